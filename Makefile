@@ -1,0 +1,46 @@
+# Two commands do all set-up: `make demo` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO   := demo-out
+export KG_STORE := $(DEMO)/kg-data
+
+.PHONY: demo test check lint types bench bench-quick clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@echo "== ingest the seed article and the later sources"
+	$(BIN)/kg ingest seeds/
+	@echo "== validate the store against the SHACL shapes"
+	$(BIN)/kg validate
+	@echo "== what the store holds"
+	$(BIN)/kg stats
+	@echo "== export Turtle"
+	$(BIN)/kg export --format turtle -o $(DEMO)/kg.ttl
+	@echo "demo done: store in $(KG_STORE), Turtle in $(DEMO)/kg.ttl"
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check kg tests bench
+
+types: $(BIN)/.installed
+	$(BIN)/mypy kg
+
+check: lint types
+
+test: $(BIN)/.installed check
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench
+
+bench-quick: $(BIN)/.installed
+	$(BIN)/python -m bench --quick
+
+clean:
+	rm -rf $(VENV) $(DEMO) kg-data .pytest_cache .mypy_cache .ruff_cache

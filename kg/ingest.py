@@ -1,0 +1,172 @@
+"""Ingest: read -> extract -> map -> validate -> store, for one file or a whole folder.
+
+Article graphs are validated in batches (one pyshacl call per batch, each article's own results split back)
+and each batch that passes is written in one transaction. An article that violates the shapes is refused
+(unless ``force``) and leaves the store as it was; the others still land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.articles import Metadata, article_files, read_article
+from kg.errors import InputError, KgError
+from kg.mapping import article_iri, graph_iri, to_graph
+from kg.namespaces import ONTOLOGY_GRAPH, REGISTRY_GRAPH
+from kg.paths import data_dir
+from kg.records import ArticleRecord, Records
+from kg.store.base import Store
+from kg.validate import Report, validate_batch
+
+BATCH = 50
+
+
+@dataclass
+class Outcome:
+    """What became of one input file."""
+
+    path: str
+    status: str  # ingested | refused | failed
+    graph: str | None = None
+    article: str | None = None
+    title: str | None = None
+    triples: int = 0
+    message: str | None = None
+    report: Report | None = None
+
+
+@dataclass
+class IngestResult:
+    """The outcomes of one ingest run."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def ingested(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "ingested"]
+
+    @property
+    def refused(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "refused"]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused and not self.failed
+
+
+def extract_records(source: ArticleRecord | Records) -> Records:
+    """Records for what ``read_article`` returned: records JSON passes through, text is extracted."""
+    if isinstance(source, Records):
+        return source
+    from kg.extract import extract
+
+    return extract(source)
+
+
+def extract_file(path: str | Path, meta: Metadata | None = None) -> Records:
+    """Read one article file and extract its records (the store is not touched)."""
+    return extract_records(read_article(path, meta))
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to ingest: each file as given, each folder's article files."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = article_files(p)
+            if not found:
+                raise InputError(f"{p} holds no article files", hint="give .txt, .html or .json articles")
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def reference_graphs() -> dict[str, Graph]:
+    """The ontology and the actor registry, each for a graph of its own."""
+    onto = Graph()
+    for f in sorted(data_dir("ontology").glob("*.ttl")):
+        onto.parse(f, format="turtle")
+    registry = Graph()
+    actors = data_dir("seeds") / "actors.ttl"
+    if actors.exists():
+        registry.parse(actors, format="turtle")
+    return {str(ONTOLOGY_GRAPH): onto, str(REGISTRY_GRAPH): registry}
+
+
+def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
+    path, meta = args
+    try:
+        records = extract_file(path, meta)
+        graph = to_graph(records)
+    except KgError as e:
+        return Outcome(path=path, status="failed", message=str(e)), None
+    art = records.article
+    return (
+        Outcome(
+            path=path,
+            status="ingested",
+            graph=str(graph_iri(art)),
+            article=str(article_iri(art)),
+            title=art.title,
+            triples=len(graph),
+        ),
+        graph,
+    )
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    meta: Metadata | None = None,
+    force: bool = False,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestResult:
+    """Ingest article files (or folders of them) into *store*; see the module docstring."""
+    files = expand(paths)
+    store.replace_graphs(reference_graphs())
+    result = IngestResult()
+    jobs = [(str(f), meta) for f in files]
+    pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
+    try:
+        for start in range(0, len(jobs), BATCH):
+            chunk = jobs[start : start + BATCH]
+            prepared = list(pool.map(_prepare, chunk, chunksize=8) if pool else map(_prepare, chunk))
+            _store_batch(store, prepared, force=force, result=result)
+            if progress:
+                progress(min(start + BATCH, len(jobs)), len(jobs))
+    finally:
+        if pool:
+            pool.shutdown()
+    return result
+
+
+def _store_batch(
+    store: Store, prepared: list[tuple[Outcome, Graph | None]], *, force: bool, result: IngestResult
+) -> None:
+    graphs = {o.graph: g for o, g in prepared if g is not None and o.graph}
+    reports = validate_batch(graphs) if graphs else {}
+    accepted: dict[str, Graph] = {}
+    for outcome, graph in prepared:
+        if graph is not None and outcome.graph:
+            report = reports.get(outcome.graph)
+            outcome.report = report
+            if report is not None and not report.conforms and not force:
+                outcome.status = "refused"
+                outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"
+            else:
+                accepted[outcome.graph] = graph  # a later file for the same article wins
+        result.outcomes.append(outcome)
+    if accepted:
+        store.replace_graphs(accepted)

@@ -1,0 +1,198 @@
+"""Closed RDF namespaces of kg and the one prefix table every serializer and query uses.
+
+The base namespace ``https://w3id.org/kg/`` is stable: IRIs minted under it never change meaning.
+
+- ``kg:``  ``https://w3id.org/kg/ontology#``      classes and properties (ontology/kg.ttl)
+- ``kgc:`` ``https://w3id.org/kg/concept/``       SKOS concepts: meeting kinds, statuses, hedges, media
+- ``kga:`` ``https://w3id.org/kg/id/actor/``      actors (registry and text-found), one node across articles
+- ``kgd:`` ``https://w3id.org/kg/id/article/``    articles and the nodes extracted from them
+- ``kgr:`` ``https://w3id.org/kg/id/resolution/`` resolutions (judgements of predictions)
+- ``kgg:`` ``https://w3id.org/kg/graph/``         named graphs
+
+Accessing a term that is not declared raises ``AttributeError`` (``_fail = True``), so a typo in code fails
+at once instead of writing a wrong IRI.
+
+>>> str(KG.Prediction)
+'https://w3id.org/kg/ontology#Prediction'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/kg/"
+
+
+class KG(DefinedNamespace):
+    """The kg ontology (classes and properties)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ontology#")
+
+    # classes
+    Actor: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Country: URIRef
+    Article: URIRef
+    Statement: URIRef
+    Meeting: URIRef
+    Prediction: URIRef
+    Resolution: URIRef
+    TextSpan: URIRef
+    Mention: URIRef
+    EstimativeTerm: URIRef
+
+    # article
+    url: URIRef
+    title: URIRef
+    outlet: URIRef
+    author: URIRef
+    published: URIRef
+    retrieved: URIRef
+    contentHash: URIRef
+
+    # provenance of extracted nodes
+    extractedFrom: URIRef
+    span: URIRef
+    rule: URIRef
+    confidence: URIRef
+    refersTo: URIRef
+
+    # actors (registry)
+    wikidata: URIRef
+    role: URIRef
+    country: URIRef
+    capital: URIRef
+    demonym: URIRef
+
+    # statements
+    speaker: URIRef
+    text: URIRef
+    saidOn: URIRef
+    medium: URIRef
+    statementKind: URIRef
+
+    # meetings
+    participant: URIRef
+    host: URIRef
+    place: URIRef
+    placeCountry: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    datePrecision: URIRef
+    meetingKind: URIRef
+    meetingStatus: URIRef
+    cameoCode: URIRef
+
+    # predictions
+    predictor: URIRef
+    hedge: URIRef
+    hedgeText: URIRef
+    probability: URIRef
+    probabilityLow: URIRef
+    probabilityHigh: URIRef
+    deadline: URIRef
+    madeOn: URIRef
+    polarity: URIRef
+    predictedEvent: URIRef
+    fromStatement: URIRef
+    status: URIRef
+
+    # resolutions
+    resolves: URIRef
+    outcome: URIRef
+    evidence: URIRef
+    evidenceSource: URIRef
+    method: URIRef
+    rationale: URIRef
+    resolverVersion: URIRef
+    asOf: URIRef
+    revises: URIRef
+
+
+class KGC(DefinedNamespace):
+    """SKOS concepts and concept schemes shipped in ontology/ (kinds, statuses, media, hedges)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "concept/")
+
+    # schemes
+    MeetingKindScheme: URIRef
+    CameoScheme: URIRef
+    MeetingStatusScheme: URIRef
+    PredictionStatusScheme: URIRef
+    StatementKindScheme: URIRef
+    MediumScheme: URIRef
+    PolarityScheme: URIRef
+    MethodScheme: URIRef
+    EstimativeProbabilityScheme: URIRef
+
+
+# Concept local names contain hyphens, which DefinedNamespace attributes cannot, so they are built here
+# from the controlled value lists below (the same lists the records validate against).
+CONCEPT = Namespace(BASE + "concept/")
+ACTOR = Namespace(BASE + "id/actor/")
+ARTICLE = Namespace(BASE + "id/article/")
+RESOLUTION = Namespace(BASE + "id/resolution/")
+GRAPH = Namespace(BASE + "graph/")
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SDO = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: graphs that are not articles
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+REGISTRY_GRAPH = GRAPH["registry"]
+STATUS_GRAPH = GRAPH["status"]
+ARTICLE_GRAPH_PREFIX = str(GRAPH) + "article/"
+RESOLUTION_GRAPH_PREFIX = str(GRAPH) + "resolution/"
+
+MEETING_KINDS = ("summit", "talks", "visit", "meeting", "ceremony", "call")
+MEETING_STATUSES = ("held", "planned", "cancelled", "predicted", "negated")
+PREDICTION_STATUSES = ("open", "confirmed", "refuted", "expired", "ambiguous", "annulled")
+STATEMENT_KINDS = ("quote", "reported")
+POLARITIES = ("positive", "negative")
+METHODS = ("rule", "human")
+
+
+def concept(group: str, value: str) -> URIRef:
+    """The IRI of a controlled value, e.g. ``concept("kind", "summit")`` -> ``kgc:kind-summit``.
+
+    >>> str(concept("status", "held"))
+    'https://w3id.org/kg/concept/status-held'
+    """
+    return CONCEPT[f"{group}-{value.replace(' ', '-')}"]
+
+
+def concept_value(iri: str, group: str) -> str | None:
+    """Inverse of :func:`concept`: the value of a controlled IRI of *group*, else None.
+
+    >>> concept_value("https://w3id.org/kg/concept/kind-visit", "kind")
+    'visit'
+    """
+    prefix = f"{CONCEPT}{group}-"
+    return iri[len(prefix):] if iri.startswith(prefix) else None
+
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "kgc": str(CONCEPT),
+    "kga": str(ACTOR),
+    "kgd": str(ARTICLE),
+    "kgr": str(RESOLUTION),
+    "kgg": str(GRAPH),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": str(SDO),
+    "oa": str(OA),
+    "sh": "http://www.w3.org/ns/shacl#",
+    "wd": str(WD),
+}

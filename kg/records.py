@@ -1,0 +1,292 @@
+"""The records seam: what extraction returns and mapping consumes, with its JSON form.
+
+One article becomes one :class:`Records` document. Its JSON form (``Records.to_dict`` / ``Records.from_dict``)
+is the documented contract (docs/records.md): a person may correct machine output by editing the JSON and
+ingesting it again with ``kg ingest FILE.json``.
+
+Offsets (``start``, ``end``) are Python string indices (Unicode code points) into ``article.text``, end
+exclusive, so ``article.text[start:end] == span.text``.
+
+>>> r = Records(article=ArticleRecord(text="Hi.", title="T"))
+>>> Records.from_dict(r.to_dict()) == r
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from kg.errors import RecordsError
+from kg.namespaces import MEETING_KINDS, MEETING_STATUSES, POLARITIES, STATEMENT_KINDS
+
+ACTOR_TYPES = ("Person", "Organization", "Country")
+FORMAT_VERSION = 1
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+@dataclass
+class Span:
+    """Exact words of the article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ArticleRecord:
+    """Metadata and text of the source document."""
+
+    text: str = ""
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date
+    retrieved: str | None = None  # ISO date-time
+    content_hash: str | None = None  # sha256 hex of text; computed when missing
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Actor:
+    """One actor of the article; every mention of it resolves to this record."""
+
+    id: str
+    label: str
+    type: str  # Person | Organization | Country
+    wikidata: str | None = None  # Q-id such as "Q22686"
+    iri: str | None = None  # registry IRI; None -> minted from the normalised label
+    mentions: list[Span] = field(default_factory=list)
+    rule: str = "registry"
+    confidence: float = 1.0
+
+
+@dataclass
+class Statement:
+    """A claim attributed to a speaker (``speaker`` is an actor id, or None when unattributed)."""
+
+    id: str
+    speaker: str | None
+    text: str
+    kind: str  # quote | reported
+    span: Span
+    date: str | None = None
+    medium: str | None = None
+    rule: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
+class Meeting:
+    """An event where actors meet; ``start``/``end`` are ISO dates or YYYY-MM."""
+
+    id: str
+    kind: str
+    participants: list[str]
+    status: str
+    span: Span
+    host: str | None = None
+    place: str | None = None
+    start: str | None = None
+    end: str | None = None
+    rule: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
+class Prediction:
+    """A forward-looking claim; ``predictor`` is an actor id or ``"author"``."""
+
+    id: str
+    predictor: str
+    text: str
+    span: Span
+    hedge: str | None = None
+    probability: float | None = None
+    probability_interval: tuple[float, float] | None = None
+    deadline: str | None = None
+    polarity: str = "positive"
+    event: str | None = None  # meeting id
+    statement: str | None = None  # id of the statement the prediction sits in, if any
+    made: str | None = None  # ISO date the prediction was made; default: article published date
+    rule: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
+class Records:
+    """Everything extracted from one article."""
+
+    article: ArticleRecord
+    actors: list[Actor] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    predictions: list[Prediction] = field(default_factory=list)
+    extractor: str = "kg"
+    format_version: int = FORMAT_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form (plain dicts and lists)."""
+        d = asdict(self)
+        for p in d["predictions"]:
+            if p["probability_interval"] is not None:
+                p["probability_interval"] = list(p["probability_interval"])
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Records:
+        """Build and check records from their JSON form; raise :class:`RecordsError` naming the fault."""
+        if not isinstance(data, dict):
+            raise RecordsError("records JSON must be an object with an 'article' key")
+        if "article" not in data or not isinstance(data["article"], dict):
+            raise RecordsError("records JSON has no 'article' object")
+        article = _build(ArticleRecord, data["article"], "article")
+        records = cls(
+            article=article,
+            actors=[_actor(a, f"actors[{i}]") for i, a in enumerate(_list(data, "actors"))],
+            statements=[_build(Statement, s, f"statements[{i}]") for i, s in enumerate(_list(data, "statements"))],
+            meetings=[_build(Meeting, m, f"meetings[{i}]") for i, m in enumerate(_list(data, "meetings"))],
+            predictions=[
+                _build(Prediction, p, f"predictions[{i}]") for i, p in enumerate(_list(data, "predictions"))
+            ],
+            extractor=str(data.get("extractor", "json")),
+        )
+        check(records)
+        return records
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor record with this id, if any."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordsError(f"records JSON: '{key}' must be a list")
+    return value
+
+
+def _span(value: Any, where: str) -> Span:
+    if isinstance(value, Span):
+        return value
+    if not isinstance(value, dict):
+        raise RecordsError(f"records JSON: {where} must be an object with start, end, text")
+    try:
+        return Span(start=int(value["start"]), end=int(value["end"]), text=str(value["text"]))
+    except (KeyError, TypeError, ValueError) as e:
+        raise RecordsError(f"records JSON: {where} needs integer start/end and a text ({e})") from None
+
+
+def _actor(value: Any, where: str) -> Actor:
+    actor = _build(Actor, value, where)
+    actor.mentions = [_span(m, f"{where}.mentions[{i}]") for i, m in enumerate(actor.mentions)]
+    return actor
+
+
+def _build(cls: Any, value: Any, where: str) -> Any:
+    if not isinstance(value, dict):
+        raise RecordsError(f"records JSON: {where} must be an object")
+    names = {f.name for f in fields(cls)}
+    unknown = sorted(set(value) - names)
+    if unknown:
+        raise RecordsError(f"records JSON: {where} has unknown field(s) {', '.join(unknown)}")
+    kwargs = dict(value)
+    if "span" in kwargs:
+        kwargs["span"] = _span(kwargs["span"], f"{where}.span")
+    if kwargs.get("probability_interval") is not None:
+        pi = kwargs["probability_interval"]
+        if not (isinstance(pi, list | tuple) and len(pi) == 2):
+            raise RecordsError(f"records JSON: {where}.probability_interval must be [low, high]")
+        kwargs["probability_interval"] = (float(pi[0]), float(pi[1]))
+    try:
+        return cls(**kwargs)
+    except TypeError as e:
+        raise RecordsError(f"records JSON: {where} is incomplete ({e})") from None
+
+
+def _check_date(value: str | None, where: str, *, month_ok: bool = False) -> None:
+    if value is None:
+        return
+    if month_ok and _MONTH.match(value):
+        return
+    if not _DATE.match(value):
+        raise RecordsError(f"records JSON: {where} '{value}' is not an ISO date (YYYY-MM-DD)")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise RecordsError(f"records JSON: {where} '{value}' is not a real date") from None
+
+
+def check(records: Records) -> None:
+    """Check ids, references, controlled values, dates and offsets; raise :class:`RecordsError`."""
+    text = records.article.text
+    _check_date(records.article.published, "article.published")
+    actor_ids = {a.id for a in records.actors}
+    if len(actor_ids) != len(records.actors):
+        raise RecordsError("records JSON: actor ids are not unique")
+    for a in records.actors:
+        if a.type not in ACTOR_TYPES:
+            raise RecordsError(f"records JSON: actor {a.id} has type '{a.type}', not one of {ACTOR_TYPES}")
+        for m in a.mentions:
+            _check_span(m, text, f"actor {a.id} mention")
+    ids: set[str] = set(actor_ids)
+    for group in (records.statements, records.meetings, records.predictions):
+        for rec in group:
+            if rec.id in ids:
+                raise RecordsError(f"records JSON: id '{rec.id}' is used twice")
+            ids.add(rec.id)
+    for s in records.statements:
+        if s.speaker is not None and s.speaker not in actor_ids:
+            raise RecordsError(f"records JSON: statement {s.id} names unknown speaker '{s.speaker}'")
+        if s.kind not in STATEMENT_KINDS:
+            raise RecordsError(f"records JSON: statement {s.id} kind '{s.kind}' is not one of {STATEMENT_KINDS}")
+        _check_date(s.date, f"statement {s.id} date")
+        _check_span(s.span, text, f"statement {s.id}")
+    meeting_ids = {m.id for m in records.meetings}
+    for m in records.meetings:
+        if m.kind not in MEETING_KINDS:
+            raise RecordsError(f"records JSON: meeting {m.id} kind '{m.kind}' is not one of {MEETING_KINDS}")
+        if m.status not in MEETING_STATUSES:
+            raise RecordsError(
+                f"records JSON: meeting {m.id} status '{m.status}' is not one of {MEETING_STATUSES}"
+            )
+        for p in [*m.participants, *([m.host] if m.host else [])]:
+            if p not in actor_ids:
+                raise RecordsError(f"records JSON: meeting {m.id} names unknown actor '{p}'")
+        _check_date(m.start, f"meeting {m.id} start", month_ok=True)
+        _check_date(m.end, f"meeting {m.id} end", month_ok=True)
+        _check_span(m.span, text, f"meeting {m.id}")
+    statement_ids = {s.id for s in records.statements}
+    for p in records.predictions:
+        if p.predictor != "author" and p.predictor not in actor_ids:
+            raise RecordsError(f"records JSON: prediction {p.id} names unknown predictor '{p.predictor}'")
+        if p.event is not None and p.event not in meeting_ids:
+            raise RecordsError(f"records JSON: prediction {p.id} names unknown event '{p.event}'")
+        if p.statement is not None and p.statement not in statement_ids:
+            raise RecordsError(f"records JSON: prediction {p.id} names unknown statement '{p.statement}'")
+        if p.polarity not in POLARITIES:
+            raise RecordsError(f"records JSON: prediction {p.id} polarity '{p.polarity}' is not one of {POLARITIES}")
+        if p.probability is not None and not 0.0 <= p.probability <= 1.0:
+            raise RecordsError(f"records JSON: prediction {p.id} probability {p.probability} is outside [0, 1]")
+        _check_date(p.deadline, f"prediction {p.id} deadline")
+        _check_date(p.made, f"prediction {p.id} made")
+        _check_span(p.span, text, f"prediction {p.id}")
+
+
+def _check_span(span: Span, text: str, where: str) -> None:
+    if not 0 <= span.start <= span.end <= len(text):
+        raise RecordsError(f"records JSON: {where} span {span.start}-{span.end} is outside the article text")
+    if text[span.start : span.end] != span.text:
+        raise RecordsError(f"records JSON: {where} span text does not match the article text at {span.start}")

@@ -1,0 +1,58 @@
+"""The small interface every kg store implements (the on-disk Oxigraph store and the in-memory one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+
+class Store(Protocol):
+    """A quad store holding one named graph per article plus the reference graphs."""
+
+    def replace_graphs(self, graphs: Mapping[str, Graph | Iterable[ox.Triple]]) -> None:
+        """Replace the content of each named graph, all in one transaction (all or nothing)."""
+        ...
+
+    def remove_graphs(self, names: Iterable[str]) -> None:
+        """Drop these named graphs in one transaction."""
+        ...
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs."""
+        ...
+
+    def has_graph(self, name: str) -> bool:
+        """True when the named graph exists and is not empty."""
+        ...
+
+    def __len__(self) -> int:
+        """The number of quads."""
+        ...
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, Any] | None = None, union: bool = True) -> Any:
+        """Run a SPARQL query (pyoxigraph result objects); the default graph is the union of all graphs."""
+        ...
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """All quads, or those of one named graph."""
+        ...
+
+    def graph(self, name: str) -> Graph:
+        """One named graph as an rdflib Graph."""
+        ...
+
+    def dump(self, output: Path | None, fmt: ox.RdfFormat, *, graph: str | None = None) -> bytes | None:
+        """Serialize the store (or one graph) in an RDF format."""
+        ...
+
+    def bulk_load(self, path: Path, fmt: ox.RdfFormat) -> None:
+        """Load a large dump quickly (not transactional)."""
+        ...
+
+    def close(self) -> None:
+        """Flush and release the store."""
+        ...

@@ -1,0 +1,156 @@
+"""The Oxigraph store: persistent on disk (default ``./kg-data``) or in memory (``path=None``).
+
+Every write goes through one SPARQL Update, which Oxigraph applies in one transaction: either all of an
+ingest lands or nothing does.
+
+>>> s = OxigraphStore()
+>>> from rdflib import Graph, URIRef, Literal
+>>> g = Graph(); _ = g.add((URIRef("http://ex/a"), URIRef("http://ex/p"), Literal("x")))
+>>> s.replace_graphs({"http://ex/g": g}); len(s)
+1
+>>> s.replace_graphs({"http://ex/g": g}); len(s)
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import QueryError, StoreError
+from kg.namespaces import PREFIXES
+from kg.store.terms import to_graph, triples
+
+DEFAULT_PATH = Path("kg-data")
+
+
+class OxigraphStore:
+    """A kg store backed by pyoxigraph; ``path=None`` keeps everything in memory."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"no kg store at {self.path}", hint="run 'kg ingest' first or pass --store DIR")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise StoreError(f"store path {self.path} is a file, not a directory", hint="pass --store DIR")
+                self._store = ox.Store(str(self.path))
+        except OSError as e:
+            if "lock" in str(e).lower():
+                raise StoreError(
+                    f"store {self.path} is in use by another kg process",
+                    hint="wait for it to finish, or stop 'kg serve'",
+                ) from None
+            raise StoreError(f"cannot open store {self.path}: {e}") from None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying pyoxigraph Store (for benchmarks and bulk work)."""
+        return self._store
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("store is open read-only")
+
+    def replace_graphs(self, graphs: Mapping[str, Graph | Iterable[ox.Triple]]) -> None:
+        """Replace the content of each named graph, all in one transaction."""
+        self._writable()
+        parts = []
+        for name, content in graphs.items():
+            g = ox.NamedNode(name)
+            body = " .\n".join(str(t) for t in triples(content))
+            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} }} }}")
+        if parts:
+            self._update(" ;\n".join(parts))
+
+    def remove_graphs(self, names: Iterable[str]) -> None:
+        """Drop these named graphs in one transaction."""
+        self._writable()
+        drops = [f"DROP SILENT GRAPH {ox.NamedNode(n)}" for n in names]
+        if drops:
+            self._update(" ;\n".join(drops))
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except OSError as e:
+            raise StoreError(f"cannot write the store: {e}") from None
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, name: str) -> bool:
+        """True when the named graph holds at least one quad."""
+        g = ox.NamedNode(name)
+        return next(iter(self._store.quads_for_pattern(None, None, None, g)), None) is not None
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, Any] | None = None, union: bool = True) -> Any:
+        """Run a SPARQL query; the default graph is the union of all named graphs unless ``union=False``."""
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        try:
+            return self._store.query(
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=subs or None
+            )
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from None
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from None
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """All quads, or those of one named graph."""
+        g = ox.NamedNode(graph) if graph else None
+        return iter(self._store.quads_for_pattern(None, None, None, g))
+
+    def graph(self, name: str) -> Graph:
+        """One named graph as an rdflib Graph."""
+        return to_graph(self.quads(name))
+
+    def dump(self, output: Path | None, fmt: ox.RdfFormat, *, graph: str | None = None) -> bytes | None:
+        """Serialize the whole store (or one graph) with kg's prefixes."""
+        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        target = str(output) if output is not None else None
+        if graph is not None:
+            return self._store.dump(target, fmt, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+        if fmt.supports_datasets:
+            return self._store.dump(target, fmt, prefixes=prefixes)
+        merged = self._store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+        )
+        return ox.serialize(merged, target, fmt, prefixes=prefixes)
+
+    def bulk_load(self, path: Path, fmt: ox.RdfFormat) -> None:
+        """Load a large dump with Oxigraph's bulk loader (fast, not transactional)."""
+        self._writable()
+        try:
+            self._store.bulk_load(path=str(path), format=fmt)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"cannot load {path}: {e}") from None
+
+    def close(self) -> None:
+        """Flush pending writes and release the lock."""
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+        del self._store
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> OxigraphStore:
+    """Open the store at *path* (default ``./kg-data``); ``":memory:"`` opens a fresh in-memory store."""
+    if path is None:
+        path = DEFAULT_PATH
+    if str(path) == ":memory:":
+        return OxigraphStore(None)
+    return OxigraphStore(path, read_only=read_only)

@@ -1,0 +1,121 @@
+"""OWL consistency check of the kg ontology (and optionally of instance data) with the HermiT reasoner.
+
+HermiT runs in Java through owlready2, so this needs a Java runtime; without one :func:`check_ontology`
+raises :class:`~kg.errors.ReasonerError`. owlready2 reads RDF/XML, N-Triples and OWL/XML but not Turtle,
+so the Turtle files are parsed with rdflib and handed over as N-Triples in a temporary file.
+
+Instance data (``data=``) is cut down to what can contradict the ontology: ``rdf:type`` triples with kg
+classes and kg object-property triples between IRIs (speaker, participant, predictor, refersTo, ...).
+Literals are left out on purpose: dates are ``xsd:date``, which OWL 2 (and so HermiT) does not support.
+Above ``max_triples`` such triples only the typing triples are kept, which still catches an actor typed
+both Person and Organization.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, Dataset, Graph, URIRef
+
+from kg.errors import ReasonerError
+from kg.namespaces import KG
+from kg.paths import data_dir
+from kg.store.base import Store
+from kg.store.terms import to_graph
+
+REASONER = "HermiT"
+_KG = str(KG._NS)
+
+
+@dataclass
+class OntologyReport:
+    """What the reasoner found."""
+
+    consistent: bool
+    unsatisfiable: list[str] = field(default_factory=list)  # IRIs of classes that can have no member
+    reasoner: str = REASONER
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Consistent and without unsatisfiable classes."""
+        return self.consistent and not self.unsatisfiable
+
+
+@cache
+def _ontology_triples() -> Graph:
+    graph = Graph()
+    for path in sorted(data_dir("ontology").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def check_ontology(*, data: Graph | Dataset | None = None, max_triples: int = 200_000) -> OntologyReport:
+    """Run HermiT on ontology/*.ttl (plus the relevant part of *data*) and report consistency.
+
+    Raises :class:`ReasonerError` when Java is missing or the reasoner fails for another reason.
+    """
+    if shutil.which("java") is None:
+        raise ReasonerError(
+            "Java not found; install a JRE (apt-get install default-jre-headless) to run the reasoner"
+        )
+    import owlready2  # slow to import (sqlite set-up); only needed here
+
+    graph = Graph()
+    graph += _ontology_triples()
+    if data is not None:
+        graph += _relevant(data, _ontology_triples(), max_triples)
+
+    with tempfile.TemporaryDirectory(prefix="kg-owl-") as tmp:
+        path = Path(tmp) / "input.nt"
+        graph.serialize(path, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        try:
+            world.get_ontology(path.as_uri()).load()
+            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+            unsat = sorted(
+                c.iri for c in world.inconsistent_classes() if getattr(c, "iri", str(OWL.Nothing)) != str(OWL.Nothing)
+            )
+        except owlready2.OwlReadyInconsistentOntologyError:
+            return OntologyReport(consistent=False, message="the ontology and data are inconsistent")
+        except owlready2.OwlReadyJavaError as e:
+            raise ReasonerError(f"{REASONER} failed: {str(e).strip()[:500]}") from None
+        finally:
+            world.close()
+    message = "consistent" if not unsat else f"consistent, but {len(unsat)} unsatisfiable class(es)"
+    return OntologyReport(consistent=True, unsatisfiable=unsat, message=message)
+
+
+def store_instances(store: Store) -> Graph:
+    """The part of *store* worth reasoning over: kg typing triples and kg object-property links (all graphs)."""
+    query = """
+        CONSTRUCT { ?s ?p ?o } WHERE {
+            ?s ?p ?o .
+            FILTER (isIRI(?s) && isIRI(?o))
+            FILTER ((?p = rdf:type && STRSTARTS(STR(?o), STR(kg:))) || STRSTARTS(STR(?p), STR(kg:)))
+        }
+        """
+    return to_graph(store.query(query))
+
+
+def _relevant(data: Graph | Dataset, ontology: Graph, max_triples: int) -> Graph:
+    """Typing triples with kg classes and kg object-property triples between IRIs."""
+    object_properties = set(ontology.subjects(RDF.type, OWL.ObjectProperty))
+    source = data.quads((None, None, None, None)) if isinstance(data, Dataset) else data
+    typing = Graph()
+    links = Graph()
+    for triple in source:
+        s, p, o = triple[0], triple[1], triple[2]
+        if not (isinstance(s, URIRef) and isinstance(o, URIRef)):
+            continue
+        if p == RDF.type and str(o).startswith(_KG):
+            typing.add((s, p, o))
+        elif p in object_properties and str(p).startswith(_KG):
+            links.add((s, p, o))
+    if len(typing) + len(links) <= max_triples:
+        typing += links
+    return typing

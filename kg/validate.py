@@ -1,0 +1,312 @@
+"""SHACL validation of kg data against shapes/*.ttl, with reports a person can read.
+
+pySHACL runs with ``inference="none"``: the shapes name every class they target (``sh:targetClass``),
+so no RDFS reasoning is needed. A pySHACL call has a fixed cost of a few tens of milliseconds whatever the
+size of the data, so many article graphs are best checked at once with :func:`validate_batch`.
+
+A report *conforms* when it has no ``sh:Violation``; warnings (``sh:Warning``) are reported but do not fail.
+
+>>> report = validate(Graph())
+>>> report.conforms, report.results
+(True, [])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, SH, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Node
+
+from kg.errors import InputError
+from kg.namespaces import PREFIXES
+from kg.paths import data_dir
+from kg.store.base import Store
+from kg.store.terms import to_graph
+
+SHAPES_NS = "https://w3id.org/kg/shapes#"
+_SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One validation result: *focus* breaks the rule of *shape* (IRIs as strings)."""
+
+    focus: str
+    shape: str  # the named node shape (kgsh:...) the failing constraint belongs to
+    path: str | None  # property path in SPARQL syntax with kg prefixes, e.g. "kg:speaker"
+    severity: str  # "Violation" | "Warning" | "Info"
+    message: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Results that share a shape and a message."""
+
+    shape: str
+    message: str
+    severity: str
+    focus: list[str]
+
+
+@dataclass
+class Report:
+    """The outcome of validating one graph (or one article of a batch)."""
+
+    conforms: bool
+    results: list[Result] = field(default_factory=list)
+    graph: Graph = field(default_factory=Graph, repr=False)  # the SHACL report graph (sh:ValidationReport)
+
+    @property
+    def violations(self) -> list[Result]:
+        """Results with severity Violation."""
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Result]:
+        """Results with severity Warning."""
+        return [r for r in self.results if r.severity == "Warning"]
+
+    def groups(self) -> list[Group]:
+        """Results grouped by shape and message, violations first, then by size."""
+        grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for r in self.results:
+            grouped[(r.shape, r.message, r.severity)].append(r.focus)
+        order = {"Violation": 0, "Warning": 1, "Info": 2}
+        return sorted(
+            (Group(shape=s, message=m, severity=sev, focus=f) for (s, m, sev), f in grouped.items()),
+            key=lambda g: (order.get(g.severity, 3), -len(g.focus), g.message),
+        )
+
+    def to_text(self) -> str:
+        """A short human-readable summary, one line per group of results."""
+        if not self.results:
+            return "Conforms: no violations, no warnings."
+        head = "Conforms" if self.conforms else "Does not conform"
+        lines = [f"{head}: {len(self.violations)} violation(s), {len(self.warnings)} warning(s)."]
+        for g in self.groups():
+            shown = ", ".join(compact(f) for f in g.focus[:3])
+            more = f" and {len(g.focus) - 3} more" if len(g.focus) > 3 else ""
+            lines.append(f"{g.severity}: {g.message} ({len(g.focus)}): {shown}{more}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: ``{"conforms": ..., "violations": n, "warnings": n, "results": [...]}``."""
+        return {
+            "conforms": self.conforms,
+            "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "results": [asdict(r) for r in self.results],
+        }
+
+
+@cache
+def load_shapes() -> Graph:
+    """All shapes/*.ttl in one graph (parsed once per process; do not modify it)."""
+    graph = Graph()
+    for path in sorted(data_dir("shapes").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@cache
+def load_ontology_graph() -> Graph:
+    """All ontology/*.ttl (classes, properties, concept schemes) in one graph (parsed once; do not modify)."""
+    graph = Graph()
+    for path in sorted(data_dir("ontology").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> Report:
+    """Validate *data* against the kg shapes (or *shapes*); a Dataset is validated as the union of its graphs.
+
+    Validating a resolution together with the graphs of its prediction and evidence (a Dataset holding them)
+    also checks its dates against theirs.
+
+    Raises :class:`InputError` when pySHACL cannot run the shapes on the data.
+    """
+    graph = _union(data) if isinstance(data, Dataset) else data
+    return _run(graph, shapes if shapes is not None else load_shapes())
+
+
+def validate_store(store: Store) -> Report:
+    """Validate everything in *store* as one graph (the union of its named graphs), so that resolutions are
+    checked against the predictions and articles they refer to."""
+    return validate(to_graph(store.quads()))
+
+
+def validate_batch(graphs: Mapping[str, Graph], *, shapes: Graph | None = None) -> dict[str, Report]:
+    """Validate many graphs (e.g. one per article) in one pySHACL run; return one report per key.
+
+    Each result goes to every graph in which its focus node is a subject (else an object). Results whose
+    focus node occurs in several graphs (a shared actor, say) could come from combining them, so those
+    graphs are validated again one by one; batch and single validation therefore report the same.
+    """
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    union = Graph()
+    for g in graphs.values():
+        union += g
+    whole = _run(union, shapes_graph)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for r in whole.results:
+        if r.focus not in owners:
+            owners[r.focus] = _owners(r.focus, graphs)
+    redo = {key for r in whole.results if len(owners[r.focus]) > 1 for key in owners[r.focus]}
+    per_key: dict[str, list[Result]] = {key: [] for key in graphs}
+    for r in whole.results:
+        for key in owners[r.focus]:
+            if key not in redo:
+                per_key[key].append(r)
+    reports = {}
+    for key, g in graphs.items():
+        if key in redo:
+            reports[key] = _run(g, shapes_graph)
+        else:
+            results = per_key[key]
+            reports[key] = Report(
+                conforms=not any(r.severity == "Violation" for r in results),
+                results=results,
+                graph=_subreport(whole.graph, {r.focus for r in results}),
+            )
+    return reports
+
+
+def compact(iri: str) -> str:
+    """*iri* with a kg prefix when one fits: ``kgd:4f70.../s1``."""
+    for prefix, ns in (("kgsh", SHAPES_NS), *PREFIXES.items()):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _run(graph: Graph, shapes: Graph) -> Report:
+    try:
+        _conforms, report_graph, _text = shacl_validate(
+            graph,
+            shacl_graph=shapes,
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=True,
+            allow_infos=True,
+        )
+    except Exception as e:  # pyshacl raises its own ReportableRuntimeError and plain errors
+        raise InputError(f"SHACL validation could not run: {e}") from None
+    assert isinstance(report_graph, Graph)
+    results = _results(report_graph, shapes)
+    return Report(
+        conforms=not any(r.severity == "Violation" for r in results),
+        results=results,
+        graph=report_graph,
+    )
+
+
+def _results(report: Graph, shapes: Graph) -> list[Result]:
+    parents = _parent_shapes(shapes)
+    results = []
+    for node in _top_results(report):
+        source = report.value(node, SH.sourceShape)
+        path = report.value(node, SH.resultPath)
+        message = report.value(node, SH.resultMessage)
+        severity = report.value(node, SH.resultSeverity)
+        results.append(
+            Result(
+                focus=_term(report.value(node, SH.focusNode)) or "",
+                shape=_term(parents.get(source, source) if source is not None else None) or "",
+                path=_path(report, path) if path is not None else None,
+                severity=_SEVERITY.get(severity, str(severity)) if isinstance(severity, URIRef) else "Violation",
+                message=str(message) if message is not None else "",
+                value=_term(report.value(node, SH.value)),
+            )
+        )
+    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.message))
+    return results
+
+
+def _top_results(report: Graph) -> list[Node]:
+    """The results of the report itself, not the nested ``sh:detail`` results of sh:node / sh:or."""
+    return [r for head in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(head, SH.result)]
+
+
+def _parent_shapes(shapes: Graph) -> dict[Node, Node]:
+    """Map each anonymous property shape to the named node shape holding it."""
+    parents: dict[Node, Node] = {}
+    for holder, prop in shapes.subject_objects(SH.property):
+        parents[prop] = holder
+    for holder, sparql in shapes.subject_objects(SH.sparql):
+        parents[sparql] = holder
+    return parents
+
+
+def _term(node: Node | None) -> str | None:
+    """IRIs and literals as their text, blank nodes as ``_:id``."""
+    if node is None:
+        return None
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def _path(graph: Graph, path: Node) -> str:
+    """A SHACL property path as SPARQL text (sequence and inverse paths; others as N3)."""
+    if isinstance(path, URIRef):
+        return compact(str(path))
+    if (path, RDF.first, None) in graph:
+        return "/".join(_path(graph, p) for p in Collection(graph, path))
+    inverse = graph.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _path(graph, inverse)
+    return path.n3()
+
+
+def _owners(focus: str, graphs: Mapping[str, Graph]) -> list[str]:
+    node: Node = BNode(focus[2:]) if focus.startswith("_:") else URIRef(focus)
+    keys = [k for k, g in graphs.items() if (node, None, None) in g]
+    return keys or [k for k, g in graphs.items() if (None, None, node) in g]
+
+
+def _subreport(report: Graph, focus: set[str]) -> Graph:
+    """The part of a report graph about results on *focus* nodes (a fresh sh:ValidationReport)."""
+    out = Graph()
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns)
+    conforms = True
+    head = BNode()
+    out.add((head, RDF.type, SH.ValidationReport))
+    for node in _top_results(report):
+        if _term(report.value(node, SH.focusNode)) not in focus:
+            continue
+        out.add((head, SH.result, node))
+        conforms = conforms and report.value(node, SH.resultSeverity) != SH.Violation
+        for s, p, o in _closure(report, node):
+            out.add((s, p, o))
+    out.add((head, SH.conforms, Literal(conforms)))
+    return out
+
+
+def _closure(graph: Graph, node: Node) -> list[tuple[Node, Node, Node]]:
+    """Triples about *node* and the blank nodes it reaches (a result with its path lists)."""
+    triples: list[tuple[Node, Node, Node]] = []
+    todo, seen = [node], set()
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        for _s, p, o in graph.triples((n, None, None)):
+            triples.append((n, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+    return triples
+
+
+def _union(dataset: Dataset) -> Graph:
+    graph = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph

@@ -1,0 +1,461 @@
+"""Stored SPARQL queries: the registry of ``queries/*.rq``, safe parameter binding and a read-only runner.
+
+A stored query is a ``.rq`` file whose leading comment lines form a header::
+
+    # title: Statements by an actor
+    # description: What one actor said, newest first.
+    # param: actor IRI required — the speaker (e.g. https://w3id.org/kg/id/actor/donald-trump)
+    # param: from date optional — earliest date
+    # param: min integer optional default=1 — the least count
+    # example: actor=https://w3id.org/kg/id/actor/donald-trump
+
+Header grammar (one key per line, keys ``title``, ``description``, ``param``, ``example``; ``description`` and
+``example`` may repeat)::
+
+    param   := NAME TYPE ("required" | "optional") ["default=" VALUE] [("—" | "--" | "-") DESCRIPTION]
+    TYPE    := "IRI" | "string" | "date" | "decimal" | "integer"
+    example := NAME=VALUE [NAME=VALUE ...]
+
+In the query body a parameter is written ``$name`` (SPARQL's other variable sigil) and every other variable
+``?name``, so the parameters a query uses can be read off its text. Values are bound as RDF terms through
+pyoxigraph's ``substitutions=`` (rdflib: ``initBindings=``), never pasted into the text. An optional parameter
+without a default stays unbound, and queries treat an unbound parameter as "no filter"
+(``FILTER(!BOUND($from) || ?date >= $from)``, or a ``$name`` in a triple pattern that then matches anything).
+
+>>> q = parse_query("# title: T\\n# param: day date optional\\nSELECT * { ?s ?p $day }", "t")
+>>> [(p.name, p.type, p.required) for p in q.params], q.form
+([('day', 'date', False)], 'SELECT')
+>>> bind(q, {"day": "2018-08-27"})["day"]
+<Literal value=2018-08-27 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#date>>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, UsageError
+from kg.paths import data_dir
+from kg.store.base import Store
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TYPES = ("IRI", "string", "date", "decimal", "integer")
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+_IRI = re.compile(r"^(?:https?://[^\s<>\"{}|^`\\]+|urn:[A-Za-z0-9][A-Za-z0-9-]*:[^\s<>\"{}|^`\\]+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\S+)\s+(?P<req>required|optional)"
+    r"(?:\s+default=(?P<default>\S+))?(?:\s+(?:—|--|-)\s*(?P<desc>.*))?$"
+)
+_HEADER_LINE = re.compile(r"^#\s*(?P<key>[a-z]+):\s*(?P<value>.*?)\s*$")
+_COMMENT = re.compile(r"""(<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#[^\n]*""")
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a stored query."""
+
+    name: str
+    type: str  # IRI | string | date | decimal | integer
+    required: bool = False
+    default: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """A SPARQL query with its header: what it answers and which parameters it takes."""
+
+    name: str
+    title: str
+    description: str
+    params: list[Param]
+    text: str
+    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
+    examples: list[dict[str, str]] = field(default_factory=list)
+
+    def param(self, name: str) -> Param | None:
+        """The declared parameter called *name*, else None."""
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass
+class QueryResult:
+    """What a query returned. SELECT fills ``variables``/``rows``, ASK ``boolean``, CONSTRUCT/DESCRIBE ``triples``.
+
+    ``rows`` hold pyoxigraph terms (None where a variable is unbound). ``truncated`` says that rows or triples
+    beyond ``limit`` were dropped; ``note`` says so in words.
+    """
+
+    form: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+    truncated: bool = False
+    note: str | None = None
+
+    @property
+    def is_graph(self) -> bool:
+        """True for CONSTRUCT and DESCRIBE results."""
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+# -- the registry --------------------------------------------------------------------------------------------
+def query_form(text: str) -> str | None:
+    """The form of a SPARQL text (SELECT, ASK, CONSTRUCT, DESCRIBE), or the update keyword it starts with.
+
+    >>> query_form("PREFIX a: <http://a/> # c\\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    'CONSTRUCT'
+    >>> query_form("PREFIX a: <http://a/> DROP ALL")
+    'DROP'
+    """
+    body = _PROLOGUE.sub("", _COMMENT.sub(lambda m: m.group(1) or " ", text), count=1)
+    m = re.match(r"\s*([A-Za-z]+)", body)
+    word = m.group(1).upper() if m else ""
+    return word if word in FORMS or word in UPDATE_KEYWORDS else None
+
+
+def _fail(name: str, message: str, strict: bool) -> None:
+    if strict:
+        raise QueryError(f"stored query '{name}': {message}", hint="fix the header of its .rq file")
+
+
+def parse_query(text: str, name: str, *, strict: bool = True) -> StoredQuery:
+    """A :class:`StoredQuery` from the text of a ``.rq`` file (see the module docstring for the header).
+
+    ``strict`` (stored queries) raises QueryError for an unknown header key, a malformed parameter or default,
+    or a missing title; ad-hoc queries (``strict=False``) ignore what they cannot read.
+    """
+    title, description, params, examples = "", [], [], []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER_LINE.match(line)
+        if not m:
+            continue
+        key, value = m.group("key"), m.group("value")
+        if key == "title":
+            title = value
+        elif key == "description":
+            description.append(value)
+        elif key == "param":
+            pm = _PARAM.match(value)
+            if not pm or pm.group("type") not in TYPES:
+                _fail(name, f"cannot read '# param: {value}' (NAME TYPE required|optional [default=V] — text; "
+                      f"TYPE one of {', '.join(TYPES)})", strict)
+                continue
+            p = Param(pm.group("name"), pm.group("type"), pm.group("req") == "required", pm.group("default"),
+                      (pm.group("desc") or "").strip())
+            if p.default is not None:
+                try:
+                    to_term(p, p.default, query=name)
+                except UsageError as e:
+                    _fail(name, f"bad default: {e.message}", strict)
+            params.append(p)
+        elif key == "example":
+            examples.append(dict(pair.split("=", 1) for pair in value.split() if "=" in pair))
+        else:
+            _fail(name, f"unknown header key '{key}' (title, description, param, example)", strict)
+    if not title:
+        _fail(name, "the header has no '# title:' line", strict)
+    form = query_form(text) or "SELECT"
+    if form not in FORMS:
+        _fail(name, f"{form} is an update; stored queries are read-only", strict)
+    return StoredQuery(name, title or name, " ".join(description), params, text, form, examples)
+
+
+@cache
+def _load(folder: Path) -> dict[str, StoredQuery]:
+    found = {}
+    for f in sorted(folder.glob("*.rq")):
+        found[f.stem] = parse_query(f.read_text(encoding="utf-8"), f.stem)
+    return found
+
+
+def load_queries(folder: Path | None = None) -> dict[str, StoredQuery]:
+    """The stored queries by name, read once from ``queries/`` (``kg.paths.data_dir("queries")``)."""
+    return dict(_load(folder or data_dir("queries")))
+
+
+def get_query(name: str, folder: Path | None = None) -> StoredQuery:
+    """One stored query; UsageError naming the closest names when there is none called *name*."""
+    queries = load_queries(folder)
+    if name in queries:
+        return queries[name]
+    close = difflib.get_close_matches(name, queries, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else "list them with 'kg queries'"
+    raise UsageError(f"no stored query '{name}'", hint=hint)
+
+
+def read_query_file(path: Path) -> StoredQuery:
+    """An ad-hoc query from a file (its header, if any, declares parameters as in a stored query)."""
+    from kg.errors import InputError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read query file {path}: {e}") from None
+    return parse_query(text, Path(path).stem, strict=False)
+
+
+# -- binding ---------------------------------------------------------------------------------------------
+def to_term(param: Param, value: str, *, query: str = "") -> ox.NamedNode | ox.Literal:
+    """The RDF term for one parameter value, checked against the parameter's type (UsageError if it fails)."""
+    where = f"parameter '{param.name}'" + (f" of '{query}'" if query else "")
+    value = value.strip() if param.type != "string" else value
+    if param.type == "IRI":
+        if not _IRI.match(value):
+            raise UsageError(f"{where}: {value!r} is not an absolute http(s) or urn IRI",
+                             hint="pass a full IRI such as https://w3id.org/kg/id/actor/donald-trump")
+        return ox.NamedNode(value)
+    if param.type == "date":
+        try:
+            if not _DATE.match(value):
+                raise ValueError
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"{where}: {value!r} is not an ISO date", hint="write YYYY-MM-DD") from None
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+    if param.type == "decimal":
+        if not _DECIMAL.match(value):
+            raise UsageError(f"{where}: {value!r} is not a decimal number", hint="write e.g. 0.75") from None
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "decimal"))
+    if param.type == "integer":
+        if not _INTEGER.match(value):
+            raise UsageError(f"{where}: {value!r} is not an integer", hint="write e.g. 3") from None
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
+    return ox.Literal(value)
+
+
+def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Check *values* against the query's parameters and turn them into RDF terms (defaults filled in).
+
+    Raises UsageError naming the parameter for an unknown name, a missing required value or a bad value.
+    Optional parameters without a value or default are left out, i.e. unbound in the query.
+    """
+    names = [p.name for p in query.params]
+    for name in values:
+        if name not in names:
+            hint = f"its parameters: {', '.join(names)}" if names else "it takes no parameters"
+            raise UsageError(f"unknown parameter '{name}' for query '{query.name}'", hint=hint)
+    bound: dict[str, ox.NamedNode | ox.Literal] = {}
+    for p in query.params:
+        value = values.get(p.name, p.default)
+        if value is None:
+            if p.required:
+                raise UsageError(f"query '{query.name}' needs parameter '{p.name}' ({p.type})",
+                                 hint=f"pass --param {p.name}=VALUE")
+            continue
+        bound[p.name] = to_term(p, value, query=query.name)
+    return bound
+
+
+def parse_assignments(items: list[str] | None) -> dict[str, str]:
+    """``["actor=https://…", "from=2018-01-01"]`` as a dict; UsageError for a malformed or repeated item.
+
+    >>> parse_assignments(["a=1", "b=x=y"])
+    {'a': '1', 'b': 'x=y'}
+    """
+    values: dict[str, str] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param actor=https://…")
+        if name in values:
+            raise UsageError(f"parameter '{name}' given twice")
+        values[name] = value
+    return values
+
+
+# -- running ---------------------------------------------------------------------------------------------
+def is_update(text: str) -> bool:
+    """True when *text* is SPARQL Update: it parses as an update (rdflib's parser), or starts like one."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    if query_form(text) in UPDATE_KEYWORDS:
+        return True
+    try:
+        parseUpdate(text)
+    except Exception:  # any parse failure means "not an update"; the caller reports the query error
+        return False
+    return True
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | None, limit: int | None,
+             cancel: threading.Event) -> QueryResult:
+    try:
+        answer = store.query(text, substitutions=subs)
+    except QueryError:
+        if is_update(text):
+            raise QueryError(
+                "kg query is read-only; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused",
+                hint="change the store with 'kg ingest' or 'kg resolve'",
+            ) from None
+        raise
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(form="ASK", boolean=bool(answer))
+    truncated = False
+    try:  # pyoxigraph result iterators must be dropped by the thread that made them: see the finally
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows: list[tuple[Term | None, ...]] = []
+            for solution in answer:
+                if cancel.is_set():
+                    raise _Cancelled
+                if limit is not None and len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append(tuple(solution[v] for v in variables))
+            result = QueryResult(form="SELECT", variables=variables, rows=rows)
+            unit = "rows"
+        else:
+            triples: list[ox.Triple] = []
+            for t in answer:
+                if cancel.is_set():
+                    raise _Cancelled
+                if limit is not None and len(triples) >= limit:
+                    truncated = True
+                    break
+                triples.append(t)
+            result = QueryResult(form=form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", triples=triples)
+            unit = "triples"
+    except OSError as e:
+        raise QueryError(f"query failed: {e}") from None
+    finally:
+        answer = None
+    if truncated:
+        result.truncated = True
+        result.note = f"result cut at {limit} {unit}; raise --limit to see more"
+    return result
+
+
+def run_query(
+    store: Store,
+    query: StoredQuery | str,
+    values: Mapping[str, str] | None = None,
+    *,
+    timeout: float | None = None,
+    limit: int | None = None,
+) -> QueryResult:
+    """Run a stored or ad-hoc query read-only, its parameters bound as RDF terms.
+
+    Update requests raise QueryError ("kg query is read-only; ..."); the query API cannot write at all, so the
+    check only gives the clear message. *limit* keeps the first rows (or triples) and flags the rest.
+
+    Timeout: the query runs in a daemon worker thread (pyoxigraph releases the GIL while it evaluates) and the
+    caller waits at most *timeout* seconds, then raises QueryError. Oxigraph has no way to abort a running
+    evaluation, so the worker is told to stop at its next row; a query that computes everything before its
+    first row (ORDER BY, GROUP BY) keeps one CPU busy in the background until that step ends.
+    """
+    stored = query if isinstance(query, StoredQuery) else parse_query(query, "query", strict=False)
+    subs = bind(stored, values or {})
+    form = query_form(stored.text)
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    cancel = threading.Event()
+    if timeout is None:
+        return _collect(store, stored.text, subs, form, limit, cancel)
+    if timeout <= 0:
+        raise UsageError(f"--timeout must be positive, not {timeout}")
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = _collect(store, stored.text, subs, form, limit, cancel)
+        except BaseException as e:  # handed over to the caller's thread
+            box["error"] = e
+
+    started = time.monotonic()
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        cancel.set()
+        raise QueryError(f"query '{stored.name}' timed out after {time.monotonic() - started:.1f} s",
+                         hint="raise --timeout, add parameters that narrow it, or add a LIMIT")
+    if "error" in box:
+        error = box["error"]
+        assert isinstance(error, BaseException)
+        if isinstance(error, _Cancelled):
+            raise QueryError(f"query '{stored.name}' was cancelled")
+        raise error
+    result = box["result"]
+    assert isinstance(result, QueryResult)
+    return result
+
+
+# -- documentation ---------------------------------------------------------------------------------------
+def _param_text(p: Param) -> str:
+    bits = [p.type, "required" if p.required else "optional"]
+    if p.default is not None:
+        bits.append(f"default {p.default}")
+    return f"`{p.name}` ({', '.join(bits)})"
+
+
+def markdown_table(queries: Mapping[str, StoredQuery] | None = None) -> str:
+    """The README's table of stored queries, generated from their headers."""
+    queries = load_queries() if queries is None else queries
+    lines = ["| query | form | what it answers | parameters |", "|---|---|---|---|"]
+    for q in queries.values():
+        params = "<br>".join(_param_text(p) for p in q.params) or "–"
+        stop = "" if q.title[-1:] in ".?!" else "."
+        what = f"**{q.title}**{stop} {q.description}".replace("|", "\\|")
+        lines.append(f"| `{q.name}` | {q.form} | {what} | {params} |")
+    return "\n".join(lines) + "\n"
+
+
+README_START, README_END = "<!-- queries:start -->", "<!-- queries:end -->"
+
+
+def readme_section(readme: str) -> str:
+    """The text between the README's ``queries:start`` and ``queries:end`` markers."""
+    start, end = readme.index(README_START) + len(README_START), readme.index(README_END)
+    return readme[start:end]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m kg.queries --readme`` prints the table; ``--readme FILE`` rewrites the table in FILE."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] != ["--readme"]:
+        print("usage: python -m kg.queries --readme [README.md]", file=sys.stderr)
+        raise SystemExit(2)
+    table = markdown_table()
+    if len(args) == 1:
+        print(table, end="")
+        return
+    path = Path(args[1])
+    text = path.read_text(encoding="utf-8")
+    section = readme_section(text)
+    marker = "<!-- queries:table:end -->"
+    rest = section[section.index(marker):] if marker in section else marker + "\n"
+    new = f"\n<!-- queries:table:start -->\n{table}{rest}"
+    path.write_text(text.replace(section, new, 1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -212,6 +212,230 @@ def stats(
             typer.echo(f"{name.replace('_', ' '):<24} {value}")
 
 
+@app.command("queries")
+def queries_cmd() -> None:
+    """List the stored queries: name, title and parameters."""
+    from kg.queries import load_queries
+
+    with errors():
+        for q in load_queries().values():
+            params = ", ".join(f"{p.name}:{p.type}{'' if p.required else '?'}" for p in q.params)
+            typer.echo(f"{q.name:<22} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="A stored query (see 'kg queries'); omit with --file.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file.")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="table, json, csv, tsv, xml, turtle, ntriples or jsonld "
+                     "(default: table on a terminal, else json, or turtle for graphs)."),
+    ] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Give up after SECONDS.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Keep at most N rows (or triples).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Run a stored (or --file) SPARQL query read-only; ASK exits 0 when true, 1 when false."""
+    from kg.queries import get_query, parse_assignments, read_query_file, run_query
+    from kg.results import check_format, serialize, to_table
+
+    with errors():
+        if (name is None) == (file is None):
+            from kg.errors import UsageError
+
+            raise UsageError("give a stored query name or --file, not both", hint="list them with 'kg queries'")
+        q = read_query_file(file) if file is not None else get_query(name or "")
+        result = run_query(open_store(store, read_only=True), q, parse_assignments(param), timeout=timeout, limit=limit)
+        chosen = fmt or ("table" if sys.stdout.isatty() else "turtle" if result.is_graph else "json")
+        chosen = check_format(result, chosen)
+        if chosen == "table" and result.form == "ASK":
+            typer.echo("true" if result.boolean else "false")
+        elif chosen == "table":
+            Console(width=None if sys.stdout.isatty() else 10_000).print(to_table(result))
+        else:
+            sys.stdout.buffer.write(serialize(result, chosen))
+            sys.stdout.flush()
+        if result.note:
+            err.print(f"kg: note: {result.note}", markup=False, highlight=False)
+        if result.form == "ASK" and not result.boolean:
+            raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: local only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
+    cors: Annotated[list[str] | None, typer.Option("--cors", help="Allow this browser origin (repeatable).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-query time limit in seconds.")] = 30.0,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol at /sparql, stored queries at /queries."""
+    import uvicorn
+
+    from kg.endpoint import create_app
+
+    with errors():
+        app_ = create_app(open_store(store, read_only=True), timeout=timeout, cors=cors or [])
+        err.print(f"kg: serving http://{host}:{port}/sparql (read-only)", markup=False, highlight=False)
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+# -- predictions: resolve, judge, list, score ---------------------------------------------------------------
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+
+
+def _table_or_json(fmt: str) -> None:
+    if fmt not in ("table", "json"):
+        from kg.errors import UsageError
+
+        raise UsageError(f"unknown format '{fmt}'", hint="choose table or json")
+
+
+def _day(value: str | None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from kg.errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise UsageError(f"'{value}' is not a date", hint="give YYYY-MM-DD") from None
+
+
+def _judgement_json(j) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return {
+        "prediction": j.prediction, "text": j.text, "outcome": j.outcome, "needs_review": j.needs_review,
+        "method": j.method, "agent": j.agent, "as_of": j.as_of.isoformat(), "rationale": j.rationale,
+        "evidence": j.evidence, "sources": j.sources, "resolution": j.resolution, "revises": j.revises,
+        "written": j.written,
+    }
+
+
+def _print_table(columns: list[str], rows: list[list[str]]) -> None:
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False, header_style="bold")
+    for row in rows:
+        table.add_row(*row)
+    Console(soft_wrap=False, width=max(100, Console().width)).print(table)
+
+
+@app.command("resolve")
+def resolve_cmd(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Use sources published by this day (ISO date).")] = None,
+    prediction: Annotated[str | None, typer.Option("--prediction", help="Judge only this prediction (IRI).")] = None,
+    fmt: FormatOpt = "table",
+    store: StoreOpt = None,
+) -> None:
+    """Judge predictions against later sources; record each judgement as a Resolution (idempotent)."""
+    from kg.resolve import resolve as run
+
+    with errors():
+        _table_or_json(fmt)
+        s = open_store(store)
+        try:
+            judgements = run(s, as_of=_day(as_of), prediction=prediction)
+        finally:
+            s.close()
+        if fmt == "json":
+            typer.echo(json.dumps([_judgement_json(j) for j in judgements], indent=2, ensure_ascii=False))
+            return
+        _print_table(
+            ["outcome", "recorded", "evidence", "prediction"],
+            [[j.outcome + (" (needs review)" if j.needs_review else ""),
+              "new" if j.written else ("kept" if j.resolution else "-"), str(len(j.evidence)), j.text[:70]]
+             for j in judgements],
+        )
+
+
+@app.command("judge")
+def judge_cmd(
+    prediction: Annotated[str, typer.Argument(help="The prediction's IRI (see 'kg predictions --format json').")],
+    outcome: Annotated[str, typer.Option("--outcome", help="confirmed, refuted, ambiguous or annulled.")],
+    evidence: Annotated[
+        list[str] | None, typer.Option("--evidence", help="An article IRI or URL in the store (repeatable).")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why, in words.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who judges (default $USER).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Record a person's judgement of a prediction; it wins over rule judgements and keeps the history."""
+    from kg.resolve import judge as run
+
+    with errors():
+        s = open_store(store)
+        try:
+            j = run(s, prediction, outcome=outcome, evidence=evidence or [], note=note, by=by)
+        finally:
+            s.close()
+        state = "recorded" if j.written else "already recorded"
+        typer.echo(f"{state} {j.outcome} for <{j.prediction}> as <{j.resolution}>")
+
+
+@app.command("predictions")
+def predictions_cmd(
+    status: Annotated[str | None, typer.Option("--status", help="Only predictions with this status.")] = None,
+    fmt: FormatOpt = "table",
+    store: StoreOpt = None,
+) -> None:
+    """List predictions with predictor, hedge, probability, deadline, status and evidence."""
+    from kg.predictions import list_predictions
+
+    with errors():
+        _table_or_json(fmt)
+        rows = list_predictions(open_store(store, read_only=True), status=status)
+        if fmt == "json":
+            typer.echo(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
+            return
+        _print_table(
+            ["status", "p", "deadline", "predictor", "prediction", "evidence"],
+            [[r.status, f"{r.probability:.2f}" if r.probability is not None else "-", r.deadline or "-",
+              r.predictor, r.text[:60], "; ".join(f"{e.published} {e.source}" for e in r.evidence) or "-"]
+             for r in rows],
+        )
+
+
+@app.command("scorecard")
+def scorecard_cmd(
+    by: Annotated[str, typer.Option("--by", help="predictor or outlet.")] = "predictor",
+    fmt: FormatOpt = "table",
+    plot: Annotated[Path | None, typer.Option("--plot", help="Write calibration and timeline plots here.")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Counts by outcome, Brier score and calibration of resolved predictions, per predictor or outlet."""
+    from dataclasses import asdict
+
+    from kg.predictions import list_predictions
+    from kg.scoring import score
+
+    with errors():
+        _table_or_json(fmt)
+        rows = list_predictions(open_store(store, read_only=True))
+        card = score(rows, by=by)
+        if plot is not None:
+            from kg.plots import write_plots
+
+            for path in write_plots(card, rows, plot):
+                err.print(f"wrote {path}", markup=False, highlight=False)
+        if fmt == "json":
+            typer.echo(json.dumps(asdict(card), indent=2))
+            return
+        keys = ["made", "confirmed", "refuted", "expired", "ambiguous", "annulled", "open", "scored"]
+        _print_table(
+            [by, *keys, "Brier"],
+            [[g.name, *(str(getattr(g, k)) for k in keys), f"{g.brier:.3f}" if g.brier is not None else "-"]
+             for g in [*card.groups, card.total]],
+        )
+        _print_table(
+            ["probability", "n", "mean forecast", "observed"],
+            [[f"{b.low:.1f}-{b.high:.1f}", str(b.count),
+              "-" if b.mean_probability is None else f"{b.mean_probability:.2f}",
+              "-" if b.observed is None else f"{b.observed:.2f}"] for b in card.calibration],
+        )
+
+
 @ontology_app.command("check")
 def ontology_check(
     data: Annotated[bool, typer.Option("--data", help="Also check the store's instances.")] = False,

@@ -7,17 +7,19 @@ and each batch that passes is written in one transaction. An article that violat
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
 
 from kg.articles import Metadata, article_files, read_article
 from kg.errors import InputError, KgError
 from kg.mapping import article_iri, graph_iri, to_graph
-from kg.namespaces import ONTOLOGY_GRAPH, REGISTRY_GRAPH
+from kg.namespaces import KG, ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from kg.paths import data_dir
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
@@ -91,16 +93,39 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def reference_graphs() -> dict[str, Graph]:
-    """The ontology and the actor registry, each for a graph of its own."""
-    onto = Graph()
-    for f in sorted(data_dir("ontology").glob("*.ttl")):
-        onto.parse(f, format="turtle")
-    registry = Graph()
+def _reference_files() -> dict[str, list[Path]]:
     actors = data_dir("seeds") / "actors.ttl"
-    if actors.exists():
-        registry.parse(actors, format="turtle")
-    return {str(ONTOLOGY_GRAPH): onto, str(REGISTRY_GRAPH): registry}
+    return {
+        str(ONTOLOGY_GRAPH): sorted(data_dir("ontology").glob("*.ttl")),
+        str(REGISTRY_GRAPH): [actors] if actors.exists() else [],
+    }
+
+
+def reference_graphs() -> dict[str, Graph]:
+    """The ontology and the actor registry, each for a graph of its own, stamped with a hash of the files."""
+    graphs = {}
+    for name, files in _reference_files().items():
+        g = Graph()
+        digest = hashlib.sha256()
+        for f in files:
+            data = f.read_bytes()
+            digest.update(data)
+            g.parse(data=data, format="turtle")
+        g.add((URIRef(name), KG.contentHash, Literal(digest.hexdigest())))
+        graphs[name] = g
+    return graphs
+
+
+def ensure_reference(store: Store) -> None:
+    """Load the ontology and registry graphs unless the store already holds these very files."""
+    stale = {}
+    for name, g in reference_graphs().items():
+        stamp = g.value(URIRef(name), KG.contentHash)
+        ask = "ASK { GRAPH ?g { ?g kg:contentHash ?h } }"
+        if not store.query(ask, substitutions={"g": ox.NamedNode(name), "h": ox.Literal(str(stamp))}):
+            stale[name] = g
+    if stale:
+        store.replace_graphs(stale)
 
 
 def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
@@ -135,7 +160,7 @@ def ingest(
 ) -> IngestResult:
     """Ingest article files (or folders of them) into *store*; see the module docstring."""
     files = expand(paths)
-    store.replace_graphs(reference_graphs())
+    ensure_reference(store)
     result = IngestResult()
     jobs = [(str(f), meta) for f in files]
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None

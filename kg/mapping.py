@@ -11,29 +11,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from kg.extract.hedges import concept_for
+from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, ARTICLE, GRAPH, KG, OA, WD, concept
 from kg.records import Actor, ArticleRecord, Records, Span
 
 _TYPES = {"Person": KG.Person, "Organization": KG.Organization, "Country": KG.Country}
-
-
-def slug(name: str) -> str:
-    """The normalised form of a name used in actor IRIs: ASCII, lowercase, hyphen-separated.
-
-    >>> slug("Moon Jae-in")
-    'moon-jae-in'
-    >>> slug("  Société Générale ")
-    'societe-generale'
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    ascii_name = ascii_name.replace("'", "").replace("\u2019", "").replace(".", "")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
 
 
 def actor_iri(actor: Actor) -> URIRef:
@@ -211,8 +198,6 @@ class _Mapper:
         return None
 
     def predictions(self) -> None:
-        from kg.hedges import concept_for
-
         statements = {s.id: s for s in self.r.statements}
         for p in self.r.predictions:
             n = self.node(p.id)
@@ -222,7 +207,9 @@ class _Mapper:
             self.add(n, KG.text, Literal(p.text))
             if p.hedge:
                 self.add(n, KG.hedgeText, Literal(p.hedge))
-                self.add(n, KG.hedge, concept_for(p.hedge))
+                hedge = concept_for(p.hedge)
+                if hedge is not None:
+                    self.add(n, KG.hedge, URIRef(hedge))
             if p.probability is not None:
                 self.add(n, KG.probability, _decimal(p.probability))
             if p.probability_interval is not None:

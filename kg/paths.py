@@ -1,12 +1,14 @@
 """Where kg finds its data folders (ontology/, shapes/, queries/, seeds/), resolved in this one place.
 
 Order: the ``KG_HOME`` environment variable (a folder holding them), then the source checkout this package
-sits in (editable installs and ``python -m kg`` from a clone), then the copy packaged inside ``kg/data``.
+sits in (editable installs and ``python -m kg`` from a clone), then the copy a regular install puts under
+``<prefix>/share/kg`` (pyproject.toml's data-files).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +24,7 @@ def home() -> Path:
     if os.environ.get("KG_HOME"):
         candidates.append(Path(os.environ["KG_HOME"]))
     here = Path(__file__).resolve().parent
-    candidates += [here.parent, here / "data"]
+    candidates += [here.parent, Path(sys.prefix) / "share" / "kg"]
     for c in candidates:
         if (c / "ontology").is_dir() and (c / "shapes").is_dir():
             return c

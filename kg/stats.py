@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.namespaces import ARTICLE_GRAPH_PREFIX, RESOLUTION_GRAPH_PREFIX, concept_value
+from kg.namespaces import ARTICLE_GRAPH_PREFIX, KG, RESOLUTION_GRAPH_PREFIX, concept_value
 from kg.store.base import Store
 
+# The class and graph prefix are kg's own constants, written into the text (pyoxigraph substitutions must be
+# projected, which an aggregate query cannot do); nothing a user types reaches these strings.
 _COUNT = """
-SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?cls } FILTER(STRSTARTS(STR(?g), ?prefix)) }
+SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{cls}> }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}
 """
 
 _STATUS = """
-SELECT ?status (COUNT(DISTINCT ?p) AS ?n) WHERE {
-  GRAPH ?g { ?p a kg:Prediction } FILTER(STRSTARTS(STR(?g), ?prefix))
-  OPTIONAL { GRAPH kgg:status { ?p kg:status ?s } }
+SELECT ?status (COUNT(DISTINCT ?p) AS ?n) WHERE {{
+  GRAPH ?g {{ ?p a kg:Prediction }} FILTER(STRSTARTS(STR(?g), "{prefix}"))
+  OPTIONAL {{ GRAPH kgg:status {{ ?p kg:status ?s }} }}
   BIND(COALESCE(?s, kgc:status-open) AS ?status)
-} GROUP BY ?status
+}} GROUP BY ?status
 """
 
 
@@ -37,14 +39,8 @@ class Stats:
 
 def stats(store: Store) -> Stats:
     """Count the store's content (article graphs only; the registry's actors are not counted)."""
-    import pyoxigraph as ox
-
-    from kg.namespaces import KG
-
-    prefix = ox.Literal(ARTICLE_GRAPH_PREFIX)
-
     def count(cls: str) -> int:
-        rows = store.query(_COUNT, substitutions={"cls": ox.NamedNode(cls), "prefix": prefix})
+        rows = store.query(_COUNT.format(cls=cls, prefix=ARTICLE_GRAPH_PREFIX))
         return int(next(iter(rows))["n"].value)
 
     s = Stats(
@@ -55,7 +51,7 @@ def stats(store: Store) -> Stats:
         predictions=count(str(KG.Prediction)),
         triples=len(store),
     )
-    for row in store.query(_STATUS, substitutions={"prefix": prefix}):
+    for row in store.query(_STATUS.format(prefix=ARTICLE_GRAPH_PREFIX)):
         s.predictions_by_status[concept_value(row["status"].value, "status") or row["status"].value] = int(
             row["n"].value
         )

@@ -1,0 +1,65 @@
+"""Finding the content paragraphs of a scraped article, by general rules about what boilerplate looks like.
+
+A paragraph is a run of non-blank lines. It is boilerplate when it
+
+- repeats the title (or is the first line and looks like a headline),
+- starts like a caption, credit or call to action ("Credit:", "Photo", "Image", "Read more", "Share",
+  "Subscribe", "Sign up", "Follow", "Advertisement", "Related"),
+- is short and has no sentence punctuation (navigation: "Recent Features", section names, bylines),
+- is an author blurb ("Jane Doe is a senior fellow at ...", "The author is ...").
+
+>>> text = "Big News\\n\\nRecent Features\\n\\nCredit: AP Photo\\n\\nThe minister said prices will rise next year."
+>>> [text[s:e] for s, e in content_paragraphs(text, title="Big News")]
+['The minister said prices will rise next year.']
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\S\n]*[^\s][^\n]*)*")
+_LINE_LEAD = re.compile(
+    r"^(?:credit|photo|image|picture|caption|file photo|read more|read also|see also|related|share|subscribe|"
+    r"sign up|follow us|follow|advertisement|sponsored|click here|copyright|©|all rights reserved|"
+    r"this article|this story|editor'?s note|tags?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_BLURB = re.compile(
+    r"^(?:the author|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) (?:is|was|has been|serves as) (?:a|an|the)?\s*"
+    r"(?:[\w-]+ ){0,5}(?:editor|fellow|correspondent|reporter|writer|columnist|professor|author|analyst|"
+    r"journalist|contributor|researcher|director|lecturer|scholar)\b",
+)
+_WORD = re.compile(r"\w+")
+_MIN_WORDS = 6
+
+
+def _norm(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower()))
+
+
+def is_boilerplate(paragraph: str, *, title: str | None = None, first: bool = False) -> bool:
+    """True when *paragraph* is navigation, a repeated title, a credit, a call to action or a blurb."""
+    p = paragraph.strip()
+    if not p:
+        return True
+    words = len(_WORD.findall(p))
+    if title and _norm(p) == _norm(title):
+        return True
+    if _LINE_LEAD.match(p) or _BLURB.match(p):
+        return True
+    if not _SENTENCE_END.search(p) and words < 25:
+        return True
+    return words < _MIN_WORDS and (first or not _SENTENCE_END.search(p))
+
+
+def content_paragraphs(text: str, *, title: str | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the content paragraphs of *text*, in order, trimmed of outer spaces."""
+    spans: list[tuple[int, int]] = []
+    for i, m in enumerate(_PARAGRAPH.finditer(text)):
+        para = m.group()
+        if is_boilerplate(para, title=title, first=i == 0):
+            continue
+        lead = len(para) - len(para.lstrip())
+        spans.append((m.start() + lead, m.start() + len(para.rstrip())))
+    return spans

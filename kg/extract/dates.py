@@ -1,0 +1,306 @@
+"""Time expressions in news text, normalised against the article's publication date.
+
+Each expression becomes a :class:`TimeExpr` with the first and last day it covers and its precision, so
+callers pick what they need: a meeting's start (``iso``: ``2018-06-12`` or ``2018-09``), a prediction's
+deadline (``last``: the end of the period, "in September" -> 30 September).
+
+Direction: expressions without their own ("last", "next", "ago", an explicit year) are read as past or future
+by the *future* hint the caller gives (a statement's date is past, a prediction's deadline future). Without a
+hint, month names take the occurrence nearest to the publication date; weekdays and "the 24th" the past one.
+
+>>> pub = dt.date(2018, 8, 27)
+>>> [(e.text, e.iso, str(e.last)) for e in find("Trump said on Friday he would go in September.", pub)]
+[('on Friday', '2018-08-24', '2018-08-24'), ('in September', '2018-09', '2018-09-30')]
+>>> resolve("by the end of 2019", pub).last
+datetime.date(2019, 12, 31)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple of": 2,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of)"
+_UNIT = r"(?:day|week|month|year)s?"
+
+_PATTERN = re.compile(
+    r"\b(?:(?P<endof>(?:(?:by|until|before|at|towards?)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?"
+    rf"(?:(?P<endof_month>{_MONTH})(?:\s+(?P<endof_my>{_YEAR}))?|(?P<endof_year>{_YEAR})|"
+    r"(?P<endof_rel>(?:this|next|the)\s+)?(?P<endof_unit>year|month|week|decade)))"
+    rf"|(?P<md>(?:(?:on|by|until|since|before)\s+)?(?:the\s+)?(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b"
+    rf"(?:,?\s+(?P<md_year>{_YEAR}))?)"
+    rf"|(?P<dm>(?:(?:on|by|until|since|before)\s+)?(?:the\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR}))?)"
+    rf"|(?P<month>(?:(?P<month_prep>in|by|until|since|before|during|from|through|after)\s+)?"
+    rf"(?:(?P<month_rel>last|next|this|early|mid-?|late)\s*)?(?P<month_name>{_MONTH})"
+    rf"(?:,?\s+(?P<month_year>{_YEAR}))?)"
+    rf"|(?P<wd>(?:(?:on|by|until|since|before)\s+)?(?:(?P<wd_rel>last|next|this|coming)\s+)?"
+    rf"(?P<wd_name>{_WEEKDAY}))"
+    r"|(?P<ord>(?:on\s+)?the\s+(?P<ord_day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))\b"
+    r"(?!\s+(?:century|anniversary|round|time|amendment|floor|place|annual|edition|congress|summit|birthday))"
+    rf"|(?P<rel>(?:(?:later|earlier)\s+)?(?P<rel_which>this|next|last|past|coming)\s+"
+    r"(?P<rel_unit>week|weekend|month|year|quarter))"
+    rf"|(?P<q>(?:(?:in|by|during)\s+)?(?:the\s+)?(?:(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    rf"|Q(?P<q_num>[1-4]))(?:\s+(?:of\s+)?(?P<q_year>{_YEAR}))?)"
+    rf"|(?P<within>(?:in|within)\s+(?:the\s+(?:next|coming)\s+)?(?P<within_n>{_NUM})\s+(?P<within_unit>{_UNIT}))"
+    rf"|(?P<ago>(?P<ago_n>{_NUM})\s+(?P<ago_unit>{_UNIT})\s+ago)"
+    r"|(?P<deictic>today|tonight|yesterday|tomorrow)"
+    rf"|(?P<year>(?P<year_prep>in|by|until|since|before|during|through|for|of)\s+(?P<year_n>{_YEAR}))\b)"
+)
+
+
+_CUE = re.compile(
+    rf"\b(?:{_MONTH}|{_WEEKDAY}|\b(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\b(?:week|month|year|quarter|Q[1-4]|today|tonight|"
+    r"yesterday|tomorrow|days?|weeks|months|years|weekend)\b)",
+)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression: offsets into the text, the period it covers and how precise it is."""
+
+    start: int
+    end: int
+    text: str
+    first: dt.date
+    last: dt.date
+    precision: str  # day | week | month | quarter | year
+
+    @property
+    def iso(self) -> str:
+        """ISO form for a meeting date: ``YYYY-MM-DD`` for a day, ``YYYY-MM`` for a month, else first day."""
+        if self.precision == "month":
+            return self.first.isoformat()[:7]
+        return self.first.isoformat()
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(year: int, month: int) -> tuple[dt.date, dt.date, str]:
+    return dt.date(year, month, 1), _month_end(year, month), "month"
+
+
+def _pick_year(month: int, day: int | None, pub: dt.date, future: bool | None) -> int:
+    """The year of a month (and day) without one: past, future or nearest to *pub*."""
+    def when(y: int) -> dt.date:
+        return dt.date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+
+    if future is True:
+        if day is None:
+            return pub.year if month >= pub.month else pub.year + 1
+        return pub.year if when(pub.year) >= pub else pub.year + 1
+    if future is False:
+        if day is None:
+            return pub.year if month <= pub.month else pub.year - 1
+        return pub.year if when(pub.year) <= pub else pub.year - 1
+    years = (pub.year - 1, pub.year, pub.year + 1)
+    return min(years, key=lambda y: (abs((when(y) - pub).days), -y))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 1)
+
+
+def _shift(pub: dt.date, n: int, unit: str, sign: int) -> dt.date:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return pub + dt.timedelta(days=sign * n)
+    if unit == "week":
+        return pub + dt.timedelta(weeks=sign * n)
+    months = pub.month - 1 + sign * n * (12 if unit == "year" else 1)
+    y, m = pub.year + months // 12, months % 12 + 1
+    return dt.date(y, m, min(pub.day, calendar.monthrange(y, m)[1]))
+
+
+def _day(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _month_no(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _interpret(m: re.Match[str], pub: dt.date, future: bool | None) -> tuple[dt.date, dt.date, str] | None:
+    g = m.group
+    if g("endof"):
+        if g("endof_month"):
+            mo = _month_no(g("endof_month"))
+            y = int(g("endof_my")) if g("endof_my") else _pick_year(mo, None, pub, future)
+            d = _month_end(y, mo)
+        elif g("endof_year"):
+            d = dt.date(int(g("endof_year")), 12, 31)
+        else:
+            unit, rel = g("endof_unit"), (g("endof_rel") or "this").strip()
+            step = 1 if rel == "next" else 0
+            if unit == "year":
+                d = dt.date(pub.year + step, 12, 31)
+            elif unit == "month":
+                d = _month_end(*_add_months(pub.year, pub.month, step))
+            elif unit == "week":
+                d = pub + dt.timedelta(days=6 - pub.weekday() + 7 * step)
+            else:
+                d = dt.date(pub.year // 10 * 10 + 9, 12, 31)
+        return d, d, "day"
+    if g("md") or g("dm"):
+        p = "md" if g("md") else "dm"
+        mo, day = _month_no(g(f"{p}_month")), _day(g(f"{p}_day"))
+        y = int(g(f"{p}_year")) if g(f"{p}_year") else _pick_year(mo, day, pub, future)
+        if day > calendar.monthrange(y, mo)[1]:
+            return None
+        d = dt.date(y, mo, day)
+        return d, d, "day"
+    if g("month"):
+        name = g("month_name")
+        if name == "May" and not (g("month_prep") or g("month_year") or g("month_rel")):
+            return None  # "May" alone is too often the modal verb or a name
+        mo = _month_no(name)
+        rel = (g("month_rel") or "").strip()
+        if g("month_year"):
+            y = int(g("month_year"))
+        elif rel == "last":
+            y = _pick_year(mo, None, pub - dt.timedelta(days=1), False)
+        elif rel == "next":
+            y = pub.year if mo > pub.month else pub.year + 1
+        elif g("month_prep") in ("by", "until", "before") and future is None:
+            y = _pick_year(mo, None, pub, True)
+        elif g("month_prep") in ("since", "from", "after"):
+            y = _pick_year(mo, None, pub, False if future is None else future)
+        else:
+            y = _pick_year(mo, None, pub, future)
+        return _month(y, mo)
+    if g("wd"):
+        wd, rel = WEEKDAYS[g("wd_name").lower()], (g("wd_rel") or "")
+        if rel in ("next", "coming") or (rel == "this" and future is not False) or (not rel and future):
+            delta = (wd - pub.weekday()) % 7 or (7 if rel else 0)
+            d = pub + dt.timedelta(days=delta)
+        else:
+            delta = (pub.weekday() - wd) % 7 or (7 if rel == "last" else 0)
+            d = pub - dt.timedelta(days=delta)
+        return d, d, "day"
+    if g("ord"):
+        day = _day(g("ord_day"))
+        y, mo = pub.year, pub.month
+        if future and day < pub.day:
+            y, mo = _add_months(y, mo, 1)
+        elif not future and day > pub.day:
+            y, mo = _add_months(y, mo, -1)
+        if day > calendar.monthrange(y, mo)[1]:
+            return None
+        d = dt.date(y, mo, day)
+        return d, d, "day"
+    if g("rel"):
+        which, unit = g("rel_which"), g("rel_unit")
+        step = {"next": 1, "coming": 1, "last": -1, "past": -1}.get(which, 0)
+        if unit in ("week", "weekend"):
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+            first = monday + dt.timedelta(days=5) if unit == "weekend" else monday
+            return first, monday + dt.timedelta(days=6), "week"
+        if unit == "month":
+            y, mo = _add_months(pub.year, pub.month, step)
+            return _month(y, mo)
+        if unit == "quarter":
+            q = (pub.month - 1) // 3 + step
+            y, q = pub.year + q // 4, q % 4
+            return dt.date(y, q * 3 + 1, 1), _month_end(y, q * 3 + 3), "quarter"
+        return dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31), "year"
+    if g("q"):
+        q = _ORDINALS.get((g("q_ord") or "").lower()) or int(g("q_num"))
+        y = int(g("q_year")) if g("q_year") else pub.year
+        if not g("q_year") and future and q * 3 < pub.month:
+            y += 1
+        return dt.date(y, q * 3 - 2, 1), _month_end(y, q * 3), "quarter"
+    if g("within"):
+        return pub, _shift(pub, _count(g("within_n")), g("within_unit"), 1), "day"
+    if g("ago"):
+        d = _shift(pub, _count(g("ago_n")), g("ago_unit"), -1)
+        return d, d, "day"
+    if g("deictic"):
+        word = g("deictic").lower()
+        d = pub + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        return d, d, "day"
+    if g("year"):
+        y = int(g("year_n"))
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    return None
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    months = month - 1 + n
+    return year + months // 12, months % 12 + 1
+
+
+def find(
+    text: str, published: dt.date, start: int = 0, end: int | None = None, *, future: bool | None = None
+) -> list[TimeExpr]:
+    """Every time expression in ``text[start:end]``, resolved against *published*."""
+    return interpret(matches(text, start, end), published, future=future)
+
+
+def matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The raw time-expression matches of ``text[start:end]`` (scan once, interpret per hint)."""
+    end = len(text) if end is None else end
+    out: list[re.Match[str]] = []
+    reach = start
+    for cue in _CUE.finditer(text, start, end):
+        if cue.end() <= reach:
+            continue
+        lo = max(reach, start, cue.start() - 32)
+        for m in _PATTERN.finditer(text, lo, min(end, cue.end() + 16)):
+            if m.end() >= cue.end() and m.start() >= reach:
+                out.append(m)
+                reach = m.end()
+                break
+    return out
+
+
+def interpret(found: list[re.Match[str]], published: dt.date, *, future: bool | None = None) -> list[TimeExpr]:
+    """Resolve raw matches against *published* with the given direction hint."""
+    out: list[TimeExpr] = []
+    for m in found:
+        value = _interpret(m, published, future)
+        if value is not None:
+            out.append(TimeExpr(m.start(), m.end(), m.group(), *value))
+    return out
+
+
+def resolve(phrase: str, published: dt.date, *, future: bool | None = None) -> TimeExpr | None:
+    """The first time expression in *phrase*, resolved against *published* (None when there is none).
+
+    >>> resolve("on the 24th", dt.date(2018, 8, 27)).iso
+    '2018-08-24'
+    >>> resolve("this year", dt.date(2018, 8, 27)).last.isoformat()
+    '2018-12-31'
+    """
+    found = find(phrase, published, future=future)
+    return found[0] if found else None
+
+
+def published_date(value: str | None) -> dt.date | None:
+    """The article's published ISO date (or date-time) as a date, else None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,238 @@
+"""Predictions: forward-looking claims, one per clause, with hedge, probability, deadline and polarity.
+
+A clause is a prediction when it holds a trigger phrase of the estimative scheme (``ontology/hedges.ttl``:
+will, won't, likely, poised to, expected to, set to, may, might, could, plans to, look forward to, …) or an
+explicit percentage ("82% chance"). The most specific trigger of the clause wins (a percentage, then a
+hedge word, then may/might/could, then a bare will): "will likely" is "likely".
+
+Not predictions: questions; counterfactuals ("Had X gone, he'd have …"; "would have"); triggers in a leading
+subordinate clause ("Even as talks might stall, …"); attributive adjectives ("a likely visit"); "will" as a
+noun; "due to"/"set to" before a noun phrase; past expectations ("was expected to"); "would" (never a
+trigger: in news it is mostly sequence of tense or politeness).
+
+- predictor: the speaker of the statement the clause sits in (quote or reported speech), else ``"author"``;
+  ``statement`` that statement's id and ``made`` its date.
+- hedge: the trigger as written; ``probability_interval``/``probability`` from its concept
+  (:func:`kg.extract.hedges.lookup`), or the percentage itself.
+- polarity: negative for "will not", "won't", "may not", "not expected to", …; concepts that already state a
+  low probability ("unlikely", "probably not") keep a positive polarity.
+- deadline: the end of the first future time expression of the clause, else of its sentence, else of the
+  previous sentence of the paragraph ("September 2018 is poised … Kim will host …" -> 2018-09-30).
+- event: the meeting whose words lie in the clause; a clause opening with "It"/"This" inherits the event of
+  the prediction just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import clauses, dates, hedges
+from kg.extract.document import Document
+from kg.extract.registry import trie_regex
+from kg.records import Prediction, Span, Statement
+
+_PERCENT = re.compile(
+    r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk)\b"
+    r"|\b(?:chance|probability|likelihood|odds|risk)\s+(?:of|at|is|was)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?P<pct2>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))",
+    re.I,
+)
+_NEG_AFTER = re.compile(r"\s*(?:not|never|n[’']t)\b", re.I)
+_NEG_BEFORE = re.compile(r"\b(?:not|never|no longer|n[’']t)\s+(?:be\s+)?$", re.I)
+_SUBORDINATE = re.compile(r"(?:Even as|Even if|Even though|Although|Though|While|Whereas|As long as|Unless|If|"
+                          r"Because|Since|When|Whether)\b")
+_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)\s+have\s+\w+ed\b|[’']d\s+have\b")
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|most|more)\s+$", re.I)
+_PAST_COPULA = re.compile(r"\b(?:was|were|had been)\s+$", re.I)
+_NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my)\b", re.I)
+_ADJECTIVE_TRIGGERS = frozenset({"likely", "unlikely", "anticipated", "possible", "probable", "expected"})
+_WEAK = ("https://w3id.org/kg/concept/wep-will", "https://w3id.org/kg/concept/wep-may")
+_NAMES_MONTH = re.compile(r"[A-Z][a-z]+\.? \d|\d \w*\s*[A-Z][a-z]+")
+_LEADING = re.compile(r"^(?:is|are|was|were|am|be|will)\s+(?!not\b)(?=\S+)", re.I)
+_ANAPHOR = re.compile(r"(?:It|it|This|That|Such a meeting|Such a summit)\b")
+
+
+@cache
+def _trigger_pattern() -> re.Pattern[str]:
+    phrases = [p for p in hedges.trigger_phrases() if not p.startswith("'")]
+    words = {p.replace("'", "’") for p in phrases} | set(phrases)
+    alternation = trie_regex(words).replace("\\ ", r"\s+")
+    return re.compile(rf"\b(?<![\w'’])(?:{alternation})(?![\w])|[’']ll\b", re.I)
+
+
+def _triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
+    out = []
+    for m in _trigger_pattern().finditer(text, start, end):
+        word = m.group().lower().replace("’", "'")
+        before = text[max(start, m.start() - 12):m.start()]
+        after = text[m.end():m.end() + 12]
+        if word in _ADJECTIVE_TRIGGERS and _ATTRIBUTIVE.search(before) and re.match(r"\s+[a-z]", after):
+            continue  # "a likely visit", "the anticipated summit"
+        if word == "will" and re.search(r"\b(?:the|political|good|free|his|her|their|popular)\s+$", before, re.I):
+            continue
+        if word.endswith(" to") and _NOUN_PHRASE_NEXT.match(text, m.end()):
+            continue  # "due to the storm", "set to the …"
+        if _PAST_COPULA.search(before) and word not in ("likely", "unlikely"):
+            continue  # "was expected to": a past expectation
+        if word.startswith("plan") and _ATTRIBUTIVE.search(before):
+            continue  # "the plans to …": a noun
+        out.append(m)
+    return out
+
+
+def _rank(iri: str | None) -> int:
+    if iri is None:
+        return 3
+    if iri == _WEAK[0]:
+        return 1
+    return 2 if iri == _WEAK[1] else 3
+
+
+def find_predictions(doc: Document, statements: list[Statement], anchors: dict[str, list[int]],
+                     statuses: dict[str, str]) -> list[Prediction]:
+    """Every prediction of the article, ids p1, p2, … in text order."""
+    text = doc.text
+    out: list[Prediction] = []
+    hits = {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _trigger_pattern().finditer(text, ps, pe)}
+    if "%" in text or "percent" in text or "per cent" in text:
+        hits |= {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _PERCENT.finditer(text, ps, pe)}
+    for si in sorted(hits):
+        ss, se = doc.sentences[si]
+        sentence = text[ss:se].rstrip("”\"’ )")
+        if sentence.endswith("?") or _COUNTERFACTUAL.search(text, ss, se) or re.match(r"(?:Had|Were)\b", sentence):
+            continue
+        parts = doc.clauses(si)
+        for ci, c in enumerate(parts):
+            pred = _clause_prediction(doc, si, c, ci, parts, statements, anchors, statuses)
+            if pred is not None:
+                if pred.event is None and out and _ANAPHOR.match(text, c.start) and out[-1].event:
+                    pred.event = out[-1].event
+                out.append(pred)
+    for i, p in enumerate(out, 1):
+        p.id = f"p{i}"
+    return out
+
+
+def _clause_prediction(doc: Document, si: int, c: clauses.Clause, ci: int, parts: list[clauses.Clause],
+                       statements: list[Statement], anchors: dict[str, list[int]],
+                       statuses: dict[str, str]) -> Prediction | None:
+    text = doc.text
+    if ci == 0 and len(parts) == 1 and _SUBORDINATE.match(text, c.start):
+        comma = text.find(",", c.start, c.end)
+        start = comma + 1 if comma != -1 else c.start
+    elif _SUBORDINATE.match(text, c.start):
+        comma = text.find(",", c.start, c.end)
+        start = comma + 1 if comma != -1 else c.start
+    else:
+        start = c.start
+    pct = _PERCENT.search(text, start, c.end)
+    hedge_text: str | None
+    probability: float | None
+    interval: tuple[float, float] | None
+    negative = False
+    if pct:
+        hedge_text = (pct.group("pct") or pct.group("pct2")).strip()
+        probability = hedges.percentage(hedge_text)
+        interval = (probability, probability) if probability is not None else None
+        rule, conf = "prediction.percentage", 0.8
+    else:
+        found = _triggers(text, start, c.end)
+        if not found and c.coordinated and ci > 0:
+            prev = _triggers(text, parts[ci - 1].start, parts[ci - 1].end)
+            main = [m for m in prev if not _in_parenthetical(text, parts[ci - 1].start, m.start())]
+            inherited = main[:1]
+            if not inherited:
+                return None
+            concept = hedges.concept_for(inherited[0].group())
+            hedge = hedges.lookup(inherited[0].group())
+            if hedge is None:
+                return None
+            hedge_text, probability, interval = inherited[0].group(), hedge.point, hedge.interval
+            rule, conf = f"prediction.coordinated.{concept.rsplit('-', 1)[-1] if concept else 'will'}", 0.6
+        elif not found:
+            return None
+        else:
+            best = max(found, key=lambda m: (_rank(hedges.concept_for(m.group())), -m.start()))
+            hedge = hedges.lookup(best.group())
+            if hedge is None:
+                return None
+            hedge_text, probability, interval = best.group(), hedge.point, hedge.interval
+            concept = hedge.iri.rsplit("/", 1)[-1].removeprefix("wep-")
+            rule, conf = f"prediction.{concept}", 0.7 if concept != "will" else 0.6
+            negative = any(_is_negated(text, m) for m in found if _rank(hedges.concept_for(m.group())) <= 2)
+            negative = negative or _is_negated(text, best)
+            if concept in ("probably-not", "almost-certainly-not", "unlikely", "very-unlikely"):
+                negative = False
+    statement = next((s for s in statements if s.span.start <= c.start < s.span.end
+                      or c.start <= s.span.start < c.end), None)
+    predictor = statement.speaker if statement and statement.speaker else "author"
+    deadline = _deadline(doc, si, c)
+    event = next((mid for mid, offs in anchors.items() if any(c.start <= o < c.end for o in offs)
+                  and statuses.get(mid) != "held"), None)
+    ps, pe = start, c.end
+    if text.startswith(("and ", "or "), ps):
+        ps = text.index(" ", ps) + 1
+    while pe > ps and text[pe - 1] in ".!?”\"’ ,;—":
+        pe -= 1
+    while ps < pe and text[ps] in "“\"‘ ":
+        ps += 1
+    return Prediction(
+        id="", predictor=predictor, text=text[ps:pe], span=Span(ps, pe, text[ps:pe]), hedge=_as_written(hedge_text),
+        probability=probability, probability_interval=interval, deadline=deadline,
+        polarity="negative" if negative else "positive", event=event,
+        statement=statement.id if statement else None, made=statement.date if statement else None,
+        rule=rule, confidence=conf,
+    )
+
+
+def _as_written(trigger: str | None) -> str | None:
+    """The trigger without a leading copula or a "will" before another hedge ("will likely" -> "likely")."""
+    if trigger is None:
+        return None
+    return _LEADING.sub("", trigger) or trigger
+
+
+def _in_parenthetical(text: str, start: int, pos: int) -> bool:
+    return text.count("—", start, pos) % 2 == 1
+
+
+def _is_negated(text: str, m: re.Match[str]) -> bool:
+    word = m.group().lower().replace("’", "'")
+    if "n't" in word or word.endswith(" not"):
+        return True
+    if _NEG_AFTER.match(text, m.end()):
+        return True
+    return bool(_NEG_BEFORE.search(text, max(0, m.start() - 15), m.start()))
+
+
+def _deadline(doc: Document, si: int, c: clauses.Clause) -> str | None:
+    if doc.published is None:
+        return None
+    pub = doc.published
+    ss, se = doc.sentences[si]
+    for lo, hi in ((c.start, c.end), (ss, se)):
+        found = _future_expressions(doc, lo, hi)
+        if found is None:
+            return None  # the clause is dated, in the past
+        if found:
+            return found[0].last.isoformat()
+    if si > 0:
+        ps, pe = doc.sentences[si - 1]
+        if doc.same_paragraph(ps, c.start):
+            found = _future_expressions(doc, ps, pe)
+            if found:
+                return found[0].last.isoformat()
+    return None
+
+
+def _future_expressions(doc: Document, start: int, end: int) -> list[dates.TimeExpr] | None:
+    """Time expressions of the span that end after publication; None when the span is dated only in the
+    past ("the June 12 summit": a calendar date nearest to publication that already passed)."""
+    assert doc.published is not None
+    pub = doc.published
+    ahead = doc.times(start, end, future=True)
+    nearest = doc.times(start, end, future=None)
+    out = [a for a, n in zip(ahead, nearest, strict=False)
+           if a.last >= pub and not (n.last < pub and _NAMES_MONTH.search(n.text))]
+    return out if out or not ahead else None

@@ -1,0 +1,47 @@
+"""Sentence splitting with offsets, tuned for news prose (abbreviations, initials, quotes).
+
+A small rule-based splitter rather than pysbd: pysbd agrees on news text but costs ~30 ms per 1,000 words,
+which alone would blow the extraction budget of 10 ms per article.
+
+>>> text = "U.S. President Donald J. Trump spoke. “We will win,” he said. Then he left."
+>>> [text[s:e] for s, e in split(text)]
+['U.S. President Donald J. Trump spoke.', '“We will win,” he said.', 'Then he left.']
+"""
+
+from __future__ import annotations
+
+import re
+
+#: words that end in a full stop without ending a sentence
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen sen rep gov lt col maj capt sgt adm jr sr inc corp co ltd no vs etc al "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon amb pres sec dept est approx fig".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^[A-Z]$")
+
+
+def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of ``text[start:end]``, trimmed of spaces."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group().startswith("."):
+            tok = _TOKEN_BEFORE.search(text, max(pos, m.start() - 30), m.start())
+            word = tok.group(1).lstrip("\"'“‘(") if tok else ""
+            if word.lower() in ABBREVIATIONS or _INITIALS.match(word):
+                continue
+        out.append((pos, m.end()))
+        pos = m.end()
+    out.append((pos, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,333 @@
+"""Statements: direct quotes and reported speech, with speaker, date and medium.
+
+Rules (the ``rule`` field names the one that fired):
+
+- ``quote.after-said``     “…,” Jane Doe said / “…,” said Jane Doe / “…,” she tweeted on the 24th.
+- ``quote.before-said``    Jane Doe said: “…” / Jane Doe told reporters, “…”
+- ``quote.according-to``   a quote in a sentence attributed "according to X".
+- ``quote.continuation``   an unattributed quote right after an attributed one in the same paragraph (or
+                           the next one): same speaker, date and medium.
+- ``quote.calls-for``      X's (repeated) calls / demands / pledges for “…”: a quoted fragment.
+- ``quote.fragment.source`` a quoted fragment in a sentence without attribution right after a sentence that
+                           names a speaking organisation (state media, an agency, a statement): that
+                           organisation; the statement is the clause holding the fragment.
+- ``reported.said-that``   X said (that) … / X announced … / X expressed … / X called for … / X told Y that …
+- ``reported.according-to`` according to X, … / …, according to X.
+
+Kinds: ``quote`` for a full quoted utterance, ``reported`` for paraphrase and for quoted fragments embedded
+in the author's sentence. Short quoted phrases without a speaker (scare quotes, "so-called ‘…’") and single
+-quoted phrases are not statements. Pronoun speakers ("he said") resolve to the last person named before
+them; a coordinated verb ("… and said …") keeps the subject of the first verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import dates
+from kg.extract.document import Document
+from kg.extract.lexicon import SPEECH_VERBS, medium_of
+from kg.records import Span, Statement
+
+_QUOTE_MARK = re.compile("[“\"‘]")
+_OPEN = {"“": "”", '"': '"', "‘": "’"}
+_WORD = re.compile(r"[\w’'-]+")
+_VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
+_ATTR_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_DESCRIPTOR = re.compile(
+    r"\b[Tt]he\s+(?:(?:central|state|national|foreign|finance|defen[cs]e|news)\s+)?"
+    r"(?P<noun>bank|company|firm|ministry|agency|government|group|party|organi[sz]ation|fund|council|"
+    r"commission|committee|office|department|regulator|minister|president|spokesperson|spokesman|"
+    r"spokeswoman|official|chief executive|ceo|chairman|governor|premier|chancellor)\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_CALLS = re.compile(
+    r"['’]s?\s+(?:\w+\s+){0,2}?(?:calls?|demands?|pledges?|promises?|warnings?|insistence|vows?|claims?|"
+    r"statements?|remarks|comments|words|description|assurances?|threats?)\s+(?:for|that|of|on|to)?\s*"
+    r"(?:the\s+|a\s+|an\s+)?$"
+)
+_SOURCE_CUE = re.compile(
+    r"\b(?:propaganda|statements?|state media|media|news agency|agency|newspaper|commentary|editorial|"
+    r"spokes(?:person|man|woman)|mouthpiece|communiqu[eé]|broadcaster|announcement)\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"(?P<lead>\b(?:(?:decided|went on|moved|agreed|wanted|appeared|continued|chose)\s+to\s+)?)"
+    r"(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
+    r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
+    r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
+    r"acknowledged|acknowledges|told\s+(?:[A-Z][\w.]*\s+){0,3}(?:\w+\s+)?that|tells\s+\w+\s+that)\b"
+    r"(?:\s+that)?\s+"
+)
+_NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
+_COORDINATION = re.compile(rf",?\s+and\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
+
+
+@dataclass
+class Quote:
+    """A quotation: offsets of its marks and inner text."""
+
+    open: int
+    close: int  # offset of the closing mark (== end of paragraph when unclosed)
+    double: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the quoted words."""
+        return self.open + 1, self.close
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Top-level quotations (nested single quotes ignored) in the content paragraphs."""
+    quotes: list[Quote] = []
+    for ps, pe in paragraphs:
+        i = ps
+        for m in _QUOTE_MARK.finditer(text, ps, pe):
+            j0 = m.start()
+            if j0 < i:
+                continue
+            ch = text[j0]
+            if ch == "‘" and j0 > ps and text[j0 - 1].isalnum():
+                continue
+            closer = _OPEN[ch]
+            j = text.find(closer, j0 + 1, pe)
+            while ch == "‘" and j != -1 and j + 1 < pe and text[j + 1].isalpha():
+                j = text.find(closer, j + 1, pe)  # an apostrophe, not the closing mark
+            if j == -1:
+                j = pe
+            quotes.append(Quote(j0, j, ch != "‘"))
+            i = j + 1
+    return quotes
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+class _Finder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.out: list[Statement] = []
+
+    def speaker_near(self, start: int, end: int, verb: int, *, side: str) -> str | None:
+        """The speaker in ``[start, end)`` nearest to the verb at *verb*, on *side* of it."""
+        idx = self.doc.actors
+        cands = [m for m in idx.within(start, end) if (m.end <= verb if side == "left" else m.start >= verb)]
+        people = [m for m in cands if m.kind != "demonym"]
+        pron = [p for p in _PRONOUN.finditer(self.text, start, end)
+                if (p.end() <= verb if side == "left" else p.start() >= verb)]
+        desc = [d for d in _DESCRIPTOR.finditer(self.text, start, end)
+                if (d.end() <= verb if side == "left" else d.start() >= verb)]
+        best: tuple[int, str] | None = None
+        for m in people:
+            dist = verb - m.end if side == "left" else m.start - verb
+            entry = idx.entries[m.key]
+            if m.possessive:
+                dist += 40
+            if entry.type == "Country" and not m.actor_position:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, idx.ids[m.key])
+        for p in pron:
+            dist = verb - p.end() if side == "left" else p.start() - verb
+            if best is None or dist < best[0]:
+                resolved = self.resolve_pronoun(p.start())
+                if resolved:
+                    best = (dist, resolved)
+        for d in desc:
+            dist = verb - d.end() if side == "left" else d.start() - verb
+            if best is None or dist < best[0]:
+                noun = d.group("noun").lower()
+                person = noun in ("minister", "president", "spokesperson", "spokesman", "spokeswoman",
+                                  "official", "chief executive", "ceo", "chairman", "governor", "premier",
+                                  "chancellor")
+                head = {"bank": "bank", "ministry": "ministry", "agency": "agency"}.get(noun)
+                found = (idx.last_person_before(d.start()) if person
+                         else idx.last_of_type(d.start(), "Country") if noun == "government"
+                         else idx.last_of_type(d.start(), "Organization", head)
+                         or idx.last_of_type(d.start(), "Organization"))
+                if found:
+                    best = (dist, found)
+        return best[1] if best else None
+
+    def resolve_pronoun(self, pos: int) -> str | None:
+        s, _ = self.doc.sentence_at(pos)
+        for st in reversed(self.out):  # a pronoun chain inside one sentence keeps its referent
+            if st.span.start >= s and st.speaker and st.rule.startswith("reported") and st.span.start < pos:
+                entry = self.doc.actors.entry(st.speaker)
+                if entry and entry.type == "Person":
+                    return st.speaker
+        return self.doc.actors.last_person_before(pos, floor=max(0, s - 2000))
+
+    def when(self, start: int, end: int) -> str | None:
+        if self.doc.published is None:
+            return None
+        found = self.doc.times(start, end, future=False)
+        days = [e for e in found if e.precision == "day"]
+        return days[0].first.isoformat() if days else None
+
+    def add(self, speaker: str | None, start: int, end: int, kind: str, rule: str, conf: float,
+            date: str | None = None, medium: str | None = None) -> Statement | None:
+        start, end = _trim(self.text, start, end)
+        if end <= start:
+            return None
+        st = Statement(id="", speaker=speaker, text=self.text[start:end], kind=kind, span=Span(start, end,
+                       self.text[start:end]), date=date, medium=medium, rule=rule, confidence=conf)
+        self.out.append(st)
+        return st
+
+
+def find_statements(doc: Document) -> list[Statement]:
+    """Every statement of the article, in text order with ids s1, s2, …"""
+    f = _Finder(doc)
+    text = doc.text
+    quotes = [q for q in find_quotes(text, doc.paragraphs) if q.double or _words(text[q.open:q.close]) >= 6]
+    last_attributed: Statement | None = None
+    for q in quotes:
+        s, e = q.inner
+        n = _words(text[s:e])
+        ss, se = doc.sentence_at(q.open)
+        _, close_end = doc.sentence_at(q.close)
+        if n <= 4:
+            _fragment(f, q, ss, se)
+            continue
+        st = _attributed(f, q, ss, close_end)
+        if st is not None:
+            last_attributed = st
+        elif last_attributed is not None and doc.same_paragraph(last_attributed.span.start, q.open) or (
+            last_attributed is not None and _adjacent_paragraph(doc, last_attributed.span.start, q.open)
+        ):
+            assert last_attributed is not None
+            f.add(last_attributed.speaker, s, e, "quote", "quote.continuation", 0.8,
+                  last_attributed.date, last_attributed.medium)
+    quoted = [(q.open, q.close) for q in quotes]
+    for ss, se in doc.sentences:
+        _reported(f, ss, se, quoted)
+    f.out.sort(key=lambda st: st.span.start)
+    for i, st in enumerate(f.out, 1):
+        st.id = f"s{i}"
+    return f.out
+
+
+def _adjacent_paragraph(doc: Document, a: int, b: int) -> bool:
+    pa, pb = doc.paragraph_at(a), doc.paragraph_at(b)
+    i = doc.paragraphs.index(pa)
+    return i + 1 < len(doc.paragraphs) and doc.paragraphs[i + 1] == pb and doc.text[pb[0]] in "“\""
+
+
+def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
+    text, doc = f.text, f.doc
+    s, e = q.inner
+    after_start = min(q.close + 1, len(text))
+    after_end = se
+    nxt = text.find("“", after_start, after_end)
+    if nxt != -1:
+        after_end = nxt
+    verb = _VERB_AT_START.match(text[after_start:after_end][:80])
+    if not verb:
+        # the speaker first: “…,” Trump tweeted / “…,” Jane Doe, the minister, said
+        m = _ATTR_VERB.search(text, after_start, min(after_end, after_start + 80))
+        verb = m if m and not text[after_start:m.start()].strip(" ,\u00a0").count(".") else None
+        vpos = m.start() if verb and m else -1
+    else:
+        vpos = after_start + verb.end() - len(verb.group().split()[-1])
+    if verb is not None and vpos >= 0:
+        left = f.speaker_near(after_start, vpos, vpos, side="left")
+        speaker = left or f.speaker_near(vpos, after_end, vpos, side="right")
+        if speaker:
+            window = text[after_start:after_end]
+            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9,
+                         f.when(after_start, after_end), medium_of(window))
+    before = text[ss:q.open]
+    m = None
+    for m in _ATTR_VERB.finditer(before):
+        pass
+    if m is not None and len(before) - m.end() < 40:
+        vpos = ss + m.start()
+        speaker = f.speaker_near(ss, vpos, vpos, side="left") or f.speaker_near(vpos, q.open, vpos, side="right")
+        if speaker:
+            return f.add(speaker, s, e, "quote", "quote.before-said", 0.85, f.when(ss, q.open), medium_of(before))
+    acc = _ACCORDING.search(text, ss, se)
+    if acc:
+        speaker = f.speaker_near(acc.end(), min(se, acc.end() + 80), acc.end(), side="right")
+        if speaker:
+            return f.add(speaker, s, e, "quote", "quote.according-to", 0.75, f.when(ss, se), medium_of(before))
+    del doc
+    return None
+
+
+def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
+    """A short quoted phrase: a statement only with an attributing noun or a speaking source nearby."""
+    text, doc = f.text, f.doc
+    if not q.double or re.search(r"so-called\s*$", text[max(ss, q.open - 12):q.open]):
+        return
+    s, e = q.inner
+    calls = _CALLS.search(text, max(ss, q.open - 60), q.open)
+    if calls:
+        who = [m for m in doc.actors.within(max(ss, calls.start() - 60), calls.start() + 1)
+               if m.end == calls.start()]
+        if who:
+            f.add(doc.actors.ids[who[-1].key], s, e, "reported", "quote.calls-for", 0.8)
+            return
+    if _ATTR_VERB.search(text, ss, se):
+        return  # the sentence has its own speech verb: reported speech handles it
+    i = doc.sentence_index(q.open)
+    if i == 0:
+        return
+    ps, pe = doc.sentences[i - 1]
+    if not doc.same_paragraph(ps, q.open) or not _SOURCE_CUE.search(text, ps, pe):
+        return
+    orgs = [m for m in doc.actors.within(ps, se) if doc.actors.entries[m.key].type == "Organization"]
+    if not orgs:
+        return
+    colon = text.rfind(":", ss, q.open)
+    start = colon + 1 if colon != -1 else ss
+    end = se - 1 if text[se - 1] in ".!" else se
+    f.add(doc.actors.ids[orgs[-1].key], start, end, "reported", "quote.fragment.source", 0.5)
+
+
+def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> None:
+    text, doc = f.text, f.doc
+    if any(qs < se and ss < qe and qe - qs > 40 for qs, qe in quoted):
+        return  # a sentence with a full quote: the quote rules own its attribution
+    if text[ss:se].rstrip().endswith("?") or re.match(r"(?:Had|If|Were)\b", text[ss:se]):
+        return
+    prev_speaker: str | None = None
+    prev_end = ss
+    for m in _REPORTED.finditer(text, ss, se):
+        if any(qs <= m.start() < qe for qs, qe in quoted):
+            continue
+        vstart = m.start("lead") if m.group("lead") else m.start("verb")
+        if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
+            continue  # "Pompeo's repeated calls for": a noun, not a verb
+        coordinated = re.search(r"\band\s*$", text[max(ss, vstart - 6):vstart])
+        if coordinated and prev_speaker:
+            speaker: str | None = prev_speaker
+        else:
+            clause_start = max(ss, vstart - 80)
+            speaker = f.speaker_near(clause_start, vstart, vstart, side="left")
+        if not speaker:
+            continue
+        cstart = m.end()
+        stop = _COORDINATION.search(text, cstart, se)
+        cend = stop.start() if stop else se
+        if text[cend - 1:cend] in ".!":
+            cend -= 1
+        if _words(text[cstart:cend]) < 3:
+            continue
+        medium = medium_of(text[max(ss, vstart - 40):m.end()])
+        st = f.add(speaker, cstart, cend, "reported", "reported.said-that", 0.7,
+                   f.when(max(ss, prev_end, vstart - 80), m.end()), medium)
+        if st:
+            prev_speaker, prev_end = speaker, cend

@@ -21,6 +21,10 @@ demo: $(BIN)/.installed
 	$(BIN)/kg validate
 	@echo "== what the store holds"
 	$(BIN)/kg stats
+	@echo "== check the predictions against the later sources"
+	$(BIN)/kg resolve
+	$(BIN)/kg predictions
+	$(BIN)/kg scorecard --plot $(DEMO)
 	@echo "== export Turtle"
 	$(BIN)/kg export --format turtle -o $(DEMO)/kg.ttl
 	@echo "demo done: store in $(KG_STORE), Turtle in $(DEMO)/kg.ttl"

@@ -224,7 +224,8 @@ def judge(
         raise UsageError(f"a {outcome} judgement needs evidence", hint="pass --evidence SOURCE (article IRI or URL)")
     is_iri = by.startswith(("http://", "https://"))
     agent = by if is_iri else str(ACTOR[slug(by)])
-    content = Content(iri, outcome, "human", agent, note or f"judged {outcome} by {by}", (), sources)
+    # the judged article itself is the evidence a person points to
+    content = Content(iri, outcome, "human", agent, note or f"judged {outcome} by {by}", sources, sources)
     resolutions = load_resolutions(store)
     records = resolutions.setdefault(iri, [])
     text = _text(store, iri)

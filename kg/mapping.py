@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -43,6 +44,20 @@ def article_iri(article: ArticleRecord) -> URIRef:
 def graph_iri(article: ArticleRecord) -> URIRef:
     """The IRI of the named graph holding the article and what was extracted from it."""
     return GRAPH[f"article/{article_key(article)}"]
+
+
+_DESK = re.compile(r"\b(staff|desk|board|team|editors?|newsroom|agency|agencies|bureau|press|news|wire)\b", re.I)
+
+
+def author_class(author: str, outlet: str | None) -> URIRef:
+    """A byline is a Person, unless it is the outlet itself or a desk ("Reuters Staff", "Editorial Board").
+
+    >>> author_class("Editorial Board", "The Times") == KG.Organization
+    True
+    """
+    if (outlet and slug(author) == slug(outlet)) or _DESK.search(author):
+        return KG.Organization
+    return KG.Person
 
 
 @dataclass(frozen=True)
@@ -121,7 +136,7 @@ class _Mapper:
         if a.outlet:
             self.add(art, KG.outlet, self.named(a.outlet, KG.Organization))
         if a.author:
-            self.add(art, KG.author, self.named(a.author, KG.Person))
+            self.add(art, KG.author, self.named(a.author, author_class(a.author, a.outlet)))
         if a.published:
             self.add(art, KG.published, _date(a.published))
         if a.retrieved:

@@ -239,8 +239,8 @@ def check(records: Records) -> None:
     for a in records.actors:
         if a.type not in ACTOR_TYPES:
             raise RecordsError(f"records JSON: actor {a.id} has type '{a.type}', not one of {ACTOR_TYPES}")
-        for m in a.mentions:
-            _check_span(m, text, f"actor {a.id} mention")
+        for mention in a.mentions:
+            _check_span(mention, text, f"actor {a.id} mention")
     ids: set[str] = set(actor_ids)
     for group in (records.statements, records.meetings, records.predictions):
         for rec in group:

@@ -23,15 +23,27 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import NOT_NAME, ORG_HEAD_SET, SPEECH_VERBS, TITLE, TITLE_RE
+from kg.extract.lexicon import NOT_NAME, ORG_HEAD_SET, ORG_NOUNS, SPEECH_VERBS, TITLE, TITLE_RE
 from kg.extract.registry import Registry, RegistryActor
 from kg.extract.slugs import slug
 from kg.records import Actor, Span
 
-_LOCATIVE_WORDS = frozenset(
-    """in at to from into near across throughout inside outside around toward towards via after before visit
-    visited visiting visits over through within reach reached""".split()
+_TEMPORAL_WORDS = frozenset({"after", "before", "since", "following", "until", "post"})
+#: nouns naming events and documents: a place before them or after "summit in" only sets the scene
+EVENT_NOUNS = frozenset(
+    """summit summits talks meeting meetings encounter visit trip conference declaration agreement accord deal
+    spirit process format framework communique communiqué statement treaty pact protocol forum consensus
+    round ceremony celebration celebrations parade games olympics negotiations session sidelines rally
+    speech address convention congress meet met held hold hosted gather gathered convene convened""".split()
 )
+#: nouns for people and bodies through which a country acts
+AGENT_NOUNS = frozenset(
+    """officials official government governments leader leaders leadership ministry ministries military forces
+    troops army navy diplomats diplomat envoy envoys delegation delegates embassy authorities lawmakers
+    negotiators administration regime counterpart counterparts hosts state media media regulators regulator
+    police spokesman spokeswoman spokesperson prime president minister foreign""".split()
+) | {"state media", "foreign ministry", "finance ministry", "defence ministry", "defense ministry",
+     "central bank", "prime minister", "foreign minister"}
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
 _NOT_MODIFIED = frozenset(
     """is was are were has had have will would can could may might must should shall does did do and or but
@@ -46,7 +58,12 @@ _CAP_RUN = re.compile(
 )
 _SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
 _SPEECH_WORD = re.compile(rf"^(?:{SPEECH_VERBS})$")
-_APPOSITIVE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
+_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
+_SENTENCE_CUT = re.compile(r"(?<=[a-z]{2})\.[ \u00a0]")
+_ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b")
+_ORG_DESCRIPTOR = re.compile(rf"\b(?:{ORG_NOUNS})\s+$")
+_ORG_FOLLOWER = re.compile(r"[’']?s?\s+(?:chief executive|CEO|shares|stock|spokes(?:man|woman|person)|board|"
+                           r"chairman|executives?|engineers|products?|customers)\b")
 _ORG_WORD = r"[A-Z][\w&'’.-]*"
 _ORG = re.compile(
     rf"(?<![\w’'.-]){_ORG_WORD}(?:[ \u00a0]+(?:(?:of|for|and|&)[ \u00a0]+(?:the[ \u00a0]+)?)?{_ORG_WORD}){{1,6}}"
@@ -85,7 +102,7 @@ class ActorEntry:
     def created(self) -> bool:
         """True when some mention makes it an actor (see module doc)."""
         if self.type == "Country":
-            return any(m.actor_position and m.kind in ("name", "capital", "metonym") for m in self.mentions)
+            return any(m.actor_position for m in self.mentions)
         return any(m.kind != "demonym" for m in self.mentions)
 
 
@@ -160,15 +177,25 @@ class ActorIndex:
 
 
 def _is_locative(text: str, start: int) -> bool:
-    """True when a place name follows a locative word ("to Pyongyang", "in the United States")."""
-    words = text[max(0, start - 25):start].split()
+    """True when a place name only sets the scene of an event: the place of a meeting ("summit in Oslo",
+    "encounter in Singapore"), or an event named by its place ("after Singapore")."""
+    words = text[max(0, start - 60):start].split()
     if words and words[-1].lower() == "the":
         words.pop()
-    return bool(words) and words[-1].lower() in _LOCATIVE_WORDS
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _TEMPORAL_WORDS:
+        return True
+    if last in ("in", "at", "to"):
+        before = [w.lower().strip(",’'s") for w in words[-5:-1]]
+        return any(w in EVENT_NOUNS for w in before)
+    return False
 
 
 def _is_modifier(text: str, end: int) -> bool:
-    """True when the name is followed by a hyphen compound or a lowercase noun ("Singapore declaration")."""
+    """True when the name modifies an event or document noun ("Singapore declaration", "Paris agreement")
+    or forms a hyphen compound ("U.S.-North Korea talks")."""
     m = _NEXT_WORD.match(text, end)
     if not m or text.startswith(("’s", "'s"), end):
         return False
@@ -177,9 +204,20 @@ def _is_modifier(text: str, end: int) -> bool:
     word = m.group(2)
     if not word or text[m.start(2) - 1] not in " \u00a0":
         return False
-    if TITLE_RE.match(word) and word[0].isupper():
-        return True  # "U.S. President", "Chinese Foreign Minister"
-    return word.islower() and word not in _NOT_MODIFIED and not word.endswith(("ed", "’d", "'d"))
+    return word.lower() in EVENT_NOUNS
+
+
+def _is_agent_modifier(text: str, end: int) -> bool:
+    """True when a country word modifies an acting person or body ("U.S. officials", "Estonian Prime
+    Minister", "Chinese state media"): the country acts through them."""
+    words = text[end:end + 40].split()[:3]
+    if not words:
+        return False
+    first = words[0].strip(",.;:’'")
+    if first.lower() in AGENT_NOUNS:
+        return True
+    two = " ".join(w.strip(",.;:") for w in words[:2])
+    return bool(TITLE_RE.match(first) or TITLE_RE.match(two) or two.lower() in AGENT_NOUNS)
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -187,7 +225,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if start >= 2 and text[start - 1] in " \u00a0":
         words = text[max(0, start - 30):start].split()
         prev = words[-1] if words else ""
-        if prev[:1].isupper() and prev not in NOT_NAME and not TITLE_RE.match(prev):
+        if prev[:1].isupper() and prev[-1] not in ".!?:;," and prev not in NOT_NAME and not TITLE_RE.match(prev):
             before = text[max(0, start - 1 - len(prev) - 3):start - 1 - len(prev)]
             if before.strip() and before.rstrip()[-1:] not in ".!?:;\"“”(\n":
                 return True
@@ -273,14 +311,16 @@ def _registry_mentions(b: _Builder, start: int, end: int) -> None:
                 continue
             mention.kind, mention.key = kind, a.slug
             if a.type == "Country":
-                mention.actor_position = not (_is_locative(text, m.start()) or _is_modifier(text, m.end()))
+                mention.actor_position = _is_agent_modifier(text, m.end()) or not (
+                    _is_locative(text, m.start()) or _is_modifier(text, m.end()))
             b.add_registry(a, mention, "registry.name" if kind == "name" else "registry.metonym", 1.0)
         elif "capital" in by_kind:
             a = by_kind["capital"][0]
             if _inside_longer_name(text, m.start(), m.end()):
                 continue
             mention.kind, mention.key = "capital", a.slug
-            mention.actor_position = not (_is_locative(text, m.start()) or _is_modifier(text, m.end()))
+            mention.actor_position = _is_agent_modifier(text, m.end()) or not (
+                _is_locative(text, m.start()) or _is_modifier(text, m.end()))
             b.add_registry(a, mention, "registry.capital", 0.9)
         elif "short" in by_kind:
             found = b.resolve_short(surface, by_kind["short"], m.start())
@@ -290,7 +330,8 @@ def _registry_mentions(b: _Builder, start: int, end: int) -> None:
         elif "demonym" in by_kind:
             candidates = by_kind["demonym"]
             a = next((c for c in candidates if c.slug in b.entries), candidates[0])
-            mention.kind, mention.key, mention.actor_position = "demonym", a.slug, False
+            mention.kind, mention.key = "demonym", a.slug
+            mention.actor_position = a.type == "Country" and _is_agent_modifier(text, m.end())
             b.add_registry(a, mention, "registry.demonym", 0.8)
 
 
@@ -307,7 +348,7 @@ def _person_ok(name: str, registry: Registry) -> bool:
     words = name.split()
     if len(words) < 2 or any(w in NOT_NAME for w in words):
         return False
-    return not any(w in registry.surfaces and w not in ("Lee", "Kim", "Park") for w in words[:1])
+    return not any(kind in ("name", "demonym", "metonym") for _, kind in registry.surfaces.get(words[0], []))
 
 
 def _title_prefix(words: list[str]) -> int:
@@ -329,6 +370,8 @@ def _title_words_before(text: str, start: int) -> str | None:
     if start == 0 or not text[start - 1].isspace():
         return None
     words = text[max(0, start - 45):start].split()
+    if words and words[-1].endswith(","):
+        words[-1] = words[-1][:-1]
     for k in (4, 3, 2, 1):
         if len(words) >= k and TITLE_RE.match(" ".join(words[-k:])):
             return " ".join(words[-k:])
@@ -336,9 +379,11 @@ def _title_words_before(text: str, start: int) -> str | None:
 
 
 def _found_mentions(b: _Builder, start: int, end: int) -> None:
+    """People and organisations named only in the text (see module doc)."""
+    _found_orgs(b, start, end)
     text, reg = b.text, b.registry
     for run in _CAP_RUN.finditer(text, start, end):
-        words = run.group().split()
+        words = _SENTENCE_CUT.split(run.group(), maxsplit=1)[0].split()
         offsets = [m.start() for m in re.finditer(r"\S+", run.group())]
         skip = 0
         while skip < len(words) - 1 and any(k in ("demonym", "name") and reg.actors[a].type == "Country"
@@ -353,6 +398,10 @@ def _found_mentions(b: _Builder, start: int, end: int) -> None:
         s = text.find(name, run.start() + (offsets[first] if first < len(offsets) else 0), run.end())
         if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET:
             continue
+        key = "~" + slug(name)
+        if key in b.entries:
+            b.add(key, Mention(s, s + len(name), name, key, "found"))
+            continue
         if not _person_ok(name, reg):
             continue
         prev = text[max(start, run.start() - 20):run.start()].split()
@@ -364,33 +413,55 @@ def _found_mentions(b: _Builder, start: int, end: int) -> None:
             rule, conf = "found.appositive", 0.75
         else:
             continue
-        key = "~" + slug(name)
         b.add(key, Mention(s, s + len(name), name, key, "found"), label=name, type="Person",
               registry=None, rule=rule, confidence=conf)
+
+
+def _found_orgs(b: _Builder, start: int, end: int) -> None:
+    text = b.text
     for m in _ORG.finditer(text, start, end):
-        name = m.group()
-        words = name.split()
-        if words[-1] not in ORG_HEAD_SET and not _ORG_OF.search(name):
+        raw = _SENTENCE_CUT.split(m.group(), maxsplit=1)[0].rstrip(".,;:")
+        words = raw.split()
+        if words[-1] not in ORG_HEAD_SET and not _ORG_OF.search(raw):
             continue
         while words and (words[0] in NOT_NAME and words[0] not in ORG_HEAD_SET or words[0] in ("of", "and")):
             words.pop(0)
         name = " ".join(words)
         if len(words) < 2:
             continue
-        s = text.find(name, m.start())
-        e = s + len(name)
-        if b.overlaps(s, e):
+        _add_org(b, text.find(name, m.start()), name, "found.organization", 0.6)
+    for run in _CAP_RUN.finditer(text, start, end):
+        name = re.sub(r"['’]s?$", "", _SENTENCE_CUT.split(run.group(), maxsplit=1)[0].rstrip(".,;:"))
+        words = name.split()
+        if not words or len(words) > 4 or words[0] in NOT_NAME or b.overlaps(run.start(), run.start() + len(name)):
             continue
-        key = "~" + slug(name)
-        b.add(key, Mention(s, e, name, key, "found"), label=name, type="Organization", registry=None,
-              rule="found.organization", confidence=0.6)
+        after = run.start() + len(name)
+        if _ORG_DESCRIPTOR.search(text, max(start, run.start() - 40), run.start()):
+            _add_org(b, run.start(), name, "found.organization.descriptor", 0.65)
+        elif _ORG_APPOSITIVE.match(text, after):
+            _add_org(b, run.start(), name, "found.organization.appositive", 0.65)
+        elif len(words) == 1 and _ORG_FOLLOWER.match(text, after) and name not in b.registry.surfaces:
+            if not TITLE_RE.match(name):
+                _add_org(b, run.start(), name, "found.organization.role", 0.55)
+
+
+def _add_org(b: _Builder, s: int, name: str, rule: str, conf: float) -> None:
+    e = s + len(name)
+    if s < 0 or b.overlaps(s, e):
+        return
+    key = "~" + slug(name)
+    b.add(key, Mention(s, e, name, key, "found"), label=name, type="Organization", registry=None,
+          rule=rule, confidence=conf)
 
 
 def _found_short_mentions(b: _Builder, paragraphs: list[tuple[int, int]]) -> None:
     """Bare family names (and "Ms. Doe") of text-found people after their first full mention."""
-    people = [e for e in b.entries.values() if e.registry is None and e.type == "Person"]
-    for e in people:
-        family = e.label.split()[-1]
+    found = [e for e in b.entries.values() if e.registry is None and len(e.label.split()) > 1 and (
+        e.type == "Person" or e.rule in ("found.organization.descriptor", "found.organization.appositive"))]
+    for e in found:
+        family = e.label.split()[-1] if e.type == "Person" else e.label.split()[0]
+        if family in NOT_NAME or family in b.registry.surfaces:
+            continue
         first = min(m.start for m in e.mentions)
         pattern = re.compile(rf"(?<![\w-]){re.escape(family)}(?![\w-])")
         for ps, pe in paragraphs:

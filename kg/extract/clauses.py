@@ -32,9 +32,10 @@ COORDINATED_VERBS = (
 _SPLIT = re.compile(
     r";\s*"
     r"|(?:,?\s+|—)but\s+"
-    r"|,\s+which\s+"
+    r"|,\s+(?P<rel>which|where|who)\s+"
     rf"|\b(?:{SPEECH_VERBS}|announce)(?P<that>\s+that\s+)"
-    rf"|(?:,?\s+|(?<=—))(?=and\s+(?:then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b)"
+    rf"|(?:,?\s+|(?<=—))(?=and\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b)"
+    r"|,\s+(?=and\s+(?:it|he|she|they|we|I|you|this|that|the|both|[A-Z][a-z]+\s+(?:is|was|will|has|had|said))\b)"
 )
 
 
@@ -46,25 +47,30 @@ class Clause:
     end: int
     coordinated: bool
     sentence_start: int
+    relative: bool = False
 
 
 def split(text: str, start: int, end: int) -> list[Clause]:
     """The clauses of the sentence ``text[start:end]``."""
     out: list[Clause] = []
     pos = start
+    relative = False
     for m in _SPLIT.finditer(text, start, end):
         cut = m.start("that") if m.group("that") else m.start()
         if cut > pos:
-            out.append(_clause(text, pos, cut, start))
+            out.append(_clause(text, pos, cut, start, relative))
         pos = m.end()
+        relative = bool(m.group("rel"))
     if pos < end:
-        out.append(_clause(text, pos, end, start))
+        out.append(_clause(text, pos, end, start, relative))
     return [c for c in out if c.end > c.start]
 
 
-def _clause(text: str, start: int, end: int, sentence_start: int) -> Clause:
+def _clause(text: str, start: int, end: int, sentence_start: int, relative: bool = False) -> Clause:
     while start < end and text[start] in " ,\u00a0":
         start += 1
     while end > start and text[end - 1] in " ,\u00a0":
         end -= 1
-    return Clause(start, end, text.startswith(("and ", "or "), start), sentence_start)
+    coordinated = bool(re.match(rf"(?:and|or)\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b",
+                                text[start:end]))
+    return Clause(start, end, coordinated, sentence_start, relative)

@@ -19,14 +19,17 @@ _TITLE_HEADS = (
     r"Commissioner|Mr\.|Mrs\.|Ms\.|Dr\.|Mr|Mrs|Ms|Dr|Professor|Prof\.|Leader|Speaker|Supreme\s+Leader|"
     r"Chief|Founder|Co-founder|Analyst|Economist|Strategist|Lawmaker|Official|Adviser|Advisor|"
     r"Representative|Deputy|Counterpart|Negotiator|Diplomat|Head|Boss|Candidate|Challenger|Incumbent|"
-    r"Opposition\s+Leader|Attorney\s+General|Foreign\s+Secretary|Home\s+Secretary"
+    r"Opposition\s+Leader|Attorney\s+General|Foreign\s+Secretary|Home\s+Secretary|Democrat|Republican|"
+    r"Nominee|Rival|Opponent|Partner|Researcher|Professor|Fellow|Head\s+of\s+[\w\s]{3,40}?(?=\s+at\b|$)|"
+    r"Head|Trader|Investor|Banker|Lawyer|Attorney|Activist|Commander|Monk|Pope|Cardinal|Archbishop|Bishop"
 )
 _TITLE_MODIFIERS = (
     r"Foreign|Finance|Defen[cs]e|Trade|Energy|Oil|Economy|Economic|Interior|Health|Justice|Deputy|Vice|Chief|"
     r"Senior|Former|Acting|Interim|Special|First|Executive|Top|Lead|Central\s+Bank|Bank|Party|Opposition|"
     r"Treasury|Labor|Labour|Industry|Commerce|Transport|Education|Environment|Climate|Agriculture|Security|"
     r"National\s+Security|Unification|Communications|Digital|Technology|Culture|Sports|Tourism|Fed|Market|"
-    r"Chief\s+Economic|Press|Communications"
+    r"Chief\s+Economic|Press|Communications|Democratic|Republican|Conservative|Liberal|Labour|Green|"
+    r"Opposition|Presidential|Gubernatorial|Senate|Mayoral|Former\s+\w+"
 )
 #: a title as a regex fragment (case-insensitive), e.g. "U.S. Secretary of State", "finance minister"
 TITLE = rf"(?i:(?:(?:{_TITLE_MODIFIERS})\s+)*(?:{_TITLE_HEADS}))"
@@ -47,6 +50,14 @@ ORG_HEADS = (
 )
 ORG_HEAD_SET = frozenset(ORG_HEADS)
 
+#: common nouns that describe an organisation ("shipping group Halvorsen Freight", "X, a port equipment maker")
+ORG_NOUNS = (
+    r"group|company|firm|maker|makers|bank|lender|carrier|insurer|retailer|start-?up|giant|conglomerate|"
+    r"operator|producer|manufacturer|automaker|carmaker|chipmaker|airline|developer|brand|bloc|alliance|"
+    r"agency|ministry|party|union|organi[sz]ation|institute|think\s+tank|fund|exchange|regulator|"
+    r"supplier|provider|broker|consultancy|publisher|broadcaster|outlet|newspaper|network"
+)
+
 #: capitalised words that never start or form a person's name
 NOT_NAME = frozenset(
     """The A An This That These Those He She It They We I You His Her Its Their Our My Your In On At For With By
@@ -60,7 +71,8 @@ NOT_NAME = frozenset(
     Spokesperson General Chief Deputy Vice Former Speaker Leader King Queen Prince Sheikh Emir
     Administration Government Congress Senate Parliament Council Committee Commission Summit Talks Treaty
     Declaration Agreement Accord Deal Plan Policy Act Bill Law Court Bank Fund Group Company Inc Corp
-    Foreign Finance Defense Defence Trade Energy Oil Economy Interior Health Justice CEO""".split()
+    Foreign Finance Defense Defence Trade Energy Oil Economy Interior Health Justice CEO Day Eve Week Year
+    Election Elections Nobody Everyone Someone People Analysts Officials Markets Traders Investors""".split()
 )
 
 #: verbs that introduce speech, present and past ("said", "tweeted", "told")

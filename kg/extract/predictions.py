@@ -25,6 +25,7 @@ trigger: in news it is mostly sequence of tense or politeness).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import clauses, dates, hedges
@@ -34,10 +35,21 @@ from kg.records import Prediction, Span, Statement
 
 _PERCENT = re.compile(
     r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk)\b"
-    r"|\b(?:chance|probability|likelihood|odds|risk)\s+(?:of|at|is|was)\s+(?:about\s+|around\s+|roughly\s+)?"
-    r"(?P<pct2>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))",
+    r"|\b(?:chances?|probability|likelihood|odds|risk)\b[^.;]{0,70}?\b(?:at|of|is|was|as|to)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|no\s+better\s+than\s+|no\s+more\s+than\s+|less\s+than\s+|at\s+least\s+|"
+    r"only\s+|just\s+)?(?P<pct2>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)|"
+    r"(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))",
     re.I,
 )
+_ODDS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}
+_EXPECT = re.compile(
+    r"\b(?P<verb>expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|anticipates?|anticipated)"
+    r"\s+(?:[\w’'$,.%-]+\s+){0,7}?to\s+(?=[a-z])"
+)
+_WOULD = re.compile(r"\b(?:would|[’']d)\b(?!\s+have\b)(?!\s+like\b)", re.I)
+_ESTIMATE_VERB = re.compile(r"\b(?:put|puts|expects?|expected|sees?|saw|gives?|gave|estimates?|estimated|"
+                            r"forecasts?|predicts?|predicted|thinks?|believes?|reckons?)\b")
 _NEG_AFTER = re.compile(r"\s*(?:not|never|n[’']t)\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|never|no longer|n[’']t)\s+(?:be\s+)?$", re.I)
 _SUBORDINATE = re.compile(r"(?:Even as|Even if|Even though|Although|Though|While|Whereas|As long as|Unless|If|"
@@ -61,9 +73,22 @@ def _trigger_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?<![\w'’])(?:{alternation})(?![\w])|[’']ll\b", re.I)
 
 
-def _triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
-    out = []
+@dataclass(frozen=True)
+class _Trigger:
+    """A trigger found in text: offsets, the words as written and the phrase to look its concept up by."""
+
+    start: int
+    end: int
+    text: str
+    phrase: str
+
+
+def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
+    out = [_Trigger(m.start(), m.end(), m.group("verb"), "expected to") for m in _EXPECT.finditer(text, start, end)]
+    out += [_Trigger(m.start(), m.end(), m.group(), "would") for m in _WOULD.finditer(text, start, end)]
     for m in _trigger_pattern().finditer(text, start, end):
+        if any(t.start <= m.start() < t.end for t in out if t.phrase == "expected to"):
+            continue
         word = m.group().lower().replace("’", "'")
         before = text[max(start, m.start() - 12):m.start()]
         after = text[m.end():m.end() + 12]
@@ -73,15 +98,18 @@ def _triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
             continue
         if word.endswith(" to") and _NOUN_PHRASE_NEXT.match(text, m.end()):
             continue  # "due to the storm", "set to the …"
-        if _PAST_COPULA.search(before) and word not in ("likely", "unlikely"):
+        if _PAST_COPULA.search(before) and not re.search(r"likely|probabl|certain", word):
             continue  # "was expected to": a past expectation
         if word.startswith("plan") and _ATTRIBUTIVE.search(before):
             continue  # "the plans to …": a noun
-        out.append(m)
-    return out
+        out.append(_Trigger(m.start(), m.end(), m.group(), m.group()))
+    return sorted(out, key=lambda t: t.start)
 
 
-def _rank(iri: str | None) -> int:
+def _rank(trigger: _Trigger) -> int:
+    if trigger.phrase == "would":
+        return 0
+    iri = hedges.concept_for(trigger.phrase)
     if iri is None:
         return 3
     if iri == _WEAK[0]:

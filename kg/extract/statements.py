@@ -58,10 +58,25 @@ _REPORTED = re.compile(
     r"(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
     r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
     r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
-    r"acknowledged|acknowledges|told\s+(?:[A-Z][\w.]*\s+){0,3}(?:\w+\s+)?that|tells\s+\w+\s+that)\b"
-    r"(?:\s+that)?\s+"
+    r"acknowledged|acknowledges|told\s+(?:[\w.’'-]+\s+){0,6}?that|tells\s+(?:[\w.’'-]+\s+){0,6}?that|"
+    r"adding)\b"
+    r"(?:\s+(?P<when>(?:on|last|this|earlier|late|in|at)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night|"
+    r"week|month))?))?(?:\s+that)?\s+"
 )
 _NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
+_APPOSITION_GAP = re.compile(r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
+                             r"deputy|lead|managing)\b[^;:“”\"]*,\s*$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
+                                 r"counterpart)\s+(?:[\w’'-]+\s+){0,3}$")
+_TRAILING = re.compile(
+    rf",\s+(?P<who>[^,;:“”\"]{{1,70}}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
+    rf"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
+    rf"reported|confirmed|announced)\b(?P<rest>[^.;]*)$"
+)
+_TRAILING_REST = re.compile(r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
+                            r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$")
+_ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
+_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
 _COORDINATION = re.compile(rf",?\s+and\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
 
 
@@ -133,6 +148,8 @@ class _Finder:
         for m in people:
             dist = verb - m.end if side == "left" else m.start - verb
             entry = idx.entries[m.key]
+            if side == "left" and entry.type != "Country" and _APPOSITION_GAP.match(self.text[m.end:verb]):
+                dist = -1  # "Jane Doe, an analyst at Acme Bank, said": the head of the apposition
             if m.possessive:
                 dist += 40
             if entry.type == "Country" and not m.actor_position:
@@ -162,13 +179,25 @@ class _Finder:
         return best[1] if best else None
 
     def resolve_pronoun(self, pos: int) -> str | None:
-        s, _ = self.doc.sentence_at(pos)
-        for st in reversed(self.out):  # a pronoun chain inside one sentence keeps its referent
-            if st.span.start >= s and st.speaker and st.rule.startswith("reported") and st.span.start < pos:
-                entry = self.doc.actors.entry(st.speaker)
-                if entry and entry.type == "Person":
-                    return st.speaker
-        return self.doc.actors.last_person_before(pos, floor=max(0, s - 2000))
+        """A he/she: the person subject earlier in the sentence, else of the nearest sentence before."""
+        doc = self.doc
+        i = doc.sentence_index(pos)
+        found = self.subject(doc.sentences[i][0], pos)
+        j = i - 1
+        while found is None and j >= 0 and i - j <= 4:
+            found = self.subject(*doc.sentences[j])
+            j -= 1
+        return found or doc.actors.last_person_before(pos, floor=max(0, doc.sentences[i][0] - 2000))
+
+    def subject(self, start: int, end: int) -> str | None:
+        """The first person of ``[start, end)`` that is neither a possessor nor inside a prepositional phrase."""
+        for m in self.doc.actors.within(start, end):
+            if self.doc.actors.entries[m.key].type != "Person" or m.possessive:
+                continue
+            if _PREPOSITION_BEFORE.search(self.text, max(start, m.start - 12), m.start):
+                continue
+            return self.doc.actors.ids[m.key]
+        return None
 
     def when(self, start: int, end: int) -> str | None:
         if self.doc.published is None:
@@ -211,10 +240,16 @@ def find_statements(doc: Document) -> list[Statement]:
             assert last_attributed is not None
             f.add(last_attributed.speaker, s, e, "quote", "quote.continuation", 0.8,
                   last_attributed.date, last_attributed.medium)
+    _transcript(f)
     quoted = [(q.open, q.close) for q in quotes]
+    owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
     for ss, se in doc.sentences:
-        _reported(f, ss, se, quoted)
+        if any(a < se and ss < b for a, b in owned):
+            continue  # a sentence with a direct quote: the quote rules own its attribution
+        if not _trailing(f, ss, se, quoted):
+            _reported(f, ss, se, quoted)
     f.out.sort(key=lambda st: st.span.start)
+    _default_dates(f)
     for i, st in enumerate(f.out, 1):
         st.id = f"s{i}"
     return f.out
@@ -299,8 +334,6 @@ def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
 
 def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> None:
     text, doc = f.text, f.doc
-    if any(qs < se and ss < qe and qe - qs > 40 for qs, qe in quoted):
-        return  # a sentence with a full quote: the quote rules own its attribution
     if text[ss:se].rstrip().endswith("?") or re.match(r"(?:Had|If|Were)\b", text[ss:se]):
         return
     prev_speaker: str | None = None
@@ -311,7 +344,7 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> No
         vstart = m.start("lead") if m.group("lead") else m.start("verb")
         if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
             continue  # "Pompeo's repeated calls for": a noun, not a verb
-        coordinated = re.search(r"\band\s*$", text[max(ss, vstart - 6):vstart])
+        coordinated = re.search(r"\band\s*$", text[max(ss, vstart - 6):vstart]) or m.group("verb") == "adding"
         if coordinated and prev_speaker:
             speaker: str | None = prev_speaker
         else:
@@ -331,3 +364,60 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> No
                    f.when(max(ss, prev_end, vstart - 80), m.end()), medium)
         if st:
             prev_speaker, prev_end = speaker, cend
+
+
+def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
+    """"CONTENT, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content."""
+    text = f.text
+    end = se - 1 if text[se - 1:se] in ".!" else se
+    if any(qs < se and ss < qe and qe - qs > 40 for qs, qe in quoted):
+        return False
+    adding = _ADDING.search(text, ss, end)
+    stop = adding.start() if adding else end
+    m = None
+    for m in _TRAILING.finditer(text, ss, stop):
+        pass
+    if m is None or m.start() - ss < 20 or len(m.group("who").split()) > 8 or not _TRAILING_REST.match(m.group("rest")):
+        return False
+    speaker = f.speaker_near(m.start("who"), m.start("verb"), m.start("verb"), side="left")
+    if not speaker:
+        return False
+    window = text[m.start():stop]
+    date = f.when(m.start(), stop)
+    f.add(speaker, ss, m.start(), "reported", "reported.trailing", 0.7, date, medium_of(window))
+    if adding:
+        f.add(speaker, adding.end(), end, "reported", "reported.trailing", 0.65, date, medium_of(window))
+    return True
+
+
+def _transcript(f: _Finder) -> None:
+    """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor."""
+    doc = f.doc
+    for ps, pe in doc.paragraphs:
+        m = _TRANSCRIPT.match(f.text, ps, pe)
+        if not m:
+            continue
+        names = [x for x in doc.actors.within(m.start("name"), m.end("name") + 1) if x.kind != "demonym"]
+        if not names or doc.actors.entries[names[0].key].type == "Country":
+            continue
+        f.add(doc.actors.ids[names[0].key], m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
+
+
+def _default_dates(f: _Finder) -> None:
+    """Undated statements: the last past date told about the speaker before it, else the publication date."""
+    doc = f.doc
+    if doc.published is None:
+        return
+    for st in f.out:
+        if st.date is not None or st.rule in ("quote.calls-for", "quote.fragment.source"):
+            continue
+        st.date = doc.published.isoformat()
+        if st.speaker is None:
+            continue
+        for ss, se in reversed(doc.sentences[: doc.sentence_index(st.span.start)]):
+            if f.subject(ss, se) != st.speaker:
+                continue
+            days = [e for e in doc.times(ss, se, future=False) if e.precision == "day" and e.first <= doc.published]
+            if days:
+                st.date = days[-1].first.isoformat()
+                break

@@ -130,7 +130,7 @@ class OxigraphStore:
         merged = self._store.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
         )
-        return ox.serialize(merged, target, fmt, prefixes=prefixes)
+        return ox.serialize(merged, target, fmt, prefixes=prefixes)  # type: ignore[arg-type]
 
     def bulk_load(self, path: Path, fmt: ox.RdfFormat) -> None:
         """Load a large dump with Oxigraph's bulk loader (fast, not transactional)."""

@@ -305,7 +305,7 @@ class _Cancelled(Exception):
 
 
 def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | None, limit: int | None,
-             cancel: threading.Event) -> QueryResult:
+             cancel: threading.Event, params: frozenset[str] = frozenset()) -> QueryResult:
     try:
         answer = store.query(text, substitutions=subs)
     except QueryError:
@@ -320,7 +320,8 @@ def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | No
     truncated = False
     try:  # pyoxigraph result iterators must be dropped by the thread that made them: see the finally
         if isinstance(answer, ox.QuerySolutions):
-            variables = [v.value for v in answer.variables]
+            # pyoxigraph insists that substituted parameters are projected; they are constants, so not shown
+            variables = [v.value for v in answer.variables if v.value not in params]
             rows: list[tuple[Term | None, ...]] = []
             for solution in answer:
                 if cancel.is_set():
@@ -376,15 +377,16 @@ def run_query(
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")
     cancel = threading.Event()
+    params = frozenset(str(k) for k in subs)  # bound parameters: constants in every row
     if timeout is None:
-        return _collect(store, stored.text, subs, form, limit, cancel)
+        return _collect(store, stored.text, subs, form, limit, cancel, params)
     if timeout <= 0:
         raise UsageError(f"--timeout must be positive, not {timeout}")
     box: dict[str, object] = {}
 
     def work() -> None:
         try:
-            box["result"] = _collect(store, stored.text, subs, form, limit, cancel)
+            box["result"] = _collect(store, stored.text, subs, form, limit, cancel, params)
         except BaseException as e:  # handed over to the caller's thread
             box["error"] = e
 

@@ -1,10 +1,12 @@
 """Rule-based extraction: one article in, its :class:`~kg.records.Records` out.
 
 Deterministic and fast (no models): boilerplate is dropped (:mod:`.boilerplate`), the content is split into
-sentences (:mod:`.sentences`), actors are found and resolved against the registry (:mod:`.actors`,
-:mod:`.registry`), then statements (:mod:`.statements`), meetings (:mod:`.meetings`) and predictions
-(:mod:`.predictions`) are read, with dates normalised against the publication date (:mod:`.dates`) and
-hedges mapped to probabilities (:mod:`.hedges`).
+sentences (:mod:`.sentences`) and clauses (:mod:`.clauses`), actors are found and resolved against the
+registry (:mod:`.actors`, :mod:`.registry`, IRIs by :mod:`.slugs`), then statements (:mod:`.statements`),
+meetings (:mod:`.meetings` with :mod:`.participants`, :mod:`.places`, :mod:`.schedule`) and predictions
+(:mod:`.predictions`) are read, with dates normalised against the publication date (:mod:`.dates`) and hedges
+mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary lives in :mod:`.lexicon`; domain
+knowledge is data: ``seeds/actors.ttl`` and ``ontology/hedges.ttl``.
 
 >>> from kg.records import ArticleRecord, check
 >>> art = ArticleRecord(text="Finance Minister Jane Doe said prices will rise in March.", published="2024-01-10")
@@ -46,11 +48,19 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     paragraphs = content_paragraphs(text, title=article.title)
     sents = [s for start, end in paragraphs for s in sentences.split(text, start, end)]
     actors = find_actors(text, paragraphs, registry)
-    doc = Document(text=text, published=published_date(article.published), paragraphs=paragraphs,
-                   sentences=sents, actors=actors)
+    doc = Document(
+        text=text, published=published_date(article.published), paragraphs=paragraphs, sentences=sents, actors=actors
+    )
     statements = find_statements(doc)
+    doc.speakers = [(s.span.start, s.span.end, s.speaker) for s in statements if s.kind == "quote" and s.speaker]
     meetings = find_meetings(doc, registry)
     statuses = {m.id: m.status for m in meetings.meetings}
-    predictions = find_predictions(doc, statements, meetings.anchors, statuses)
-    return Records(article=article, actors=actors.records(), statements=statements,
-                   meetings=meetings.meetings, predictions=predictions, extractor=EXTRACTOR)
+    predictions = find_predictions(doc, statements, meetings.anchors, statuses, outlet=article.outlet)
+    return Records(
+        article=article,
+        actors=actors.records(),
+        statements=statements,
+        meetings=meetings.meetings,
+        predictions=predictions,
+        extractor=EXTRACTOR,
+    )

@@ -23,32 +23,52 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import NOT_NAME, ORG_HEAD_SET, ORG_NOUNS, SPEECH_VERBS, TITLE, TITLE_RE
+from kg.extract.lexicon import NOT_NAME, ORG_HEAD_SET, ORG_NOUNS, SPEECH_VERBS, TITLE, TITLE_RE, words
 from kg.extract.registry import Registry, RegistryActor
 from kg.extract.slugs import slug
 from kg.records import Actor, Span
 
+_LOCATIVE_WORDS = words(
+    """
+        in at to from into near across throughout inside outside around toward towards via after before visit
+        visited visiting visits over through within reach reached
+        """
+)
 _TEMPORAL_WORDS = frozenset({"after", "before", "since", "following", "until", "post"})
 #: nouns naming events and documents: a place before them or after "summit in" only sets the scene
-EVENT_NOUNS = frozenset(
-    """summit summits talks meeting meetings encounter visit trip conference declaration agreement accord deal
-    spirit process format framework communique communiqué statement treaty pact protocol forum consensus
-    round ceremony celebration celebrations parade games olympics negotiations session sidelines rally
-    speech address convention congress meet met held hold hosted gather gathered convene convened""".split()
+EVENT_NOUNS = words(
+    """
+        summit summits talks meeting meetings encounter visit trip conference declaration agreement accord deal
+        spirit process format framework communique communiqué statement treaty pact protocol forum consensus
+        round ceremony celebration celebrations parade games olympics negotiations session sidelines rally
+        speech address convention congress meet met held hold hosted gather gathered convene convened
+        """
 )
 #: nouns for people and bodies through which a country acts
-AGENT_NOUNS = frozenset(
-    """officials official government governments leader leaders leadership ministry ministries military forces
-    troops army navy diplomats diplomat envoy envoys delegation delegates embassy authorities lawmakers
-    negotiators administration regime counterpart counterparts hosts state media media regulators regulator
-    police spokesman spokeswoman spokesperson prime president minister foreign""".split()
-) | {"state media", "foreign ministry", "finance ministry", "defence ministry", "defense ministry",
-     "central bank", "prime minister", "foreign minister"}
+AGENT_NOUNS = words(
+    """
+        officials official government governments leader leaders leadership ministry ministries military forces
+        troops army navy diplomats diplomat envoy envoys delegation delegates embassy authorities lawmakers
+        negotiators administration regime counterpart counterparts hosts state media media regulators regulator
+        police spokesman spokeswoman spokesperson prime president minister foreign
+        """
+) | {
+    "state media",
+    "foreign ministry",
+    "finance ministry",
+    "defence ministry",
+    "defense ministry",
+    "central bank",
+    "prime minister",
+    "foreign minister",
+}
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
-_NOT_MODIFIED = frozenset(
-    """is was are were has had have will would can could may might must should shall does did do and or but
-    as which who that also said says on in at for with of to by from has been being not never again alone
-    itself too still already now then however while when if than because since so be into over under""".split()
+_NOT_MODIFIED = words(
+    """
+        is was are were has had have will would can could may might must should shall does did do and or but as
+        which who that also said says on in at for with of to by from has been being not never again alone
+        itself too still already now then however while when if than because since so be into over under
+        """
 )
 _NAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)?"
 _PERSON = rf"{_NAME}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)\s+)?{_NAME}){{1,3}}"
@@ -59,17 +79,27 @@ _CAP_RUN = re.compile(
 _SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
 _SPEECH_WORD = re.compile(rf"^(?:{SPEECH_VERBS})$")
 _APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
-_SENTENCE_CUT = re.compile(r"(?<=[a-z]{2})\.[ \u00a0]")
+_ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
+_NON_SPACE = re.compile(r"\S+")
+_SENTENCE_CUT = re.compile(
+    r"(?<=[a-z]{2})\.[ \u00a0]|(?<=[A-Za-z])\.[ \u00a0]+(?=(?:"
+    + "|".join(sorted(w for w in NOT_NAME if w.isalpha()))
+    + r")\b)"
+)
 _ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b")
 _ORG_DESCRIPTOR = re.compile(rf"\b(?:{ORG_NOUNS})\s+$")
-_ORG_FOLLOWER = re.compile(r"[’']?s?\s+(?:chief executive|CEO|shares|stock|spokes(?:man|woman|person)|board|"
-                           r"chairman|executives?|engineers|products?|customers)\b")
+_ORG_FOLLOWER = re.compile(
+    r"[’']?s?\s+(?:chief executive|CEO|shares|stock|spokes(?:man|woman|person)|board|"
+    r"chairman|executives?|engineers|products?|customers)\b"
+)
 _ORG_WORD = r"[A-Z][\w&'’.-]*"
 _ORG = re.compile(
     rf"(?<![\w’'.-]){_ORG_WORD}(?:[ \u00a0]+(?:(?:of|for|and|&)[ \u00a0]+(?:the[ \u00a0]+)?)?{_ORG_WORD}){{1,6}}"
 )
-_ORG_OF = re.compile(r"\b(?:Ministry|Department|Bank|Office|Bureau|Council|Institute|University|Commission|"
-                     r"Court|Parliament)\s+(?:of|for)\s+")
+_ORG_OF = re.compile(
+    r"\b(?:Ministry|Department|Bank|Office|Bureau|Council|Institute|University|Commission|"
+    r"Court|Parliament)\s+(?:of|for)\s+"
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -179,7 +209,7 @@ class ActorIndex:
 def _is_locative(text: str, start: int) -> bool:
     """True when a place name only sets the scene of an event: the place of a meeting ("summit in Oslo",
     "encounter in Singapore"), or an event named by its place ("after Singapore")."""
-    words = text[max(0, start - 60):start].split()
+    words = text[max(0, start - 60) : start].split()
     if words and words[-1].lower() == "the":
         words.pop()
     if not words:
@@ -191,6 +221,15 @@ def _is_locative(text: str, start: int) -> bool:
         before = [w.lower().strip(",’'s") for w in words[-5:-1]]
         return any(w in EVENT_NOUNS for w in before)
     return False
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """True after a locative preposition ("in Brussels", "to Pyongyang"): a capital as a place, not a
+    government."""
+    words = text[max(0, start - 25) : start].split()
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return bool(words) and words[-1].lower() in _LOCATIVE_WORDS
 
 
 def _is_modifier(text: str, end: int) -> bool:
@@ -210,7 +249,7 @@ def _is_modifier(text: str, end: int) -> bool:
 def _is_agent_modifier(text: str, end: int) -> bool:
     """True when a country word modifies an acting person or body ("U.S. officials", "Estonian Prime
     Minister", "Chinese state media"): the country acts through them."""
-    words = text[end:end + 40].split()[:3]
+    words = text[end : end + 40].split()[:3]
     if not words:
         return False
     first = words[0].strip(",.;:’'")
@@ -223,14 +262,19 @@ def _is_agent_modifier(text: str, end: int) -> bool:
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """True when a country name is glued to other capitalised words ("Latin America", "Washington Post")."""
     if start >= 2 and text[start - 1] in " \u00a0":
-        words = text[max(0, start - 30):start].split()
+        words = text[max(0, start - 30) : start].split()
         prev = words[-1] if words else ""
-        if prev[:1].isupper() and prev[-1] not in ".!?:;," and prev not in NOT_NAME and not TITLE_RE.match(prev):
-            before = text[max(0, start - 1 - len(prev) - 3):start - 1 - len(prev)]
-            if before.strip() and before.rstrip()[-1:] not in ".!?:;\"“”(\n":
+        if (
+            prev[:1].isupper()
+            and (prev[-1].isalnum() or prev.endswith(("’s", "'s")))
+            and prev not in NOT_NAME
+            and not TITLE_RE.match(prev)
+        ):
+            before = text[max(0, start - 1 - len(prev) - 3) : start - 1 - len(prev)]
+            if before.strip() and before.rstrip()[-1:] not in '.!?:;"“”(\n':
                 return True
     if end < len(text) and text[end] in " \u00a0":
-        nxt = text[end + 1:end + 30].split(maxsplit=1)
+        nxt = text[end + 1 : end + 30].split(maxsplit=1)
         word = nxt[0] if nxt else ""
         if word[:1].isupper() and word[1:2].islower() and word.isalpha():
             return word not in NOT_NAME and not TITLE_RE.match(word)
@@ -255,7 +299,7 @@ class _Builder:
             self.entries[key].confidence = float(entry["confidence"])  # type: ignore[arg-type]
         mention.possessive = bool(_POSSESSIVE.match(self.text, mention.end))
         self.entries[key].mentions.append(mention)
-        self.taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        self.taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     def add_registry(self, a: RegistryActor, m: Mention, rule: str, confidence: float) -> None:
         self.add(a.slug, m, label=a.label, type=a.type, registry=a, rule=rule, confidence=confidence)
@@ -307,20 +351,25 @@ def _registry_mentions(b: _Builder, start: int, end: int) -> None:
         if "name" in by_kind or "metonym" in by_kind:
             kind = "name" if "name" in by_kind else "metonym"
             a = by_kind[kind][0]
-            if a.type == "Country" and _inside_longer_name(text, m.start(), m.end()):
-                continue
+            single = " " not in surface
+            if (a.type == "Country" or single) and _inside_longer_name(text, m.start(), m.end()):
+                continue  # part of a longer name: "Latin America", "National People's Congress"
+            if a.type == "Organization" and single and _ON_PLATFORM.search(text, max(0, m.start() - 4), m.start()):
+                continue  # "said on Twitter": a channel, not an actor
             mention.kind, mention.key = kind, a.slug
             if a.type == "Country":
-                mention.actor_position = _is_agent_modifier(text, m.end()) or not (
-                    _is_locative(text, m.start()) or _is_modifier(text, m.end()))
+                mention.actor_position = not (
+                    _is_locative(text, m.start()) or _is_modifier(text, m.end())
+                ) or _is_agent_modifier(text, m.end())
             b.add_registry(a, mention, "registry.name" if kind == "name" else "registry.metonym", 1.0)
         elif "capital" in by_kind:
             a = by_kind["capital"][0]
             if _inside_longer_name(text, m.start(), m.end()):
                 continue
             mention.kind, mention.key = "capital", a.slug
-            mention.actor_position = _is_agent_modifier(text, m.end()) or not (
-                _is_locative(text, m.start()) or _is_modifier(text, m.end()))
+            mention.actor_position = not (
+                _after_preposition(text, m.start()) or _is_modifier(text, m.end())
+            ) or _is_agent_modifier(text, m.end())
             b.add_registry(a, mention, "registry.capital", 0.9)
         elif "short" in by_kind:
             found = b.resolve_short(surface, by_kind["short"], m.start())
@@ -369,7 +418,7 @@ def _title_words_before(text: str, start: int) -> str | None:
     """The longest title (up to four words) ending right before *start*, else None."""
     if start == 0 or not text[start - 1].isspace():
         return None
-    words = text[max(0, start - 45):start].split()
+    words = text[max(0, start - 45) : start].split()
     if words and words[-1].endswith(","):
         words[-1] = words[-1][:-1]
     for k in (4, 3, 2, 1):
@@ -383,11 +432,15 @@ def _found_mentions(b: _Builder, start: int, end: int) -> None:
     _found_orgs(b, start, end)
     text, reg = b.text, b.registry
     for run in _CAP_RUN.finditer(text, start, end):
+        if " " not in run.group() or all(b.taken[run.start() : run.end()]):
+            continue  # one word, or all registry names: never a new person
         words = _SENTENCE_CUT.split(run.group(), maxsplit=1)[0].split()
-        offsets = [m.start() for m in re.finditer(r"\S+", run.group())]
+        offsets = [m.start() for m in _NON_SPACE.finditer(run.group())]
         skip = 0
-        while skip < len(words) - 1 and any(k in ("demonym", "name") and reg.actors[a].type == "Country"
-                                            for a, k in reg.surfaces.get(words[skip].rstrip("’'s"), [])):
+        while skip < len(words) - 1 and any(
+            k in ("demonym", "name") and reg.actors[a].type == "Country"
+            for a, k in reg.surfaces.get(words[skip].rstrip("’'s"), [])
+        ):
             skip += 1
         titled = _title_prefix(words[skip:])
         first = skip + titled
@@ -404,7 +457,7 @@ def _found_mentions(b: _Builder, start: int, end: int) -> None:
             continue
         if not _person_ok(name, reg):
             continue
-        prev = text[max(start, run.start() - 20):run.start()].split()
+        prev = text[max(start, run.start() - 20) : run.start()].split()
         if titled or _title_before(text, run.start()):
             rule, conf = "found.title-name", 0.8
         elif (prev and _SPEECH_WORD.match(prev[-1])) or _SPEECH_AFTER.match(text, s + len(name)):
@@ -413,8 +466,15 @@ def _found_mentions(b: _Builder, start: int, end: int) -> None:
             rule, conf = "found.appositive", 0.75
         else:
             continue
-        b.add(key, Mention(s, s + len(name), name, key, "found"), label=name, type="Person",
-              registry=None, rule=rule, confidence=conf)
+        b.add(
+            key,
+            Mention(s, s + len(name), name, key, "found"),
+            label=name,
+            type="Person",
+            registry=None,
+            rule=rule,
+            confidence=conf,
+        )
 
 
 def _found_orgs(b: _Builder, start: int, end: int) -> None:
@@ -441,7 +501,12 @@ def _found_orgs(b: _Builder, start: int, end: int) -> None:
         elif _ORG_APPOSITIVE.match(text, after):
             _add_org(b, run.start(), name, "found.organization.appositive", 0.65)
         elif len(words) == 1 and _ORG_FOLLOWER.match(text, after) and name not in b.registry.surfaces:
-            if not TITLE_RE.match(name):
+            longer = next(
+                (e for e in b.entries.values() if e.registry is None and e.label.startswith(name + " ")), None
+            )
+            if longer is not None:
+                b.add(longer.key, Mention(run.start(), after, name, longer.key, "short"))
+            elif not TITLE_RE.match(name):
                 _add_org(b, run.start(), name, "found.organization.role", 0.55)
 
 
@@ -450,14 +515,26 @@ def _add_org(b: _Builder, s: int, name: str, rule: str, conf: float) -> None:
     if s < 0 or b.overlaps(s, e):
         return
     key = "~" + slug(name)
-    b.add(key, Mention(s, e, name, key, "found"), label=name, type="Organization", registry=None,
-          rule=rule, confidence=conf)
+    b.add(
+        key,
+        Mention(s, e, name, key, "found"),
+        label=name,
+        type="Organization",
+        registry=None,
+        rule=rule,
+        confidence=conf,
+    )
 
 
 def _found_short_mentions(b: _Builder, paragraphs: list[tuple[int, int]]) -> None:
     """Bare family names (and "Ms. Doe") of text-found people after their first full mention."""
-    found = [e for e in b.entries.values() if e.registry is None and len(e.label.split()) > 1 and (
-        e.type == "Person" or e.rule in ("found.organization.descriptor", "found.organization.appositive"))]
+    found = [
+        e
+        for e in b.entries.values()
+        if e.registry is None
+        and len(e.label.split()) > 1
+        and (e.type == "Person" or e.rule in ("found.organization.descriptor", "found.organization.appositive"))
+    ]
     for e in found:
         family = e.label.split()[-1] if e.type == "Person" else e.label.split()[0]
         if family in NOT_NAME or family in b.registry.surfaces:

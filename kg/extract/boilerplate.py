@@ -31,7 +31,6 @@ _BLURB = re.compile(
     r"journalist|contributor|researcher|director|lecturer|scholar)\b",
 )
 _WORD = re.compile(r"\w+")
-_MIN_WORDS = 6
 
 
 def _norm(s: str) -> str:
@@ -48,9 +47,7 @@ def is_boilerplate(paragraph: str, *, title: str | None = None, first: bool = Fa
         return True
     if _LINE_LEAD.match(p) or _BLURB.match(p):
         return True
-    if not _SENTENCE_END.search(p) and words < 25:
-        return True
-    return words < _MIN_WORDS and (first or not _SENTENCE_END.search(p))
+    return not _SENTENCE_END.search(p) and (words < 25 or first)
 
 
 def content_paragraphs(text: str, *, title: str | None = None) -> list[tuple[int, int]]:

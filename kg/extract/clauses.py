@@ -33,10 +33,14 @@ _SPLIT = re.compile(
     r";\s*"
     r"|(?:,?\s+|—)but\s+"
     r"|,\s+(?P<rel>which|where|who)\s+"
-    rf"|\b(?:{SPEECH_VERBS}|announce)(?P<that>\s+that\s+)"
+    rf"|\b(?:{SPEECH_VERBS}|announce)(?:\s+(?:on|last|this|earlier)\s+\w+)?(?P<that>\s+that\s+)"
     rf"|(?:,?\s+|(?<=—))(?=and\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b)"
     r"|,\s+(?=and\s+(?:it|he|she|they|we|I|you|this|that|the|both|[A-Z][a-z]+\s+(?:is|was|will|has|had|said))\b)"
+    r"|\s+(?=and\s+(?:the\s+two|both)\b)"
 )
+
+
+_COORDINATED = re.compile(rf"(?:and|or)\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,5 @@ def _clause(text: str, start: int, end: int, sentence_start: int, relative: bool
         start += 1
     while end > start and text[end - 1] in " ,\u00a0":
         end -= 1
-    coordinated = bool(re.match(rf"(?:and|or)\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b",
-                                text[start:end]))
+    coordinated = bool(_COORDINATED.match(text, start, end))
     return Clause(start, end, coordinated, sentence_start, relative)

@@ -27,8 +27,23 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple of": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "few": 3,
+    "several": 3,
+    "couple of": 2,
 }
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -103,6 +118,7 @@ def _month(year: int, month: int) -> tuple[dt.date, dt.date, str]:
 
 def _pick_year(month: int, day: int | None, pub: dt.date, future: bool | None) -> int:
     """The year of a month (and day) without one: past, future or nearest to *pub*."""
+
     def when(y: int) -> dt.date:
         return dt.date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
 
@@ -231,6 +247,8 @@ def _interpret(m: re.Match[str], pub: dt.date, future: bool | None) -> tuple[dt.
             y += 1
         return dt.date(y, q * 3 - 2, 1), _month_end(y, q * 3), "quarter"
     if g("within"):
+        if future is False:
+            return None  # "the first talks in five years": a span looking back, not a date
         return pub, _shift(pub, _count(g("within_n")), g("within_unit"), 1), "day"
     if g("ago"):
         d = _shift(pub, _count(g("ago_n")), g("ago_unit"), -1)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates
 from kg.extract.actors import ActorIndex
+
+#: a wire dateline opening a paragraph: "OTTAWA, March 5 (Northwire) - "; its date is the filing date
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]\s+")
 
 
 @dataclass
@@ -19,14 +23,22 @@ class Document:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
     actors: ActorIndex
+    #: ``(start, end, speaker id)`` of the direct quotes, once statements are known ("I" inside them)
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)
     _times: dict[bool | None, list[dates.TimeExpr]] = field(default_factory=dict, repr=False)
     _clauses: dict[int, list[clauses.Clause]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        lowered = self.text.lower()
+        #: the text in lower case when that keeps every offset (case-sensitive scans are faster than re.I)
+        self.lowered = lowered if len(lowered) == len(self.text) else None
         self._starts = [s for s, _ in self.sentences]
         self._para_starts = [s for s, _ in self.paragraphs]
-        self._matches = [m for s, e in self.paragraphs for m in dates.matches(self.text, s, e)]
-        self._match_starts = [m.start() for m in self._matches]
+        self._matches = []
+        for s, e in self.paragraphs:
+            dateline = _DATELINE.match(self.text, s, e)
+            floor = dateline.end() if dateline else s
+            self._matches += [m for m in dates.matches(self.text, s, e) if m.start() >= floor]
 
     def times(self, start: int, end: int, *, future: bool | None = None) -> list[dates.TimeExpr]:
         """Time expressions inside ``[start, end)`` resolved against the published date (none without one)."""
@@ -37,6 +49,10 @@ class Document:
         found = self._times[future]
         lo = bisect.bisect_left(found, start, key=lambda e: e.start)
         return [e for e in found[lo:] if e.end <= end and e.start < end]
+
+    def speaker_at(self, pos: int) -> str | None:
+        """The speaker of the direct quote containing *pos*, if any."""
+        return next((who for start, end, who in self.speakers if start <= pos < end), None)
 
     def clauses(self, index: int) -> list[clauses.Clause]:
         """The clauses of sentence *index* (split once)."""

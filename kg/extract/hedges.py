@@ -72,7 +72,7 @@ def read_hedges(path: Path) -> HedgeScheme:
     g.parse(path, format="turtle")
     concepts: dict[str, Hedge] = {}
     phrases: dict[str, str] = {}
-    for c in sorted(g.subjects(RDF.type, KG.EstimativeTerm)):
+    for c in sorted(g.subjects(RDF.type, KG.EstimativeTerm), key=str):
         if not isinstance(c, URIRef) or (c, SKOS.inScheme, KGC.EstimativeProbabilityScheme) not in g:
             continue
         low, high, point = (g.value(c, p) for p in (KG.probabilityLow, KG.probabilityHigh, KG.probability))
@@ -80,7 +80,7 @@ def read_hedges(path: Path) -> HedgeScheme:
             continue
         label = str(g.value(c, SKOS.prefLabel) or "")
         iri = str(c)
-        concepts[iri] = Hedge(iri, label, float(low), float(high), float(point))
+        concepts[iri] = Hedge(iri, label, float(str(low)), float(str(high)), float(str(point)))
         for lab in [label, *(str(a) for a in g.objects(c, SKOS.altLabel))]:
             phrases.setdefault(normalise(lab), iri)
             phrases.setdefault(lab.lower(), iri)

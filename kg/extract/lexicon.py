@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import re
 
+
+def phrases(text: str) -> tuple[str, ...]:
+    """The "|"-separated phrases of *text*, stripped ("phone call | call" -> ("phone call", "call"))."""
+    return tuple(p.strip() for p in text.split("|"))
+
+
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of *text* as a set (word lists stay readable in the source)."""
+    return frozenset(text.split())
+
+
 #: title heads, written as they appear before a name ("Finance Minister Jane Doe", "spokesperson John Smith")
 _TITLE_HEADS = (
     r"President(?:-elect)?|Vice[- ]President|Prime\s+Minister|Premier|Chancellor|Chairman|Chairwoman|Chairperson|"
@@ -37,16 +48,96 @@ TITLE_RE = re.compile(rf"^{TITLE}$")
 
 #: last words that make a capitalised phrase an organisation
 ORG_HEADS = (
-    "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group", "Holdings",
-    "Bank", "Agency", "Ministry", "Council", "Commission", "Committee", "Party", "Company", "Co.", "Association",
-    "Institute", "University", "Fund", "Authority", "Bureau", "Federation", "Organization", "Organisation",
-    "Union", "Board", "Airlines", "Airways", "Motors", "Technologies", "Systems", "Partners", "Securities",
-    "Foundation", "Exchange", "Parliament", "Assembly", "Cabinet", "Office", "Department", "Times", "Post",
-    "Journal", "Network", "Broadcasting", "Television", "Press", "Service", "Services", "Reserve", "Court",
-    "Energy", "Oil", "Petroleum", "Industries", "Pharmaceuticals", "Labs", "Laboratories", "Capital",
-    "Investments", "Management", "Consulting", "Research", "Analytics", "Insights", "Markets", "Army",
-    "Navy", "Command", "Police", "Guard", "Senate", "Congress", "Forum", "Alliance", "Coalition", "Movement",
-    "Front", "Commission", "Tribunal", "Secretariat", "Directorate", "Administration", "Institution",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "plc",
+    "PLC",
+    "Group",
+    "Holdings",
+    "Bank",
+    "Agency",
+    "Ministry",
+    "Council",
+    "Commission",
+    "Committee",
+    "Party",
+    "Company",
+    "Co.",
+    "Association",
+    "Institute",
+    "University",
+    "Fund",
+    "Authority",
+    "Bureau",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Board",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Technologies",
+    "Systems",
+    "Partners",
+    "Securities",
+    "Foundation",
+    "Exchange",
+    "Parliament",
+    "Assembly",
+    "Cabinet",
+    "Office",
+    "Department",
+    "Times",
+    "Post",
+    "Journal",
+    "Network",
+    "Broadcasting",
+    "Television",
+    "Press",
+    "Service",
+    "Services",
+    "Reserve",
+    "Court",
+    "Energy",
+    "Oil",
+    "Petroleum",
+    "Industries",
+    "Pharmaceuticals",
+    "Labs",
+    "Laboratories",
+    "Capital",
+    "Investments",
+    "Management",
+    "Consulting",
+    "Research",
+    "Analytics",
+    "Insights",
+    "Markets",
+    "Army",
+    "Navy",
+    "Command",
+    "Police",
+    "Guard",
+    "Senate",
+    "Congress",
+    "Forum",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Commission",
+    "Tribunal",
+    "Secretariat",
+    "Directorate",
+    "Administration",
+    "Institution",
 )
 ORG_HEAD_SET = frozenset(ORG_HEADS)
 
@@ -59,20 +150,22 @@ ORG_NOUNS = (
 )
 
 #: capitalised words that never start or form a person's name
-NOT_NAME = frozenset(
-    """The A An This That These Those He She It They We I You His Her Its Their Our My Your In On At For With By
-    From To Of And Or But As If When While After Before Since Yes No Not So Then Also However Meanwhile Still
-    Even Only Just Both Simply Beyond All Some Many Most Any Each Every Such Mr Mrs Ms Dr Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-    October November December State House Street Department Ministry News Agency Party Reuters Twitter
-    Facebook Instagram Official Photo Credit Image Read More Share Subscribe Here There What Who Why How
-    Which Where Last Next First Second Third New Old North South East West Central Great United Chairman
-    President Minister Secretary Prime Chancellor Premier Governor Senator Spokesman Spokeswoman
-    Spokesperson General Chief Deputy Vice Former Speaker Leader King Queen Prince Sheikh Emir
-    Administration Government Congress Senate Parliament Council Committee Commission Summit Talks Treaty
-    Declaration Agreement Accord Deal Plan Policy Act Bill Law Court Bank Fund Group Company Inc Corp
-    Foreign Finance Defense Defence Trade Energy Oil Economy Interior Health Justice CEO Day Eve Week Year
-    Election Elections Nobody Everyone Someone People Analysts Officials Markets Traders Investors""".split()
+NOT_NAME = words(
+    """
+        The A An This That These Those He She It They We I You His Her Its Their Our My Your In On At For With
+        By From To Of And Or But As If When While After Before Since Yes No Not So Then Also However Meanwhile
+        Still Even Only Just Both Simply Beyond All Some Many Most Any Each Every Such Mr Mrs Ms Dr Monday
+        Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+        September October November December State House Street Department Ministry News Agency Party Reuters
+        Twitter Facebook Instagram Official Photo Credit Image Read More Share Subscribe Here There What Who Why
+        How Which Where Last Next First Second Third New Old North South East West Central Great United Chairman
+        President Minister Secretary Prime Chancellor Premier Governor Senator Spokesman Spokeswoman
+        Spokesperson General Chief Deputy Vice Former Speaker Leader King Queen Prince Sheikh Emir
+        Administration Government Congress Senate Parliament Council Committee Commission Summit Talks Treaty
+        Declaration Agreement Accord Deal Plan Policy Act Bill Law Court Bank Fund Group Company Inc Corp
+        Foreign Finance Defense Defence Trade Energy Oil Economy Interior Health Justice CEO Day Eve Week Year
+        Election Elections Nobody Everyone Someone People Analysts Officials Markets Traders Investors
+        """
 )
 
 #: verbs that introduce speech, present and past ("said", "tweeted", "told")
@@ -92,18 +185,42 @@ SPEECH_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 #: (pattern, medium) pairs: how a statement reached the public, read from its attribution
 MEDIA = (
     (re.compile(r"\b(?:tweet(?:ed|s)?|on Twitter|on X\b|wrote on X|posted on X)", re.I), "tweet"),
-    (re.compile(r"\b(?:press conference|news conference|press briefing|news briefing|told reporters|"
-                r"told journalists|briefing)\b", re.I), "press conference"),
+    (
+        re.compile(
+            r"\b(?:press conference|news conference|press briefing|news briefing|told reporters|"
+            r"told journalists|briefing)\b",
+            re.I,
+        ),
+        "press conference",
+    ),
     (re.compile(r"\binterview\b", re.I), "interview"),
-    (re.compile(r"\b(?:in|issued) a (?:written |joint )?statement\b|\bstatement (?:said|read)\b|"
-                r"\bcommuniqu[eé]\b|\bpress release\b", re.I), "statement"),
+    (
+        re.compile(
+            r"\b(?:in|issued) a (?:written |joint )?statement\b|\bstatement (?:said|read)\b|"
+            r"\bcommuniqu[eé]\b|\bpress release\b",
+            re.I,
+        ),
+        "statement",
+    ),
     (re.compile(r"\bspeech\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\bremarks at\b", re.I), "speech"),
-    (re.compile(r"\b(?:posted|wrote) on (?:Facebook|Instagram|Telegram|Truth Social|LinkedIn|Weibo)|"
-                r"\bsocial media\b|\bblog post\b", re.I), "social media post"),
+    (
+        re.compile(
+            r"\b(?:posted|wrote) on (?:Facebook|Instagram|Telegram|Truth Social|LinkedIn|Weibo)|"
+            r"\bsocial media\b|\bblog post\b",
+            re.I,
+        ),
+        "social media post",
+    ),
     (re.compile(r"\bletter\b", re.I), "letter"),
     (re.compile(r"\bop-ed\b|\bcolumn\b|\bessay\b", re.I), "article"),
-    (re.compile(r"\b(?:on|told) (?:CNN|Fox News|BBC|NBC|CBS|ABC|MSNBC|CNBC|television|TV|radio)\b|"
-                r"\btelevised\b|\bbroadcast\b", re.I), "broadcast"),
+    (
+        re.compile(
+            r"\b(?:on|told) (?:CNN|Fox News|BBC|NBC|CBS|ABC|MSNBC|CNBC|television|TV|radio)\b|"
+            r"\btelevised\b|\bbroadcast\b",
+            re.I,
+        ),
+        "broadcast",
+    ),
 )
 
 

@@ -14,8 +14,9 @@ Each clause with a meeting word ("summit", "talks", "visit", "trip", "encounter"
 - status: cancelled (cancel/call off/scrap/postpone), negated ("will not visit"), predicted (a hedge in the
   clause: likely, may, might, could, expected, anticipated, hopes, look forward), planned ("will", a future
   date), held (past tense or a past date).
-- dates: from the clause, else its sentence, else (for future meetings) the previous sentence of the
-  paragraph; a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a week its first and last day.
+- dates: from the clause, else (for future meetings, not in a relative clause) the previous sentence of the
+  paragraph; a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a week its first and last day; an undated
+  meeting in a coordinated clause, or "on the eve / sidelines of the summit", borrows the date of that one.
 
 Candidates about the same event (overlapping participants or the same countries, compatible kind, status,
 place and date) merge into one record. Candidates without any participant are dropped.
@@ -23,67 +24,97 @@ place and date) merge into one record. Candidates without any participant are dr
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.extract import clauses, dates
-from kg.extract.actors import Mention
+from kg.extract import clauses
 from kg.extract.document import Document
-from kg.extract.lexicon import SPEECH_VERB_RE
+from kg.extract.lexicon import phrases
+from kg.extract.participants import (
+    INTER,
+    NOT_WITH_PREPOSITION,
+    all_leaders,
+    compound,
+    compound_start,
+    countries_of,
+    dedupe_people_countries,
+    entry_type,
+    ids,
+    inter_countries,
+    registry_slug,
+    subjects,
+    verb_subject,
+)
+from kg.extract.places import home_capital, place_of
 from kg.extract.registry import Registry, trie_regex
+from kg.extract.schedule import dates_of, modal_of, status_of
 from kg.records import Meeting, Span
 
-MEETING_NOUNS = (
-    "summit", "summits", "summitry", "talks", "negotiations", "meeting", "meetings", "visit", "visits",
-    "state visit", "trip", "trips", "sojourn", "tour", "encounter", "ceremony", "ceremonies", "celebration",
-    "celebrations", "anniversary", "parade", "phone call", "video call", "telephone call", "call",
-    "declaration", "conference", "get-together", "reunion",
+#: nouns naming a meeting
+MEETING_NOUNS = phrases(
+    "summit | summits | summitry | talks | negotiations | meeting | meetings | visit | visits | state "
+    "visit | trip | trips | sojourn | tour | encounter | ceremony | ceremonies | celebration | "
+    "celebrations | anniversary | parade | phone call | video call | telephone call | call | declaration "
+    "| conference | get-together | reunion"
 )
-MEETING_VERBS = (
-    "meet", "meets", "met", "meeting with", "visited", "visiting", "host", "hosts", "hosted", "hosting",
-    "welcome", "welcomes", "welcomed", "welcoming", "receive", "receives", "received", "receiving",
-    "celebrate", "celebrates", "celebrated", "celebrating", "go to", "going to", "went to", "head to",
-    "heading to", "headed to", "travel to", "travels to", "travelled to", "traveled to", "travelling to",
-    "traveling to", "fly to", "flies to", "flew to", "flying to", "spoke by phone", "spoke with",
+#: verbs (and verb phrases) of meeting
+MEETING_VERBS = phrases(
+    "meet | meets | met | meeting with | visited | visiting | host | hosts | hosted | hosting | welcome | "
+    "welcomes | welcomed | welcoming | receive | receives | received | receiving | celebrate | celebrates "
+    "| celebrated | celebrating | go to | going to | went to | head to | heading to | headed to | travel "
+    "to | travels to | travelled to | traveled to | travelling to | traveling to | fly to | flies to | "
+    "flew to | flying to | spoke by phone | spoke with | see | seeing"
 )
-_TRIGGER = re.compile(
-    rf"\b(?:(?P<noun>{trie_regex(MEETING_NOUNS)})|(?P<verb>{trie_regex(MEETING_VERBS)}))\b".replace("\\ ", r"\s+"),
+_TRIGGER_SOURCE = rf"\b(?:(?P<noun>{trie_regex(MEETING_NOUNS)})|(?P<verb>{trie_regex(MEETING_VERBS)}))\b".replace(
+    "\\ ", r"\s+"
+)
+_TRIGGER = re.compile(_TRIGGER_SOURCE, re.I)
+_TRIGGER_LOWER = re.compile(_TRIGGER_SOURCE)  # on the lower-cased text: same matches, faster
+_FRAME_REF = re.compile(
+    r"\b(?P<rel>sidelines|margins|eve|start|end|opening|close|run-up)\s+of\s+(?:the\s+|this\s+|"
+    r"next\s+)?(?:[\w’'-]+\s+){0,3}?(?P<noun>summit|meeting|talks|conference|visit)\b",
     re.I,
 )
-_VERB_USE = re.compile(r"\b(?:will|to|would|may|might|could|should|must|can|not|[’']ll)\s+$", re.I)
+_HOST_NOUN = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|his|her|their|its|our|my|your|as|gracious|[A-Z][a-z]+(?:an|ese|ish|i)))"
+    r"\s+$"
+)
+_FRAME = re.compile(
+    r"\b(?:sidelines|margins|eve|start|end|opening|close|run-up|wake|outcome|host|hosts)\s+of\s+"
+    r"(?:the\s+|a\s+|this\s+|next\s+|last\s+)?(?:[\w’'-]+\s+){0,4}$"
+)
+_SUBJECT_ATTENDS = re.compile(
+    r"\b(?:hold|holds|held|holding|attend|attends|attended|attending|join|joins|joined|"
+    r"have|had|its|their|his|her|(?:is|are|was|were)\s+in)\s+(?:\S+\s+){0,5}$"
+)
+_IN_TALKS_WITH = re.compile(r"\s+(?:with|to\s+(?:acquire|buy|merge\s+with|take\s+over|combine\s+with))\s+")
+_VERB_USE = re.compile(r"\b(?:will|to|would|may|might|could|should|must|can|not|[’']ll)\s+(?:\w+ly\s+)?$", re.I)
 _KIND = {
-    "summit": "summit", "summits": "summit", "summitry": "summit", "talks": "talks", "negotiations": "talks",
-    "meeting": "meeting", "meetings": "meeting", "encounter": "meeting", "get-together": "meeting",
-    "reunion": "meeting", "conference": "meeting", "visit": "visit", "visits": "visit", "state visit": "visit",
-    "trip": "visit", "trips": "visit", "sojourn": "visit", "tour": "visit", "ceremony": "ceremony",
-    "ceremonies": "ceremony", "celebration": "ceremony", "celebrations": "ceremony", "anniversary": "ceremony",
-    "parade": "ceremony", "call": "call", "declaration": "summit",
+    **dict.fromkeys(("summit", "summits", "summitry", "declaration"), "summit"),
+    **dict.fromkeys(("talks", "negotiations"), "talks"),
+    **dict.fromkeys(("meeting", "meetings", "encounter", "get-together", "reunion", "conference"), "meeting"),
+    **dict.fromkeys(("visit", "visits", "state visit", "trip", "trips", "sojourn", "tour"), "visit"),
+    **dict.fromkeys(("ceremony", "ceremonies", "celebration", "celebrations", "anniversary", "parade"), "ceremony"),
+    **dict.fromkeys(("call",), "call"),
 }
 _PRIORITY = ("summit", "ceremony", "call", "visit", "talks", "meeting")
-_CANCEL = re.compile(r"\b(?:cancel(?:l?ed|l?ing|s)?|call(?:ed|ing|s)? off|scrapp?(?:ed|ing|s)?|postpon(?:e|ed|es|ing)|"
-                     r"called it off|pulled out of)\b", re.I)
-_NEGATION = re.compile(r"\b(?:will not|won[’']t|would not|wouldn[’']t|not to|no plans? to|not be|never|"
-                       r"did not|didn[’']t|does not|doesn[’']t|is not|isn[’']t)\b", re.I)
-_HEDGE = re.compile(r"\b(?:likely|unlikely|may|might|could|possible|possibly|perhaps|expected|anticipated|"
-                    r"hopes?|hoping|look(?:s|ing)? forward|would|probably|poised|potential|mooted|proposed)\b",
-                    re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|[’']ll|going to|is to|are to|scheduled|slated|set to|plans? to|planned|"
-                     r"planning|upcoming|coming|next|due to|to be held|to host|to visit|to meet)\b", re.I)
-_PAST = re.compile(r"\b(?:held|met|visited|hosted|attended|took place|was|were|had|did|last|ago|earlier|"
-                   r"ended|signed|received|welcomed|celebrated|went|travelled|traveled|flew)\b", re.I)
-_COMPOUND_STOP = re.compile(r"(?:\b(?:the|a|an|another|of|for|in|to|with|from|between|at|on|his|her|their|"
-                            r"its|this|that|first|second|third|fourth|fifth|sixth|next|new|planned|"
-                            r"anticipated|likely|possible|upcoming|historic|[,;:—(])\b|[,;:—(])\s*")
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _WITH = re.compile(r"\bwith\s+", re.I)
-_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+(?:City|[A-Z][\w’'-]+))?)")
-_CAP_WORD = re.compile(r"(?P<word>[A-Z][a-z][\w’'-]*)\s*$")
-_INTER = re.compile(r"\binter-(?P<dem>[A-Z][a-z]+)\b")
 _HOST_VERB = re.compile(r"^(?:host|welcom|receiv)", re.I)
-_RUN_BREAK = re.compile(r"[,;]|\bor\b|\band\b(?!\s+host)")
+_SUBSTITUTE = re.compile(
+    r"\b(?P<verb>send|sends|sent|sending|dispatch(?:es|ed|ing)?)\s+(?P<who>.{3,80}?)\s+"
+    r"(?:instead|in (?:her|his|their|its) place)\b"
+)
+_INTENT_BEFORE = re.compile(
+    r"(?:forward\s+to|hopes?\s+to|plans?\s+to|wants?\s+to|expects?\s+to|would\s+like\s+to|will|[’']ll)\s+$", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
+_RUN_BREAK = re.compile(r"[,;]|\bor\b|\band\b(?!\s+(?:host|\d))|\b(?:since|after|before|than|following)\b")
+_COUNTERFACTUAL_START = re.compile(r"(?:Had|Were)\b")
 _PARENTHETICAL = re.compile(r"—[^—]*—")
-_NOT_PLACE = frozenset("""The A An This That His Her Their Its Our January February March April May June July
-    August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 
 @dataclass
@@ -102,6 +133,9 @@ class _Candidate:
     confidence: float = 0.6
     countries: frozenset[str] = field(default_factory=frozenset)
     place_key: str | None = None
+    window: tuple[int, int] = (0, 0)
+    sentence: int = -1
+    coordinated: bool = False
 
 
 @dataclass
@@ -115,69 +149,125 @@ class MeetingResult:
 def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
     """Every meeting of the article, merged per event, ids m1, m2, … in text order."""
     cands: list[_Candidate] = []
-    hits = {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _TRIGGER.finditer(doc.text, ps, pe)}
+    text = doc.text
+    pattern, scanned = (_TRIGGER_LOWER, doc.lowered) if doc.lowered is not None else (_TRIGGER, text)
+    found_triggers = [m for ps, pe in doc.paragraphs for m in pattern.finditer(scanned, ps, pe)]
+    starts = [m.start() for m in found_triggers]
+    hits = {doc.sentence_index(m.start()) for m in found_triggers}
     for si in sorted(hits):
         ss, se = doc.sentences[si]
-        if re.match(r"(?:Had|Were)\b", doc.text[ss:se]) or doc.text[ss:se].rstrip().endswith("?"):
+        if _COUNTERFACTUAL_START.match(text, ss, se) or text[ss:se].rstrip().endswith("?"):
             continue
-        subject: str | None = None
+        subject: list[str] | None = None
         modal = ""
-        for c in doc.clauses(si):
-            if not c.coordinated:
-                subject = _subject(doc, c.start, c.end)
-                modal = _modal(_PARENTHETICAL.sub(lambda m: " " * len(m.group()), doc.text[c.start:c.end]))
-            cands += _candidate(doc, registry, si, c, subject, modal)
+        head = None
+        parts = doc.clauses(si)
+        for ci, c in enumerate(parts):
+            if not c.coordinated and not c.relative:
+                head, subject = c, None
+            lo, hi = bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)
+            triggers = [t for t in found_triggers[lo:hi] if t.end() <= c.end and not _false_trigger(text, t)]
+            sent = _SUBSTITUTE.search(text, c.start, c.end) if not triggers else None
+            if sent and cands and cands[-1].start >= ss:
+                cands += _substitute(doc, cands[-1], sent, c)
+            if not triggers:
+                continue
+            if subject is None and head is not None:
+                subject = subjects(doc, head.start, head.end)
+                modal = modal_of(_PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[head.start : head.end]))
+            after = parts[ci + 1] if ci + 1 < len(parts) and parts[ci + 1].relative else None
+            cands += _candidate(doc, registry, si, c, triggers, subject or [], modal, after)
+    _borrow_dates(doc, cands)
     merged = _merge(cands)
     for m in merged:
-        m.participants = _dedupe_people_countries(doc, m.participants)
+        m.participants = dedupe_people_countries(doc, m.participants)
     merged.sort(key=lambda m: m.start)
     meetings: list[Meeting] = []
     anchors: dict[str, list[int]] = {}
     for i, m in enumerate(merged, 1):
-        text = doc.text[m.start:m.end]
-        meetings.append(Meeting(id=f"m{i}", kind=m.kind, participants=m.participants, status=m.status,
-                                span=Span(m.start, m.end, text), host=m.host, place=m.place,
-                                start=m.date_start, end=m.date_end, rule=m.rule, confidence=m.confidence))
+        text = doc.text[m.start : m.end]
+        meetings.append(
+            Meeting(
+                id=f"m{i}",
+                kind=m.kind,
+                participants=m.participants,
+                status=m.status,
+                span=Span(m.start, m.end, text),
+                host=m.host,
+                place=m.place,
+                start=m.date_start,
+                end=m.date_end,
+                rule=m.rule,
+                confidence=m.confidence,
+            )
+        )
         anchors[f"m{i}"] = m.anchors
     return MeetingResult(meetings, anchors)
 
 
-def _modal(text: str) -> str:
-    if _HEDGE.search(text):
-        return "hedge"
-    return "will" if _FUTURE.search(text) else ""
-
-
-def _subject(doc: Document, start: int, end: int) -> str | None:
-    """The first non-adjectival actor of the clause that is not inside a prepositional phrase."""
-    for m in doc.actors.within(start, end):
-        entry = doc.actors.entries[m.key]
-        if m.kind == "demonym" or (entry.type == "Country" and not m.actor_position):
+def _borrow_dates(doc: Document, cands: list[_Candidate]) -> None:
+    """Undated meetings that point at a dated one: a coordinated clause of the same sentence ("… attend the
+    summit, which runs on July 11, and to meet Biden there") or "on the eve / sidelines of the summit"."""
+    for i, c in enumerate(cands):
+        if c.date_start is not None:
             continue
-        if re.search(r"\b(?:of|for|to|in|at|with|from|by|between|toward|towards|on)\s+(?:the\s+)?$",
-                     doc.text[max(start, m.start - 12):m.start]):
+        prev = cands[i - 1] if i else None
+        if c.coordinated and prev is not None and prev.sentence == c.sentence and prev.date_start:
+            c.date_start, c.date_end = prev.date_start, prev.date_end
             continue
-        return doc.actors.ids[m.key]
-    return None
-
-
-def _ids(doc: Document, mentions: list[Mention]) -> list[str]:
-    out: list[str] = []
-    for m in mentions:
-        if m.kind == "demonym":
+        ref = _FRAME_REF.search(doc.text, *c.window)
+        if not ref:
             continue
-        i = doc.actors.ids[m.key]
-        if i not in out:
-            out.append(i)
-    return out
+        kind = _KIND.get(ref.group("noun").lower(), "meeting")
+        earlier = [o for o in cands[:i] if o.kind == kind and o.date_start]
+        if earlier:
+            date = earlier[-1].date_start or ""
+            c.date_start = date[:7] if ref.group("rel").lower() == "eve" else date
 
 
-def _candidate(doc: Document, registry: Registry, si: int, c: clauses.Clause, subject: str | None,
-               modal: str) -> list[_Candidate]:
+def _substitute(doc: Document, event: _Candidate, sent: re.Match[str], c: clauses.Clause) -> list[_Candidate]:
+    """ "… will send Foreign Minister Kaarel Tamm instead": the envoy attends the event just named."""
+    who = [
+        m
+        for m in doc.actors.within(sent.start("who"), sent.end("who"))
+        if m.kind != "demonym" and doc.actors.entries[m.key].type == "Person"
+    ]
+    if not who:
+        return []
+    status = "held" if sent.group("verb").lower().startswith("sent") else "planned"
+    return [
+        _Candidate(
+            kind=event.kind,
+            participants=ids(doc, who),
+            status=status,
+            start=sent.start(),
+            end=sent.end(),
+            anchors=[sent.start()],
+            host=event.host,
+            place=event.place,
+            date_start=event.date_start,
+            date_end=event.date_end,
+            rule=f"meeting.{event.kind}.substitute",
+            confidence=0.55,
+            countries=frozenset(),
+            place_key=event.place_key,
+        )
+    ]
+
+
+def _candidate(
+    doc: Document,
+    registry: Registry,
+    si: int,
+    c: clauses.Clause,
+    triggers: list[re.Match[str]],
+    subject: list[str],
+    modal: str,
+    after: clauses.Clause | None = None,
+) -> list[_Candidate]:
     """One candidate per run of meeting words of the clause ("heading to … for talks" is one run; runs
     are cut at commas, semicolons and "or"), each read in its own window of the clause."""
     text = doc.text
-    triggers = [t for t in _TRIGGER.finditer(text, c.start, c.end) if not _false_trigger(text, t)]
     runs: list[list[re.Match[str]]] = []
     for t in triggers:
         if runs and not _RUN_BREAK.search(text, runs[-1][-1].end(), t.start()):
@@ -188,7 +278,7 @@ def _candidate(doc: Document, registry: Registry, si: int, c: clauses.Clause, su
     for i, run in enumerate(runs):
         lo = runs[i - 1][-1].end() if i else c.start
         hi = runs[i + 1][0].start() if i + 1 < len(runs) else c.end
-        cand = _read(doc, registry, si, c, run, lo, hi, subject, modal)
+        cand = _read(doc, registry, si, c, run, lo, hi, subject, modal, after if i + 1 == len(runs) else None)
         if cand is not None:
             out.append(cand)
     return out
@@ -206,8 +296,18 @@ def _kind_of(t: re.Match[str]) -> str:
     return "call" if "phone" in verb else "meeting"
 
 
-def _read(doc: Document, registry: Registry, si: int, c: clauses.Clause, run: list[re.Match[str]], lo: int,
-          hi: int, subject: str | None, modal: str) -> _Candidate | None:
+def _read(
+    doc: Document,
+    registry: Registry,
+    si: int,
+    c: clauses.Clause,
+    run: list[re.Match[str]],
+    lo: int,
+    hi: int,
+    subject: list[str],
+    modal: str,
+    after: clauses.Clause | None,
+) -> _Candidate | None:
     text = doc.text
     participants: list[str] = []
     span_start = run[0].start()
@@ -217,73 +317,144 @@ def _read(doc: Document, registry: Registry, si: int, c: clauses.Clause, run: li
         noun = t.group("noun").lower() if t.group("noun") else None
         if noun in ("visit", "visits", "meet") and _VERB_USE.search(text, max(c.start, t.start() - 12), t.start()):
             noun = None  # "will visit Beijing": the verb
-        if noun == "declaration" and not (_BETWEEN.match(text, t.end() + 1) or _INTER.search(text, lo, t.start())):
+        if noun == "declaration" and not (_BETWEEN.match(text, t.end() + 1) or INTER.search(text, lo, t.start())):
             continue  # a declaration is a meeting only between named parties
         kinds.append(_kind_of(t))
         if noun:
             floor = lo if t is run[0] else run[0].end()
-            compound = _compound(doc, floor, t.start())
-            participants += _ids(doc, compound)
-            participants += _inter(doc, registry, floor, t.start())
-            own = [m for m in doc.actors.within(max(floor, t.start() - 40), t.start())
-                   if m.possessive and m.kind != "demonym"]
-            participants += _ids(doc, own[-1:])
+            modifiers = compound(doc, floor, t.start())
+            participants += ids(doc, modifiers)
+            participants += inter_countries(doc, registry, floor, t.start())
+            own = [
+                m
+                for m in doc.actors.within(max(floor, t.start() - 40), t.start())
+                if m.possessive and m.kind != "demonym"
+            ]
+            participants += ids(doc, own[-1:])
             if t is run[0]:
-                span_start = min([m.start for m in own] + [_compound_start(doc, floor, t.start())])
-            if subject and re.search(r"\b(?:hold|holds|held|attend|attends|attended|join|have|had)\s+(?:\w+\s+){0,3}$",
-                                     text[max(c.start, t.start() - 40):t.start()]):
-                participants.insert(0, subject)
+                span_start = min([m.start for m in own] + [compound_start(doc, floor, t.start())])
+            if subject and _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()):
+                participants[:0] = subject
+            within = _IN_TALKS_WITH.match(text, t.end())
+            if within:
+                participants += ids(
+                    doc,
+                    [m for m in doc.actors.within(within.end(), min(hi, within.end() + 60)) if m.kind != "demonym"][:1],
+                )
         else:
             verb = t.group()
-            if subject:
-                participants.insert(0, subject)
+            doer = verb_subject(doc, c.start, t.start()) or subject
+            pronoun_i = _last_match(_FIRST_PERSON.finditer(text, c.start, t.start()))
+            if pronoun_i and not doc.actors.within(pronoun_i.end(), t.start()) and (me := doc.speaker_at(t.start())):
+                doer = [me]  # "I look forward to seeing him": the speaker of the quote
+            if doer:
+                participants[:0] = doer
                 if _HOST_VERB.match(verb) or verb.lower().startswith("celebrat"):
-                    host = subject
+                    host = doer[0]
             if not re.match(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat)", verb):
-                after = [m for m in doc.actors.within(t.end(), hi) if m.kind != "demonym"]
-                participants += _ids(doc, after[:1])
+                objects = [
+                    m
+                    for m in doc.actors.within(t.end(), min(hi, t.end() + 70))
+                    if m.kind != "demonym"
+                    and not (doc.actors.entries[m.key].type == "Country" and not m.actor_position)
+                    and not NOT_WITH_PREPOSITION.search(text, max(t.end(), m.start - 14), m.start)
+                ]
+                persons = [m for m in objects if doc.actors.entries[m.key].type == "Person"]
+                participants += ids(doc, (persons or objects)[:1])
+                pronoun = _OBJECT_PRONOUN.match(text, t.end())
+                if pronoun and not persons:
+                    other = doc.actors.last_person_before(t.start(), floor=max(0, t.start() - 600))
+                    participants += [other] if other and other not in participants else []
     if not kinds:
         return None
     for pat in (_BETWEEN, _WITH):
         for b in pat.finditer(text, run[0].start(), hi):
-            stop = re.search(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b", text[b.end():hi])
+            stop = re.search(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b", text[b.end() : hi])
             end = b.end() + (stop.start() if stop else hi - b.end())
-            participants += _ids(doc, doc.actors.within(b.end(), end))
-    participants = _dedupe_people_countries(doc, participants)
+            participants += ids(doc, doc.actors.within(b.end(), end))
+    participants = dedupe_people_countries(doc, participants)
     if not participants:
         return None
     kind = min(kinds, key=_PRIORITY.index)
-    people = [p for p in participants if _entry_type(doc, p) == "Person"]
-    if kind == "meeting" and len(participants) >= 2 and (len(people) < len(participants) or _all_leaders(doc, people)):
+    people = [p for p in participants if entry_type(doc, p) == "Person"]
+    nouns_only = all(t.group("noun") for t in run)
+    if (
+        kind == "meeting"
+        and nouns_only
+        and len(participants) >= 2
+        and (len(people) < len(participants) or all_leaders(doc, people))
+    ):
         kind = "summit"
     place, place_end = None, run[-1].end()
     for t in run:
-        place, place_end = _place(doc, registry, t, lo, hi)
+        place, place_end = place_of(doc, registry, t, lo, hi, visit=_kind_of(t) == "visit")
         if place:
             break
     if host is None and place:
         country = registry.country_of_place(place)
-        host = next((p for p in participants if _registry_slug(doc, p) == country), None) or (
-            doc.actors.id_of(country) if country else None)
+        host = next((p for p in participants if registry_slug(doc, p) == country), None) or (
+            doc.actors.id_of(country) if country else None
+        )
     if place is None and host and kind in ("summit", "ceremony", "meeting", "talks"):
-        place = _home_capital(doc, registry, host)
-    status = _status(text, c, modal)
-    start, end = _dates(doc, si, lo, hi, status)
-    if start and doc.published and status == "planned" and end is None and start < doc.published.isoformat()[:len(start)]:
+        place = home_capital(doc, registry, host)
+    status = status_of(text, c, modal)
+    first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
+    if first is None and after is not None:
+        first, last = dates_of(doc, si, after.start, after.end, status)
+    if (
+        first
+        and doc.published
+        and status == "planned"
+        and last is None
+        and first < doc.published.isoformat()[: len(first)]
+    ):
         status = "held"
     span_end = max(run[-1].end(), place_end)
-    return _Candidate(kind=kind, participants=participants, status=status, start=span_start, end=span_end,
-                      anchors=[t.start() for t in run], host=host, place=place, date_start=start, date_end=end,
-                      rule=f"meeting.{kind}.{status}", confidence=0.6,
-                      countries=_countries(doc, participants),
-                      place_key=(registry.country_of_place(place) or place) if place else None)
+    return _Candidate(
+        kind=kind,
+        participants=participants,
+        status=status,
+        start=span_start,
+        end=span_end,
+        anchors=[t.start() for t in run],
+        host=host,
+        place=place,
+        date_start=first,
+        date_end=last,
+        rule=f"meeting.{kind}.{status}",
+        confidence=0.6,
+        countries=countries_of(doc, participants),
+        place_key=(registry.country_of_place(place) or place) if place else None,
+        window=(lo, hi),
+        sentence=si,
+        coordinated=c.coordinated,
+    )
+
+
+def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def _false_trigger(text: str, t: re.Match[str]) -> bool:
     word = t.group().lower()
-    if word.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[t.end():t.end() + 8]):
+    if word in ("see", "seeing") and not _INTENT_BEFORE.search(text, max(0, t.start() - 30), t.start()):
+        return True  # "see" is a meeting only as an intention: "I look forward to seeing him"
+    if t.group("noun") and text.startswith(("’s", "'s"), t.end()):
+        return True  # "the summit's host": the meeting is named elsewhere
+    if (
+        t.group("noun")
+        and " of " in text[max(0, t.start() - 60) : t.start()]
+        and _FRAME.search(text, max(0, t.start() - 60), t.start())
+    ):
+        return True  # "on the sidelines of the summit": the setting of another meeting
+    if word.startswith("host") and _HOST_NOUN.search(text, max(0, t.start() - 20), t.start()):
+        return True  # "the summit's host", "his American hosts": a noun
+    if word.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[t.end() : t.end() + 8]):
         return True  # "going to raise": a future, not a trip
-    before = text[max(0, t.start() - 20):t.start()].lower()
+    before = text[max(0, t.start() - 20) : t.start()].lower()
     if word == "call" and not re.search(r"(?:phone|a|the|video)\s+$", before):
         return True
     if word == "conference" and re.search(r"(?:press|news)\s+$", before):
@@ -293,157 +464,9 @@ def _false_trigger(text: str, t: re.Match[str]) -> bool:
     return word.startswith("spoke with") and "phone" not in before
 
 
-def _compound_start(doc: Document, floor: int, pos: int) -> int:
-    """Start of the run of modifiers right before a meeting noun ("June 12 Trump-Kim encounter")."""
-    window = doc.text[max(floor, pos - 60):pos]
-    stops = list(_COMPOUND_STOP.finditer(window))
-    return max(floor, pos - 60) + (stops[-1].end() if stops else 0)
-
-
-def _compound(doc: Document, floor: int, pos: int) -> list[Mention]:
-    """Actor mentions in the run of modifiers right before a meeting noun ("June 12 Trump-Kim")."""
-    return list(doc.actors.within(_compound_start(doc, floor, pos), pos))
-
-
-def _inter(doc: Document, registry: Registry, floor: int, pos: int) -> list[str]:
-    """Countries named by "inter-Korean" right before a meeting noun: every demonym ending in the word."""
-    out: list[str] = []
-    if "inter-" not in doc.text[max(floor, pos - 40):pos]:
-        return out
-    for m in _INTER.finditer(doc.text, max(floor, pos - 40), pos):
-        for country in registry.by_demonym_word.get(m.group("dem"), []):
-            i = doc.actors.id_of(country)
-            if i and i not in out:
-                out.append(i)
-    return out
-
-
-def _entry_type(doc: Document, actor_id: str) -> str:
-    e = doc.actors.entry(actor_id)
-    return e.type if e else ""
-
-
-def _registry_slug(doc: Document, actor_id: str) -> str | None:
-    e = doc.actors.entry(actor_id)
-    return e.registry.slug if e and e.registry else None
-
-
-def _all_leaders(doc: Document, people: list[str]) -> bool:
-    entries = [doc.actors.entry(p) for p in people]
-    return len(entries) >= 2 and all(e is not None and e.registry is not None and e.registry.salience == 2
-                                     for e in entries)
-
-
-def _dedupe_people_countries(doc: Document, ids: list[str]) -> list[str]:
-    out = list(dict.fromkeys(ids))
-    people_countries = {
-        e.registry.country for p in out if (e := doc.actors.entry(p)) and e.registry and e.type == "Person"
-    }
-    return [p for p in out if not (_entry_type(doc, p) == "Country" and _registry_slug(doc, p) in people_countries)]
-
-
-def _countries(doc: Document, ids: list[str]) -> frozenset[str]:
-    out = set()
-    for p in ids:
-        e = doc.actors.entry(p)
-        if e is None:
-            continue
-        if e.type == "Country":
-            out.add(e.key)
-        elif e.registry and e.registry.country:
-            out.add(e.registry.country)
-        else:
-            out.add(e.key)
-    return frozenset(out)
-
-
-def _place(doc: Document, registry: Registry, t: re.Match[str], lo: int, hi: int) -> tuple[str | None, int]:
-    """Place of the meeting named at *t* and where its phrase ends: "in/at X" after the word, a capitalised
-    modifier before it ("Panmunjom declaration"), or "to X" after a visit word."""
-    text = doc.text
-    for m in _PLACE.finditer(text, t.end(), min(hi, t.end() + 45)):
-        word = m.group("place")
-        if word in _NOT_PLACE or _is_actor_name(registry, word):
-            continue
-        if m.group().startswith("to") and _kind_of(t) != "visit":
-            continue
-        if text[t.end():m.start()].count(",") or text[t.end():m.start()].count("—"):
-            break
-        return word, m.end()
-    cap = _CAP_WORD.search(text, max(lo, t.start() - 30), t.start())
-    if cap and cap.group("word") not in _NOT_PLACE and not _is_actor_name(registry, cap.group("word")):
-        inside = [m for m in doc.actors.within(max(0, cap.start() - 40), t.start())
-                  if m.start <= cap.start("word") < m.end]
-        if not inside and text[cap.start() - 1:cap.start()] != "-":
-            return cap.group("word"), t.end()
-    return None, t.end()
-
-
-def _is_actor_name(registry: Registry, word: str) -> bool:
-    """True for names of people and organisations and for demonyms (never places)."""
-    entries = registry.surfaces.get(word, [])
-    return any(kind == "demonym" or registry.actors[s].type != "Country" for s, kind in entries)
-
-
-def _home_capital(doc: Document, registry: Registry, host: str) -> str | None:
-    e = doc.actors.entry(host)
-    if e is None or e.registry is None:
-        return None
-    country = registry.actors.get(e.registry.country or "") if e.type == "Person" else e.registry
-    return country.capitals[0] if country and country.capitals else None
-
-
-def _status(text: str, c: clauses.Clause, modal: str) -> str:
-    seg = text[c.start:c.end]
-    if _CANCEL.search(seg):
-        return "cancelled"
-    sentence = text[c.sentence_start:c.end]
-    if _NEGATION.search(seg) and re.search(r"\b(?:will|would|to|be)\b", seg):
-        return "negated"
-    own = _modal(seg)
-    mode = own or (modal if c.coordinated else "")
-    if mode == "hedge":
-        return "predicted"
-    if mode == "will":
-        return "planned"
-    if _PAST.search(sentence) or _PAST.search(seg):
-        return "held"
-    return "held"
-
-
-def _dates(doc: Document, si: int, lo: int, hi: int, status: str) -> tuple[str | None, str | None]:
-    if doc.published is None:
-        return None, None
-    future = None if status == "held" else (status != "cancelled" or None)
-    if status == "held":
-        future = False
-    found = _event_dates(doc, lo, hi, future)
-    if not found and status in ("planned", "predicted") and si > 0:
-        ps, pe = doc.sentences[si - 1]
-        if doc.same_paragraph(ps, lo):
-            found = [e for e in doc.times(ps, pe, future=True)
-                     if e.last >= doc.published]
-    if not found:
-        return None, None
-    e = found[0]
-    if e.precision in ("week", "quarter") or (e.precision == "day" and e.first != e.last):
-        return e.first.isoformat(), e.last.isoformat()
-    if e.precision == "year":
-        return None, None
-    return e.iso, None
-
-
-def _event_dates(doc: Document, start: int, end: int, future: bool | None) -> list[dates.TimeExpr]:
-    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th")."""
-    assert doc.published is not None
-    return [e for e in doc.times(start, end, future=future)
-            if not SPEECH_VERB_RE.search(doc.text, max(start, e.start - 25), e.start)]
-
-
 _STATUS_GROUPS = ({"held"}, {"cancelled", "negated", "planned"}, {"predicted", "planned"})
 _STATUS_ORDER = ("cancelled", "negated", "held", "planned", "predicted")
-_KIND_GROUPS = ({"visit", "talks", "meeting"}, {"summit", "meeting", "talks"}, {"ceremony", "visit"},
-                {"call"})
+_KIND_GROUPS = ({"visit", "talks", "meeting"}, {"summit", "meeting", "talks"}, {"ceremony", "visit"}, {"call"})
 
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
@@ -455,9 +478,20 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         return False
     if a.date_start and b.date_start and a.date_start[:7] != b.date_start[:7]:
         return False
+    if a.date_start and b.date_start and len(a.date_start) == len(b.date_start) == 10 and a.date_start != b.date_start:
+        return False
+    if a.kind != b.kind and set(a.participants) != set(b.participants) and a.countries != b.countries:
+        return False
     shared = set(a.participants) & set(b.participants)
-    return bool(shared) and (set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants)
-                             or a.countries == b.countries) or (bool(a.countries) and a.countries == b.countries)
+    return (
+        bool(shared)
+        and (
+            set(a.participants) <= set(b.participants)
+            or set(b.participants) <= set(a.participants)
+            or a.countries == b.countries
+        )
+        or (bool(a.countries) and a.countries == b.countries)
+    )
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:

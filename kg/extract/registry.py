@@ -43,8 +43,19 @@ FAMILY_NAME_FIRST = frozenset({"china", "north-korea", "south-korea", "taiwan", 
 
 #: roles that make a person the most salient holder of a shared family name ("Kim" -> the ruler)
 LEADER_ROLES = (
-    "president", "chairman", "supreme leader", "king", "emir", "prime minister", "chancellor",
-    "general secretary", "premier", "crown prince", "leader", "ceo", "chief executive",
+    "president",
+    "chairman",
+    "supreme leader",
+    "king",
+    "emir",
+    "prime minister",
+    "chancellor",
+    "general secretary",
+    "premier",
+    "crown prince",
+    "leader",
+    "ceo",
+    "chief executive",
 )
 
 #: family names that are also common capitalised words; never derived as short names
@@ -187,7 +198,7 @@ def read_registry(path: Path) -> Registry:
     actors: dict[str, RegistryActor] = {}
     prefix = str(ACTOR)
     for rdf_type, type_name in _TYPES.items():
-        for s in sorted(g.subjects(RDF.type, rdf_type)):
+        for s in sorted(g.subjects(RDF.type, rdf_type), key=str):
             if not isinstance(s, URIRef) or not str(s).startswith(prefix):
                 continue
             label = g.value(s, RDFS.label)
@@ -196,15 +207,15 @@ def read_registry(path: Path) -> Registry:
             wd = g.value(s, KG.wikidata)
             country = g.value(s, KG.country)
             names = (str(label), *_texts(g, s, SKOS.altLabel))
-            actors[str(s)[len(prefix):]] = RegistryActor(
-                slug=str(s)[len(prefix):],
+            actors[str(s)[len(prefix) :]] = RegistryActor(
+                slug=str(s)[len(prefix) :],
                 label=str(label),
                 type=type_name,
-                wikidata=str(wd)[len(str(WD)):] if wd is not None else None,
+                wikidata=str(wd)[len(str(WD)) :] if wd is not None else None,
                 names=names,
                 metonyms=_texts(g, s, SKOS.hiddenLabel),
                 roles=_texts(g, s, KG.role),
-                country=str(country)[len(prefix):] if country is not None else None,
+                country=str(country)[len(prefix) :] if country is not None else None,
                 capitals=_texts(g, s, KG.capital),
                 demonyms=_texts(g, s, KG.demonym),
             )

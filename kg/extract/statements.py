@@ -11,26 +11,30 @@ Rules (the ``rule`` field names the one that fired):
 - ``quote.fragment.source`` a quoted fragment in a sentence without attribution right after a sentence that
                            names a speaking organisation (state media, an agency, a statement): that
                            organisation; the statement is the clause holding the fragment.
+- ``quote.transcript``     an interview transcript paragraph "Okafor: …" (medium interview).
 - ``reported.said-that``   X said (that) … / X announced … / X expressed … / X called for … / X told Y that …
-- ``reported.according-to`` according to X, … / …, according to X.
+                           (the actor must be the verb's subject; "… and said …" keeps it).
+- ``reported.trailing``    "…, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content.
 
 Kinds: ``quote`` for a full quoted utterance, ``reported`` for paraphrase and for quoted fragments embedded
 in the author's sentence. Short quoted phrases without a speaker (scare quotes, "so-called ‘…’") and single
--quoted phrases are not statements. Pronoun speakers ("he said") resolve to the last person named before
-them; a coordinated verb ("… and said …") keeps the subject of the first verb.
+-quoted phrases are not statements. Pronoun speakers ("he said") resolve to the person subject of the
+sentence or of the nearest sentence before; a coordinated verb ("… and said …") keeps the subject of the first
+verb. A statement without a date of its own takes the last past date told of its speaker as subject before
+it, else the publication date (fragments stay undated).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract import dates
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS, medium_of
 from kg.records import Span, Statement
 
-_QUOTE_MARK = re.compile("[“\"‘]")
+_QUOTE_MARK = re.compile('[“"‘]')
 _OPEN = {"“": "”", '"': '"', "‘": "’"}
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
@@ -58,26 +62,37 @@ _REPORTED = re.compile(
     r"(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
     r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
     r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
-    r"acknowledged|acknowledges|told\s+(?:[\w.’'-]+\s+){0,6}?that|tells\s+(?:[\w.’'-]+\s+){0,6}?that|"
-    r"adding)\b"
-    r"(?:\s+(?P<when>(?:on|last|this|earlier|late|in|at)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night|"
-    r"week|month))?))?(?:\s+that)?\s+"
+    r"acknowledged|acknowledges|told|tells|adding)\b"
+    r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
+    r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
+    r"(?:\s+that)?\s+)"
 )
 _NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
-_APPOSITION_GAP = re.compile(r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
-                             r"deputy|lead|managing)\b[^;:“”\"]*,\s*$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
-                                 r"counterpart)\s+(?:[\w’'-]+\s+){0,3}$")
-_TRAILING = re.compile(
-    rf",\s+(?P<who>[^,;:“”\"]{{1,70}}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
-    rf"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
-    rf"reported|confirmed|announced)\b(?P<rest>[^.;]*)$"
+_SUBJECT_GAP = re.compile(
+    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},)?"
+    r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
+    r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
 )
-_TRAILING_REST = re.compile(r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
-                            r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$")
+_APPOSITION_GAP = re.compile(
+    r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
+    r"deputy|lead|managing)\b[^;:“”\"]*,\s*$"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
+    r"counterpart)\s+(?:[\w’'-]+\s+){0,3}$"
+)
+_TRAILING = re.compile(
+    r",\s+(?P<who>[^,;:“”\"]{1,70}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
+    r"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
+    r"reported|confirmed|announced)\b(?P<rest>[^.;]*)$"
+)
+_TRAILING_REST = re.compile(
+    r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
+    r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$"
+)
 _ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
 _TRANSCRIPT = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
-_COORDINATION = re.compile(rf",?\s+and\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
+_COORDINATION = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
 
 
 @dataclass
@@ -134,21 +149,29 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.out: list[Statement] = []
+        self.speaker_end = -1  # where the speaker expression last chosen by speaker_near ends
 
     def speaker_near(self, start: int, end: int, verb: int, *, side: str) -> str | None:
         """The speaker in ``[start, end)`` nearest to the verb at *verb*, on *side* of it."""
         idx = self.doc.actors
         cands = [m for m in idx.within(start, end) if (m.end <= verb if side == "left" else m.start >= verb)]
         people = [m for m in cands if m.kind != "demonym"]
-        pron = [p for p in _PRONOUN.finditer(self.text, start, end)
-                if (p.end() <= verb if side == "left" else p.start() >= verb)]
-        desc = [d for d in _DESCRIPTOR.finditer(self.text, start, end)
-                if (d.end() <= verb if side == "left" else d.start() >= verb)]
+        pron = [
+            p
+            for p in _PRONOUN.finditer(self.text, start, end)
+            if (p.end() <= verb if side == "left" else p.start() >= verb)
+        ]
+        desc = [
+            d
+            for d in _DESCRIPTOR.finditer(self.text, start, end)
+            if (d.end() <= verb if side == "left" else d.start() >= verb)
+        ]
         best: tuple[int, str] | None = None
+        ends: dict[int, int] = {}
         for m in people:
             dist = verb - m.end if side == "left" else m.start - verb
             entry = idx.entries[m.key]
-            if side == "left" and entry.type != "Country" and _APPOSITION_GAP.match(self.text[m.end:verb]):
+            if side == "left" and entry.type != "Country" and _APPOSITION_GAP.match(self.text[m.end : verb]):
                 dist = -1  # "Jane Doe, an analyst at Acme Bank, said": the head of the apposition
             if m.possessive:
                 dist += 40
@@ -156,26 +179,45 @@ class _Finder:
                 continue
             if best is None or dist < best[0]:
                 best = (dist, idx.ids[m.key])
+                ends[dist] = m.end
         for p in pron:
             dist = verb - p.end() if side == "left" else p.start() - verb
             if best is None or dist < best[0]:
                 resolved = self.resolve_pronoun(p.start())
                 if resolved:
                     best = (dist, resolved)
+                    ends[dist] = p.end()
         for d in desc:
             dist = verb - d.end() if side == "left" else d.start() - verb
             if best is None or dist < best[0]:
                 noun = d.group("noun").lower()
-                person = noun in ("minister", "president", "spokesperson", "spokesman", "spokeswoman",
-                                  "official", "chief executive", "ceo", "chairman", "governor", "premier",
-                                  "chancellor")
+                person = noun in (
+                    "minister",
+                    "president",
+                    "spokesperson",
+                    "spokesman",
+                    "spokeswoman",
+                    "official",
+                    "chief executive",
+                    "ceo",
+                    "chairman",
+                    "governor",
+                    "premier",
+                    "chancellor",
+                )
                 head = {"bank": "bank", "ministry": "ministry", "agency": "agency"}.get(noun)
-                found = (idx.last_person_before(d.start()) if person
-                         else idx.last_of_type(d.start(), "Country") if noun == "government"
-                         else idx.last_of_type(d.start(), "Organization", head)
-                         or idx.last_of_type(d.start(), "Organization"))
+                found = (
+                    idx.last_person_before(d.start())
+                    if person
+                    else idx.last_of_type(d.start(), "Country")
+                    if noun == "government"
+                    else idx.last_of_type(d.start(), "Organization", head)
+                    or idx.last_of_type(d.start(), "Organization")
+                )
                 if found:
                     best = (dist, found)
+                    ends[dist] = d.end()
+        self.speaker_end = ends.get(best[0], -1) if best else -1
         return best[1] if best else None
 
     def resolve_pronoun(self, pos: int) -> str | None:
@@ -206,13 +248,31 @@ class _Finder:
         days = [e for e in found if e.precision == "day"]
         return days[0].first.isoformat() if days else None
 
-    def add(self, speaker: str | None, start: int, end: int, kind: str, rule: str, conf: float,
-            date: str | None = None, medium: str | None = None) -> Statement | None:
+    def add(
+        self,
+        speaker: str | None,
+        start: int,
+        end: int,
+        kind: str,
+        rule: str,
+        conf: float,
+        date: str | None = None,
+        medium: str | None = None,
+    ) -> Statement | None:
         start, end = _trim(self.text, start, end)
         if end <= start:
             return None
-        st = Statement(id="", speaker=speaker, text=self.text[start:end], kind=kind, span=Span(start, end,
-                       self.text[start:end]), date=date, medium=medium, rule=rule, confidence=conf)
+        st = Statement(
+            id="",
+            speaker=speaker,
+            text=self.text[start:end],
+            kind=kind,
+            span=Span(start, end, self.text[start:end]),
+            date=date,
+            medium=medium,
+            rule=rule,
+            confidence=conf,
+        )
         self.out.append(st)
         return st
 
@@ -221,25 +281,36 @@ def find_statements(doc: Document) -> list[Statement]:
     """Every statement of the article, in text order with ids s1, s2, …"""
     f = _Finder(doc)
     text = doc.text
-    quotes = [q for q in find_quotes(text, doc.paragraphs) if q.double or _words(text[q.open:q.close]) >= 6]
+    quotes = [q for q in find_quotes(text, doc.paragraphs) if q.double or _words(text[q.open : q.close]) >= 6]
     last_attributed: Statement | None = None
     for q in quotes:
         s, e = q.inner
         n = _words(text[s:e])
         ss, se = doc.sentence_at(q.open)
         _, close_end = doc.sentence_at(q.close)
-        if n <= 4:
+        utterance = e > s and (text[e - 1] in ",.!?" or q.open == ss)
+        if n <= 4 and not utterance:
             _fragment(f, q, ss, se)
             continue
         st = _attributed(f, q, ss, close_end)
         if st is not None:
             last_attributed = st
-        elif last_attributed is not None and doc.same_paragraph(last_attributed.span.start, q.open) or (
-            last_attributed is not None and _adjacent_paragraph(doc, last_attributed.span.start, q.open)
+        elif last_attributed is not None and (
+            doc.same_paragraph(last_attributed.span.start, q.open)
+            or _adjacent_paragraph(doc, last_attributed.span.start, q.open)
         ):
-            assert last_attributed is not None
-            f.add(last_attributed.speaker, s, e, "quote", "quote.continuation", 0.8,
-                  last_attributed.date, last_attributed.medium)
+            f.add(
+                last_attributed.speaker,
+                s,
+                e,
+                "quote",
+                "quote.continuation",
+                0.8,
+                last_attributed.date,
+                last_attributed.medium,
+            )
+        elif n <= 4:
+            _fragment(f, q, ss, se)
     _transcript(f)
     quoted = [(q.open, q.close) for q in quotes]
     owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
@@ -258,7 +329,7 @@ def find_statements(doc: Document) -> list[Statement]:
 def _adjacent_paragraph(doc: Document, a: int, b: int) -> bool:
     pa, pb = doc.paragraph_at(a), doc.paragraph_at(b)
     i = doc.paragraphs.index(pa)
-    return i + 1 < len(doc.paragraphs) and doc.paragraphs[i + 1] == pb and doc.text[pb[0]] in "“\""
+    return i + 1 < len(doc.paragraphs) and doc.paragraphs[i + 1] == pb and doc.text[pb[0]] in '“"'
 
 
 def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
@@ -273,7 +344,7 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
     if not verb:
         # the speaker first: “…,” Trump tweeted / “…,” Jane Doe, the minister, said
         m = _ATTR_VERB.search(text, after_start, min(after_end, after_start + 80))
-        verb = m if m and not text[after_start:m.start()].strip(" ,\u00a0").count(".") else None
+        verb = m if m and not text[after_start : m.start()].strip(" ,\u00a0").count(".") else None
         vpos = m.start() if verb and m else -1
     else:
         vpos = after_start + verb.end() - len(verb.group().split()[-1])
@@ -282,12 +353,11 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
         speaker = left or f.speaker_near(vpos, after_end, vpos, side="right")
         if speaker:
             window = text[after_start:after_end]
-            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9,
-                         f.when(after_start, after_end), medium_of(window))
-    before = text[ss:q.open]
-    m = None
-    for m in _ATTR_VERB.finditer(before):
-        pass
+            return f.add(
+                speaker, s, e, "quote", "quote.after-said", 0.9, f.when(after_start, after_end), medium_of(window)
+            )
+    before = text[ss : q.open]
+    m = _last(_ATTR_VERB.finditer(before))
     if m is not None and len(before) - m.end() < 40:
         vpos = ss + m.start()
         speaker = f.speaker_near(ss, vpos, vpos, side="left") or f.speaker_near(vpos, q.open, vpos, side="right")
@@ -305,13 +375,12 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
 def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
     """A short quoted phrase: a statement only with an attributing noun or a speaking source nearby."""
     text, doc = f.text, f.doc
-    if not q.double or re.search(r"so-called\s*$", text[max(ss, q.open - 12):q.open]):
+    if not q.double or re.search(r"so-called\s*$", text[max(ss, q.open - 12) : q.open]):
         return
     s, e = q.inner
     calls = _CALLS.search(text, max(ss, q.open - 60), q.open)
     if calls:
-        who = [m for m in doc.actors.within(max(ss, calls.start() - 60), calls.start() + 1)
-               if m.end == calls.start()]
+        who = [m for m in doc.actors.within(max(ss, calls.start() - 60), calls.start() + 1) if m.end == calls.start()]
         if who:
             f.add(doc.actors.ids[who[-1].key], s, e, "reported", "quote.calls-for", 0.8)
             return
@@ -332,8 +401,16 @@ def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
     f.add(doc.actors.ids[orgs[-1].key], start, end, "reported", "quote.fragment.source", 0.5)
 
 
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of *matches*, or None."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
 def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> None:
-    text, doc = f.text, f.doc
+    text = f.text
     if text[ss:se].rstrip().endswith("?") or re.match(r"(?:Had|If|Were)\b", text[ss:se]):
         return
     prev_speaker: str | None = None
@@ -342,48 +419,61 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> No
         if any(qs <= m.start() < qe for qs, qe in quoted):
             continue
         vstart = m.start("lead") if m.group("lead") else m.start("verb")
+        if m.group("verb") in ("told", "tells") and m.group("between") is None:
+            continue  # "told reporters …" without a reported clause
         if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
             continue  # "Pompeo's repeated calls for": a noun, not a verb
-        coordinated = re.search(r"\band\s*$", text[max(ss, vstart - 6):vstart]) or m.group("verb") == "adding"
+        coordinated = re.search(r"\b(?:and|but)\s*$", text[max(ss, vstart - 6) : vstart]) or m.group("verb") == "adding"
         if coordinated and prev_speaker:
             speaker: str | None = prev_speaker
+        elif coordinated:
+            continue
         else:
             clause_start = max(ss, vstart - 80)
             speaker = f.speaker_near(clause_start, vstart, vstart, side="left")
+            if speaker and not _SUBJECT_GAP.match(text[f.speaker_end : vstart]):
+                continue  # the actor before the verb is not its subject ("… Tamm instead, her office said")
         if not speaker:
             continue
         cstart = m.end()
         stop = _COORDINATION.search(text, cstart, se)
         cend = stop.start() if stop else se
-        if text[cend - 1:cend] in ".!":
+        if text[cend - 1 : cend] in ".!":
             cend -= 1
         if _words(text[cstart:cend]) < 3:
             continue
-        medium = medium_of(text[max(ss, vstart - 40):m.end()])
-        st = f.add(speaker, cstart, cend, "reported", "reported.said-that", 0.7,
-                   f.when(max(ss, prev_end, vstart - 80), m.end()), medium)
+        medium = medium_of(text[max(ss, vstart - 40) : m.end()])
+        st = f.add(
+            speaker,
+            cstart,
+            cend,
+            "reported",
+            "reported.said-that",
+            0.7,
+            f.when(max(ss, prev_end, vstart - 80), m.end()),
+            medium,
+        )
         if st:
             prev_speaker, prev_end = speaker, cend
 
 
 def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
-    """"CONTENT, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content."""
+    """ "CONTENT, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content."""
     text = f.text
-    end = se - 1 if text[se - 1:se] in ".!" else se
+    end = se - 1 if text[se - 1 : se] in ".!" else se
     if any(qs < se and ss < qe and qe - qs > 40 for qs, qe in quoted):
         return False
     adding = _ADDING.search(text, ss, end)
     stop = adding.start() if adding else end
-    m = None
-    for m in _TRAILING.finditer(text, ss, stop):
-        pass
+    m = _last(_TRAILING.finditer(text, ss, stop))
     if m is None or m.start() - ss < 20 or len(m.group("who").split()) > 8 or not _TRAILING_REST.match(m.group("rest")):
         return False
     speaker = f.speaker_near(m.start("who"), m.start("verb"), m.start("verb"), side="left")
     if not speaker:
         return False
-    window = text[m.start():stop]
-    date = f.when(m.start(), stop)
+    comma = text.find(",", m.end("verb"), stop)
+    window = text[m.start() : comma if comma != -1 else stop]
+    date = f.when(m.start(), m.start() + len(window))
     f.add(speaker, ss, m.start(), "reported", "reported.trailing", 0.7, date, medium_of(window))
     if adding:
         f.add(speaker, adding.end(), end, "reported", "reported.trailing", 0.65, date, medium_of(window))
@@ -421,3 +511,13 @@ def _default_dates(f: _Finder) -> None:
             if days:
                 st.date = days[-1].first.isoformat()
                 break
+
+
+def speaker_at(doc: Document, start: int, verb: int) -> str | None:
+    """The actor speaking or estimating at the verb at *verb*: the nearest mention or pronoun before it."""
+    return _Finder(doc).speaker_near(start, verb, verb, side="left")
+
+
+def resolve_pronoun(doc: Document, pos: int) -> str | None:
+    """The person a he/she at *pos* refers to (see :meth:`_Finder.resolve_pronoun`)."""
+    return _Finder(doc).resolve_pronoun(pos)

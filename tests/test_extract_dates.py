@@ -1,0 +1,76 @@
+"""Time expressions normalised against a publication date (kg.extract.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.dates import find, published_date, resolve
+
+PUB = dt.date(2018, 8, 27)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "future", "first", "last", "iso"),
+    [
+        ("on Friday", False, "2018-08-24", "2018-08-24", "2018-08-24"),
+        ("on Friday", True, "2018-08-31", "2018-08-31", "2018-08-31"),
+        ("Tuesday", None, "2018-08-21", "2018-08-21", "2018-08-21"),
+        ("next Tuesday", None, "2018-08-28", "2018-08-28", "2018-08-28"),
+        ("on the 24th", None, "2018-08-24", "2018-08-24", "2018-08-24"),
+        ("on the 3rd", True, "2018-09-03", "2018-09-03", "2018-09-03"),
+        ("last week", None, "2018-08-20", "2018-08-26", "2018-08-20"),
+        ("this week", None, "2018-08-27", "2018-09-02", "2018-08-27"),
+        ("next week", None, "2018-09-03", "2018-09-09", "2018-09-03"),
+        ("June 12", None, "2018-06-12", "2018-06-12", "2018-06-12"),
+        ("12 June 2019", None, "2019-06-12", "2019-06-12", "2019-06-12"),
+        ("in September", None, "2018-09-01", "2018-09-30", "2018-09"),
+        ("in April", None, "2018-04-01", "2018-04-30", "2018-04"),
+        ("in April", True, "2019-04-01", "2019-04-30", "2019-04"),
+        ("by March", None, "2019-03-01", "2019-03-31", "2019-03"),
+        ("July 2018", None, "2018-07-01", "2018-07-31", "2018-07"),
+        ("this year", None, "2018-01-01", "2018-12-31", "2018-01-01"),
+        ("later this year", None, "2018-01-01", "2018-12-31", "2018-01-01"),
+        ("next year", None, "2019-01-01", "2019-12-31", "2019-01-01"),
+        ("next month", None, "2018-09-01", "2018-09-30", "2018-09"),
+        ("by the end of 2019", None, "2019-12-31", "2019-12-31", "2019-12-31"),
+        ("by the end of the year", None, "2018-12-31", "2018-12-31", "2018-12-31"),
+        ("until the end of March", True, "2019-03-31", "2019-03-31", "2019-03-31"),
+        ("in the third quarter", None, "2018-07-01", "2018-09-30", "2018-07-01"),
+        ("Q4", None, "2018-10-01", "2018-12-31", "2018-10-01"),
+        ("in two weeks", True, "2018-08-27", "2018-09-10", "2018-08-27"),
+        ("three days ago", None, "2018-08-24", "2018-08-24", "2018-08-24"),
+        ("yesterday", None, "2018-08-26", "2018-08-26", "2018-08-26"),
+        ("tomorrow", None, "2018-08-28", "2018-08-28", "2018-08-28"),
+        ("in 2020", None, "2020-01-01", "2020-12-31", "2020-01-01"),
+    ],
+)
+def test_resolve(phrase: str, future: bool | None, first: str, last: str, iso: str) -> None:
+    e = resolve(phrase, PUB, future=future)
+    assert e is not None, phrase
+    assert (e.first.isoformat(), e.last.isoformat(), e.iso) == (first, last, iso)
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Trump tweeted on the 24th that talks would resume in September."
+    found = find(text, PUB)
+    assert [text[e.start : e.end] for e in found] == ["on the 24th", "in September"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 70th anniversary", "May I add something", "the 21st century", "a 2 percent goal", "No. 10"],
+)
+def test_not_dates(text: str) -> None:
+    assert find(text, PUB) == []
+
+
+def test_in_n_years_looking_back_is_no_date() -> None:
+    assert resolve("their first talks in five years", PUB, future=False) is None
+
+
+def test_published_date() -> None:
+    assert published_date("2018-08-27T10:00:00Z") == PUB
+    assert published_date("yesterday") is None
+    assert published_date(None) is None

@@ -262,9 +262,9 @@ def check(records: Records) -> None:
             raise RecordsError(
                 f"records JSON: meeting {m.id} status '{m.status}' is not one of {MEETING_STATUSES}"
             )
-        for p in [*m.participants, *([m.host] if m.host else [])]:
-            if p not in actor_ids:
-                raise RecordsError(f"records JSON: meeting {m.id} names unknown actor '{p}'")
+        for who in [*m.participants, *([m.host] if m.host else [])]:
+            if who not in actor_ids:
+                raise RecordsError(f"records JSON: meeting {m.id} names unknown actor '{who}'")
         _check_date(m.start, f"meeting {m.id} start", month_ok=True)
         _check_date(m.end, f"meeting {m.id} end", month_ok=True)
         _check_span(m.span, text, f"meeting {m.id}")

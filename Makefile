@@ -21,6 +21,11 @@ demo: $(BIN)/.installed
 	$(BIN)/kg validate
 	@echo "== what the store holds"
 	$(BIN)/kg stats
+	@echo "== stored queries: the list, then three of them"
+	$(BIN)/kg queries
+	$(BIN)/kg query statements-by-actor --param actor=https://w3id.org/kg/id/actor/donald-trump --format csv
+	$(BIN)/kg query meetings-of-actor --param actor=https://w3id.org/kg/id/actor/kim-jong-un --format tsv
+	$(BIN)/kg query actors-wikidata --format csv
 	@echo "== check the predictions against the later sources"
 	$(BIN)/kg resolve
 	$(BIN)/kg predictions

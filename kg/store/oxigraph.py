@@ -63,13 +63,26 @@ class OxigraphStore:
             raise StoreError("store is open read-only")
 
     def replace_graphs(self, graphs: Mapping[str, Graph | Iterable[ox.Triple]]) -> None:
-        """Replace the content of each named graph, all in one transaction."""
+        """Replace the content of each named graph; each graph is replaced all or nothing.
+
+        Graphs the store does not hold yet are added with one transactional ``extend`` (fast); graphs that
+        exist are dropped and re-inserted in one SPARQL Update transaction.
+        """
         self._writable()
+        fresh: list[ox.Quad] = []
         parts = []
         for name, content in graphs.items():
             g = ox.NamedNode(name)
-            body = " .\n".join(str(t) for t in triples(content))
-            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} }} }}")
+            if self.has_graph(name):
+                body = " .\n".join(str(t) for t in triples(content))
+                parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} }} }}")
+            else:
+                fresh.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples(content))
+        try:
+            if fresh:
+                self._store.extend(fresh)
+        except OSError as e:
+            raise StoreError(f"cannot write the store: {e}") from None
         if parts:
             self._update(" ;\n".join(parts))
 

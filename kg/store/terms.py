@@ -16,10 +16,18 @@ from rdflib.term import Node
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
+_IRIS: dict[str, ox.NamedNode] = {}
+
+
 def to_oxigraph(term: Node) -> OxTerm:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        iri = _IRIS.get(term)
+        if iri is None:
+            iri = ox.NamedNode(str(term))
+            if len(_IRIS) < 100_000:  # predicates, classes, concepts and actors repeat in every article
+                _IRIS[str(term)] = iri
+        return iri
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):

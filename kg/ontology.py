@@ -67,8 +67,10 @@ def check_ontology(*, data: Graph | Dataset | None = None, max_triples: int = 20
 
     graph = Graph()
     graph += _ontology_triples()
+    onto_size = len(graph)
     if data is not None:
         graph += _relevant(data, _ontology_triples(), max_triples)
+    what = f"{onto_size} ontology triples" + (f" + {len(graph) - onto_size} data triples" if data is not None else "")
 
     with tempfile.TemporaryDirectory(prefix="kg-owl-") as tmp:
         path = Path(tmp) / "input.nt"
@@ -81,12 +83,12 @@ def check_ontology(*, data: Graph | Dataset | None = None, max_triples: int = 20
                 c.iri for c in world.inconsistent_classes() if getattr(c, "iri", str(OWL.Nothing)) != str(OWL.Nothing)
             )
         except owlready2.OwlReadyInconsistentOntologyError:
-            return OntologyReport(consistent=False, message="the ontology and data are inconsistent")
+            return OntologyReport(consistent=False, message=f"{REASONER}: inconsistent ({what})")
         except owlready2.OwlReadyJavaError as e:
             raise ReasonerError(f"{REASONER} failed: {str(e).strip()[:500]}") from None
         finally:
             world.close()
-    message = "consistent" if not unsat else f"consistent, but {len(unsat)} unsatisfiable class(es)"
+    message = f"{REASONER}: consistent, {len(unsat)} unsatisfiable class(es) ({what})"
     return OntologyReport(consistent=True, unsatisfiable=unsat, message=message)
 
 

@@ -23,7 +23,8 @@ EXPECTED: dict[str, set[str]] = {
     "statement-two-speakers": {"Statement has more than one speaker"},
     "statement-no-speaker": {"Statement has no speaker"},
     "statement-no-text": {"Statement has no text"},
-    "statement-untyped-speaker": {"Statement speaker is not an actor typed Person, Organization or Country"},
+    # the speaker is checked as an actor (once, however many nodes refer to it)
+    "statement-untyped-speaker": {"Actor is not typed exactly one of Person, Organization, Country"},
     "prediction-probability-above-one": {"Prediction probability is not one number between 0 and 1"},
     "prediction-probability-outside-interval": {"Prediction probability is above its interval"},
     "prediction-deadline-before-made": {"Prediction deadline is before the day it was made"},
@@ -37,12 +38,12 @@ EXPECTED: dict[str, set[str]] = {
     "meeting-unknown-kind": {"Meeting kind is not one of summit, talks, visit, meeting, ceremony, call"},
     "meeting-unknown-status": {"Meeting status is not one of held, planned, cancelled, predicted, negated"},
     "node-without-provenance": {
-        "Extracted node has no source article (kg:extractedFrom)",
+        "Extracted node does not name the one kg:Article it was extracted from (kg:extractedFrom)",
         "Extracted node has no text span (kg:span to one kg:TextSpan)",
         "Extracted node does not name the one rule that extracted it (kg:rule)",
-        "Extracted node has no confidence (kg:confidence)",
+        "Extracted node does not have one confidence between 0 and 1 (kg:confidence)",
     },
-    "confidence-above-one": {"Extracted node's confidence is not one number between 0 and 1"},
+    "confidence-above-one": {"Extracted node does not have one confidence between 0 and 1 (kg:confidence)"},
     "span-start-after-end": {"Text span starts after it ends"},
     "mention-no-referent": {"Mention does not refer to one actor (kg:refersTo)"},
     "article-no-url-or-hash": {"Article has neither a URL nor a content hash"},
@@ -75,22 +76,34 @@ def messages(report: Report) -> set[str]:
 @pytest.mark.parametrize("path", SHAPE_FILES, ids=lambda p: p.name)
 def test_shape_file_loads(path: Path) -> None:
     graph = load(path)
-    assert any(graph.subjects(RDF.type, SH.NodeShape))
+    assert any(graph.subjects(RDF.type, SH.NodeShape)) or any(graph.subjects(RDF.type, SH.PropertyShape))
 
 
-def test_every_constraint_has_a_message() -> None:
-    """Every property shape and SPARQL constraint of a targeted shape, and every targeted shape with
-    node-level constraints, says in words what is wrong (shapes used only through sh:node report the
-    message of the property shape that uses them)."""
+def test_shapes_check_each_node_once() -> None:
+    """No sh:node, and no sh:property under a targeted shape: pySHACL evaluates those once per focus (or value)
+    node, which made validation cost ~100 times more than targeted property shapes (see shapes/common.ttl)."""
     shapes = load_shapes()
     targeted = {
         s for p in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf) for s in shapes.subjects(p, None)
     }
-    parts = {o for s in targeted for p in (SH.property, SH.sparql) for o in shapes.objects(s, p)}
-    direct = (SH["or"], SH.xone, SH["and"], SH["not"], SH["class"], SH.node)
-    node_level = {s for s in targeted if any((s, p, None) in shapes for p in direct)}
-    assert len(parts) > 80
-    for shape in parts | node_level:
+    assert not list(shapes.triples((None, SH.node, None)))
+    assert not [s for s in targeted if (s, SH.property, None) in shapes]
+
+
+def test_every_constraint_has_a_message() -> None:
+    """Every targeted property shape, every SPARQL constraint of a targeted shape, and every targeted node
+    shape with node-level constraints, says in words what is wrong (shapes used only inside sh:or report the
+    message of the shape that uses them)."""
+    shapes = load_shapes()
+    targeted = {
+        s for p in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf) for s in shapes.subjects(p, None)
+    }
+    properties = {s for s in targeted if (s, SH.path, None) in shapes}
+    sparql = {o for s in targeted for o in shapes.objects(s, SH.sparql)}
+    direct = (SH["or"], SH.xone, SH["and"], SH["not"])
+    node_level = {s for s in targeted - properties if any((s, p, None) in shapes for p in direct)}
+    assert len(properties) > 70
+    for shape in properties | sparql | node_level:
         message = shapes.value(shape, SH.message)
         assert isinstance(message, Literal) and str(message)[0].isupper(), shape
 

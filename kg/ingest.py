@@ -1,8 +1,8 @@
 """Ingest: read -> extract -> map -> validate -> store, for one file or a whole folder.
 
-Article graphs are validated in batches (one pyshacl call per batch, each article's own results split back)
-and each batch that passes is written in one transaction. An article that violates the shapes is refused
-(unless ``force``) and leaves the store as it was; the others still land.
+Each article is read, extracted, mapped and validated on its own (in ``workers`` processes when asked: the
+store has a single writer); the articles of a batch that pass are written together. An article that violates
+the shapes is refused (unless ``force``) and leaves the store as it was; the others still land.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kg.namespaces import KG, ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from kg.paths import data_dir
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
-from kg.validate import Report, validate_batch
+from kg.validate import Report, validate
 
 BATCH = 50
 
@@ -136,17 +136,16 @@ def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
     except KgError as e:
         return Outcome(path=path, status="failed", message=str(e)), None
     art = records.article
-    return (
-        Outcome(
-            path=path,
-            status="ingested",
-            graph=str(graph_iri(art)),
-            article=str(article_iri(art)),
-            title=art.title,
-            triples=len(graph),
-        ),
-        graph,
+    outcome = Outcome(
+        path=path,
+        status="ingested",
+        graph=str(graph_iri(art)),
+        article=str(article_iri(art)),
+        title=art.title,
+        triples=len(graph),
+        report=validate(graph),
     )
+    return outcome, graph
 
 
 def ingest(
@@ -180,13 +179,10 @@ def ingest(
 def _store_batch(
     store: Store, prepared: list[tuple[Outcome, Graph | None]], *, force: bool, result: IngestResult
 ) -> None:
-    graphs = {o.graph: g for o, g in prepared if g is not None and o.graph}
-    reports = validate_batch(graphs) if graphs else {}
     accepted: dict[str, Graph] = {}
     for outcome, graph in prepared:
         if graph is not None and outcome.graph:
-            report = reports.get(outcome.graph)
-            outcome.report = report
+            report = outcome.report
             if report is not None and not report.conforms and not force:
                 outcome.status = "refused"
                 outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"

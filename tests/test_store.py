@@ -88,3 +88,15 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
 def test_read_only_missing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no kg store"):
         open_store(tmp_path / "nothing", read_only=True)
+
+
+def test_parallel_ingest_gives_the_same_graphs(tmp_path: Path) -> None:
+    from kg.paths import data_dir
+
+    one, two = MemoryStore(), MemoryStore()
+    later = data_dir("seeds") / "later"
+    assert ingest(one, [later], workers=1).ok
+    assert ingest(two, [later], workers=2).ok
+    assert one.graph_names() == two.graph_names()
+    for name in one.graph_names():
+        _assert_iso(one.graph(name), two.graph(name))

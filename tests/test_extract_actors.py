@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.sentences import split
@@ -89,3 +91,88 @@ def test_sentences_keep_abbreviations_together() -> None:
         "Mr. Smith left at 5 p.m. on Friday.",
         "Then he returned.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "orgs"),
+    [
+        ("Velorian President Irena Holm arrived on Monday.", ["Irena Holm"], []),
+        ("Brackton Mayor Daniel Fosse opened the bridge.", ["Daniel Fosse"], []),
+        ("Opposition leader Elena Sarn's Civic Dawn party won 40 seats.", ["Elena Sarn"], ["Civic Dawn"]),
+        ("Prime Minister Anton Vell's National Accord Alliance lost its majority.", ["Anton Vell"], []),
+        ("The claim was made by Ilona Kest of the University of Port Hallow.", ["Ilona Kest"], []),
+        ("Ruth Alden of Meridel Wealth was more dovish.", ["Ruth Alden"], ["Meridel Wealth"]),
+        ("The inquiry is led by Tom Brell, the MP for Ashford Dale.", ["Tom Brell"], []),
+        ("City councillor Maya Brent disagreed with the plan.", ["Maya Brent"], []),
+        ("Pope Linus met pilgrims.", ["Pope Linus"], []),
+        ("Halden Foods agreed to buy Brightwell Snacks for $2 billion.", [], ["Halden Foods", "Brightwell Snacks"]),
+        ("Transit Workers Local 214 called a strike.", [], ["Transit Workers Local 214"]),
+        ("CKXR Radio and Kellport General Hospital were busy.", [], ["CKXR Radio", "Kellport General Hospital"]),
+        ("The Central Bank of Arvendia raised rates.", [], ["Central Bank of Arvendia"]),
+        ("Caldmoor & Ross advised on the deal.", [], ["Caldmoor & Ross"]),
+        ("Aviation Monthly Quarterly reported the order, the Rural League said.", [], ["Rural League"]),
+    ],
+)
+def test_found_people_and_organisations(text: str, people: list[str], orgs: list[str]) -> None:
+    actors = by_label(run(text))
+    for name in people:
+        assert actors[name].type == "Person", actors.keys()
+    for name in orgs:
+        assert actors[name].type == "Organization", actors.keys()
+    found_people = {a for a, x in actors.items() if x.type == "Person"}
+    assert found_people == set(people)
+
+
+def test_possessor_and_party_are_split() -> None:
+    actors = by_label(run("Prime Minister Anton Vell's National Accord Alliance lost its majority."))
+    assert actors["National Accord Alliance"].type == "Organization"
+    assert "Anton Vell's National Accord Alliance" not in actors
+
+
+def test_party_names_from_the_registry() -> None:
+    actors = by_label(run("Labour MPs voted against the bill, while the Conservatives abstained."))
+    assert actors["Labour Party"].iri is not None and actors["Conservative Party"].iri is not None
+
+
+def test_short_organisation_name_after_the_full_one() -> None:
+    r = run("Skyfield Airways shares fell. Skyfield said demand was weak.")
+    assert {m.text for m in by_label(r)["Skyfield Airways"].mentions} == {"Skyfield Airways", "Skyfield"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will customers be able to get refunds?",
+        "The president spoke in the Oval Office.",
+        "The plant in Norcross, Georgia employs 500 people.",
+    ],
+)
+def test_questions_rooms_and_states_are_not_actors(text: str) -> None:
+    assert run(text).actors == []
+
+
+def test_title_of_a_place_before_the_name() -> None:
+    actors = by_label(run("President of Calvoria Ivo Darn rejected the plan."))
+    assert list(actors) == ["Ivo Darn"]
+
+
+def test_organisation_led_by_a_person() -> None:
+    actors = by_label(run("The liberal Green Dawn, led by Dario Mesk, gained ground."))
+    assert actors["Green Dawn"].type == "Organization" and actors["Dario Mesk"].type == "Person"
+
+
+def test_constituency_before_said_is_not_a_person() -> None:
+    actors = by_label(run("Opposition MP Tom Brell, the member for Ashford Dale, said the plan had failed."))
+    assert list(actors) == ["Tom Brell"]
+
+
+def test_a_name_after_the_is_not_a_person() -> None:
+    assert run("Last week the Civic Almanac forecast a narrow win.").actors == []
+
+
+def test_long_author_blurb_is_dropped() -> None:
+    text = (
+        "Prices rose again in May, official data showed.\n\n"
+        "Daniel Whitmore is a former trade negotiator and a senior fellow at the Atlantic Trade Forum."
+    )
+    assert run(text).actors == []

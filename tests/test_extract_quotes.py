@@ -165,3 +165,127 @@ def test_interview_transcript() -> None:
 def test_calls_for_a_quoted_phrase() -> None:
     r = run("Mike Pompeo’s repeated calls for “final, fully verified denuclearization” have gone unanswered.")
     assert speaker(r, only(r, "final, fully verified")) == "Mike Pompeo"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "who"),
+    [
+        # a name inside the quotation is not the antecedent of "he"
+        (
+            'Councillor Mira Tolan met officials. "We will not give up. Councillor Varos Denn can restart '
+            'the war at any time," he said.',
+            "We will not give up",
+            "Mira Tolan",
+        ),
+        # a known given name that does not fit the pronoun is passed over
+        (
+            'Anna Berg met Peter Lindqvist on Monday. Lindqvist left early. "The deal is done and we are '
+            'happy," she said.',
+            "The deal is done",
+            "Anna Berg",
+        ),
+        # the subject before "said", not the object of "with"
+        (
+            '"Now we are going to build it," Kai Brint said at a joint news conference with Lena Adamu.',
+            "Now we are going to build it",
+            "Kai Brint",
+        ),
+        (
+            "Treasury Secretary Jana Yello, asked that question in Georgia, said she would not resign.",
+            "she would",
+            "Jana Yello",
+        ),
+        ("Her deputy, Owen Marsk, said the budget would be balanced by 2026.", "the budget", "Owen Marsk"),
+        ("'Mest is the man we need for these times,' Ilona Kresk said.", "Mest is the man", "Ilona Kresk"),
+        (
+            "According to a statement from Velmore Bank, profits rose 12 percent in the quarter.",
+            "profits rose",
+            "Velmore Bank",
+        ),
+        ("Aldo Ruiz wrote on X that the agreement was a betrayal of workers.", "the agreement", "Aldo Ruiz"),
+        ('In a post on X, Finance Minister Aldo Ruiz called the agreement "shameful".', "shameful", "Aldo Ruiz"),
+    ],
+)
+def test_speaker_patterns(text: str, phrase: str, who: str) -> None:
+    r = run(text)
+    assert speaker(r, only(r, phrase)) == who
+
+
+def test_platform_post_medium() -> None:
+    r = run('In a post on X, Finance Minister Aldo Ruiz called the agreement "shameful".')
+    assert only(r, "shameful").medium == "social media post"
+    assert [a.label for a in r.actors] == ["Aldo Ruiz"]
+
+
+def test_medium_from_the_interviewing_outlet() -> None:
+    r = run('Minister Hana Roe told the Gazette: "We are not going to back down on this."')
+    assert only(r, "back down").medium == "interview"
+
+
+def test_wire_agency_in_the_dateline_is_not_the_speaker() -> None:
+    r = run("HALLSTAD (Reuters) - The finance ministry said on Monday that growth slowed sharply in the quarter.")
+    assert all(speaker(r, s) != "Reuters" for s in r.statements)
+
+
+def test_quote_running_over_two_paragraphs() -> None:
+    text = (
+        "Mayor Tim Rask spoke on Monday.\n\n"
+        '"We have a plan for the whole region and we will deliver it,\n\n'
+        '"And we will not stop until it is done," said Rask.'
+    )
+    r = run(text)
+    assert speaker(r, only(r, "We have a plan")) == "Tim Rask"
+    assert speaker(r, only(r, "we will not stop")) == "Tim Rask"
+
+
+def test_question_and_answer_transcript() -> None:
+    text = (
+        "Carla Menz spoke to the Ledger about the budget.\n\n"
+        "Q: Will taxes rise next year?\n\n"
+        "A: No, we have no plans to raise taxes next year."
+    )
+    r = run(text)
+    st = only(r, "no plans to raise taxes")
+    assert speaker(r, st) == "Carla Menz" and st.medium == "interview"
+    assert not [s for s in r.statements if "Will taxes rise" in s.text]
+
+
+def test_definite_short_name_of_the_bank_just_named() -> None:
+    r = run("The Central Bank of Arvendia raised rates. The Bank said in a note that inflation was sticky.")
+    st = only(r, "inflation was sticky")
+    assert speaker(r, st) == "Central Bank of Arvendia" and st.medium == "statement"
+
+
+def test_told_the_broadcaster() -> None:
+    r = run("Minister Hana Roe told the national broadcaster KTV that the border would stay open.")
+    assert only(r, "the border would stay open").medium == "broadcast"
+
+
+def test_said_hours_later_takes_the_day_told_before() -> None:
+    r = run("Rebels attacked the town on Monday.\n\nMinister Ivan Novik said hours later that the ceasefire held.")
+    assert only(r, "the ceasefire held").date == "2024-03-04"
+
+
+def test_conceded_with_a_noun_object_is_not_reported_speech() -> None:
+    r = run("Prime Minister Anton Vell conceded defeat on Monday. Vell conceded that the result was clear.")
+    assert [s.text for s in r.statements] == ["the result was clear"]
+
+
+def test_according_to_a_statement_after_the_first_paragraph() -> None:
+    r = run("Markets opened late.\n\nAccording to a statement from Velmore Bank, trading stayed calm all day.")
+    assert speaker(r, only(r, "trading stayed calm")) == "Velmore Bank"
+
+
+def test_told_a_radio_station() -> None:
+    r = run('"The market says another thing," Tom Brell told CKXR Radio.')
+    assert only(r, "The market says").medium == "broadcast"
+
+
+def test_medium_from_the_sentence_before_the_quote() -> None:
+    r = run('Minister Hana Roe spoke at a news conference on Monday. "We will not back down on this," she said.')
+    assert only(r, "We will not back down").medium == "press conference"
+
+
+def test_keynote_is_a_speech() -> None:
+    r = run('"Glasses are the next computer," Ava Lindt said in a keynote on Tuesday.')
+    assert only(r, "Glasses are the next computer").medium == "speech"

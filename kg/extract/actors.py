@@ -7,9 +7,11 @@ Sources of mentions, in order of trust:
    resolves to the namesake holding the role Chairman; a bare "Kim" to the namesake already seen with a
    leader role, never merging two full names).
 3. Capitals and metonyms ("Pyongyang", "Kremlin") and demonyms ("North Korean"): mentions of the country.
-4. Actors found in text only: a title followed by a capitalised name ("Finance Minister Jane Doe"), the
-   speaker of a quote ("…," said Jane Doe), an appositive ("Jane Doe, the finance minister") and organisation
-   names ("Acme Corp", "Ministry of Finance"); later bare family names of such people.
+4. Actors found in text only (:mod:`.names`): a title followed by a capitalised name ("Finance Minister Jane
+   Doe"), the speaker of a quote ("…," said Jane Doe), an appositive ("Jane Doe, the finance minister"), a
+   known given name, and organisation names ("Acme Corp", "Ministry of Finance"); later bare family names of
+   such people and short names of such organisations. A state or country after a town ("Norcross, Georgia")
+   is a place.
 
 A country becomes an actor only when some mention stands as an actor: not after a locative preposition
 ("to Pyongyang", "in Singapore") and not as a modifier ("Singapore declaration", "U.S.-North Korea talks").
@@ -21,12 +23,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from kg.extract.lexicon import NOT_NAME, ORG_HEAD_SET, ORG_NOUNS, SPEECH_VERBS, TITLE, TITLE_RE, words
-from kg.extract.registry import Registry, RegistryActor
-from kg.extract.slugs import slug
+from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, TITLE_RE, words
+from kg.extract.mentions import ActorEntry, Builder, Mention
+from kg.extract.names import add_found_mentions, add_short_mentions
+from kg.extract.registry import Registry
 from kg.records import Actor, Span
+
+__all__ = ["ActorEntry", "ActorIndex", "Mention", "find_actors"]
 
 _LOCATIVE_WORDS = words(
     """
@@ -63,77 +69,8 @@ AGENT_NOUNS = words(
     "foreign minister",
 }
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
-_NOT_MODIFIED = words(
-    """
-        is was are were has had have will would can could may might must should shall does did do and or but as
-        which who that also said says on in at for with of to by from has been being not never again alone
-        itself too still already now then however while when if than because since so be into over under
-        """
-)
-_NAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)?"
-_PERSON = rf"{_NAME}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)\s+)?{_NAME}){{1,3}}"
-_CAP_RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)[ \u00a0]+)?"
-    r"[A-Z][\w’'.-]*)*"
-)
-_SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
-_SPEECH_WORD = re.compile(rf"^(?:{SPEECH_VERBS})$")
-_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
 _ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
-_NON_SPACE = re.compile(r"\S+")
-_SENTENCE_CUT = re.compile(
-    r"(?<=[a-z]{2})\.[ \u00a0]|(?<=[A-Za-z])\.[ \u00a0]+(?=(?:"
-    + "|".join(sorted(w for w in NOT_NAME if w.isalpha()))
-    + r")\b)"
-)
-_ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b")
-_ORG_DESCRIPTOR = re.compile(rf"\b(?:{ORG_NOUNS})\s+$")
-_ORG_FOLLOWER = re.compile(
-    r"[’']?s?\s+(?:chief executive|CEO|shares|stock|spokes(?:man|woman|person)|board|"
-    r"chairman|executives?|engineers|products?|customers)\b"
-)
-_ORG_WORD = r"[A-Z][\w&'’.-]*"
-_ORG = re.compile(
-    rf"(?<![\w’'.-]){_ORG_WORD}(?:[ \u00a0]+(?:(?:of|for|and|&)[ \u00a0]+(?:the[ \u00a0]+)?)?{_ORG_WORD}){{1,6}}"
-)
-_ORG_OF = re.compile(
-    r"\b(?:Ministry|Department|Bank|Office|Bureau|Council|Institute|University|Commission|"
-    r"Court|Parliament)\s+(?:of|for)\s+"
-)
-_POSSESSIVE = re.compile(r"['’]s?\b")
-
-
-@dataclass
-class Mention:
-    """One mention: offsets, the actor key it resolves to, how it was found and how it stands."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    kind: str  # name | short | capital | metonym | demonym | found
-    actor_position: bool = True
-    possessive: bool = False
-
-
-@dataclass
-class ActorEntry:
-    """An actor of the article while it is being built."""
-
-    key: str
-    label: str
-    type: str
-    registry: RegistryActor | None
-    rule: str
-    confidence: float
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def created(self) -> bool:
-        """True when some mention makes it an actor (see module doc)."""
-        if self.type == "Country":
-            return any(m.actor_position for m in self.mentions)
-        return any(m.kind != "demonym" for m in self.mentions)
+_CITY_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?),[ \u00a0]$")
 
 
 @dataclass
@@ -165,26 +102,44 @@ class ActorIndex:
     def _before(self, pos: int) -> list[Mention]:
         return self.mentions[: bisect.bisect_left(self._starts, pos)]
 
-    def last_person_before(self, pos: int, floor: int = 0) -> str | None:
-        """Id of the last person named before *pos* (not a possessive, if any such exists), for pronouns."""
+    def last_person_before(
+        self, pos: int, floor: int = 0, *, skip: Callable[[Mention], bool] | None = None
+    ) -> str | None:
+        """Id of the last person named before *pos* (not a possessive, if any such exists), for pronouns;
+        mentions for which *skip* is true are passed over."""
         fallback = None
         for m in reversed(self._before(pos)):
             if m.start < floor:
                 break
-            if self.entries[m.key].type != "Person":
+            if self.entries[m.key].type != "Person" or (skip is not None and skip(m)):
                 continue
             if not m.possessive:
                 return self.ids[m.key]
             fallback = fallback or self.ids[m.key]
         return fallback
 
-    def last_of_type(self, pos: int, type_name: str, head: str | None = None) -> str | None:
-        """Id of the last actor of *type_name* before *pos* (whose label contains *head*, when given)."""
+    def last_of_type(
+        self, pos: int, type_name: str, head: str | None = None, *, skip: Callable[[Mention], bool] | None = None
+    ) -> str | None:
+        """Id of the last actor of *type_name* before *pos* (whose label contains *head*, when given), passing
+        over mentions for which *skip* is true."""
         for m in reversed(self._before(pos)):
             e = self.entries[m.key]
+            if skip is not None and skip(m):
+                continue
             if e.type == type_name and (head is None or head.lower() in e.label.lower()):
                 return self.ids[m.key]
         return None
+
+    def gender(self, actor_id: str) -> str | None:
+        """ "female" / "male" when the person's first name is a known given name, else None."""
+        e = self._by_id.get(actor_id)
+        if e is None or e.type != "Person":
+            return None
+        first = e.label.split()[0]
+        if first in GIVEN_NAMES_FEMALE:
+            return "female"
+        return "male" if first in GIVEN_NAMES_MALE else None
 
     def records(self) -> list[Actor]:
         """The Actor records, ordered by id."""
@@ -281,55 +236,14 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-class _Builder:
-    def __init__(self, text: str, registry: Registry) -> None:
-        self.text = text
-        self.registry = registry
-        self.entries: dict[str, ActorEntry] = {}
-        self.taken = bytearray(len(text) + 1)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return any(self.taken[start:end])
-
-    def add(self, key: str, mention: Mention, **entry: object) -> None:
-        if key not in self.entries:
-            self.entries[key] = ActorEntry(key=key, mentions=[], **entry)  # type: ignore[arg-type]
-        elif entry and self.entries[key].rule == "registry.demonym" and mention.kind != "demonym":
-            self.entries[key].rule = str(entry["rule"])
-            self.entries[key].confidence = float(entry["confidence"])  # type: ignore[arg-type]
-        mention.possessive = bool(_POSSESSIVE.match(self.text, mention.end))
-        self.entries[key].mentions.append(mention)
-        self.taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-
-    def add_registry(self, a: RegistryActor, m: Mention, rule: str, confidence: float) -> None:
-        self.add(a.slug, m, label=a.label, type=a.type, registry=a, rule=rule, confidence=confidence)
-
-    def seen(self, slug_: str) -> bool:
-        e = self.entries.get(slug_)
-        return bool(e and any(m.kind in ("name", "short") for m in e.mentions))
-
-    def resolve_short(self, surface: str, candidates: list[RegistryActor], start: int) -> RegistryActor | None:
-        title = _title_words_before(self.text, start)
-        if title:
-            holders = [c for c in candidates if c.has_role(title.split()[-1])]
-            holders = holders or [c for c in candidates if c.has_role(title)]
-            if holders:
-                seen = [c for c in holders if self.seen(c.slug)]
-                return max(seen or holders, key=lambda c: c.salience)
-        seen = [c for c in candidates if self.seen(c.slug)]
-        if not seen:
-            return None
-        return max(seen, key=lambda c: (c.salience, max(m.start for m in self.entries[c.slug].mentions)))
-
-
 def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry) -> ActorIndex:
     """Every actor mention in the content *paragraphs* of *text*, resolved to one entry per actor."""
-    b = _Builder(text, registry)
+    b = Builder(text, registry)
     for ps, pe in paragraphs:
         _registry_mentions(b, ps, pe)
     for ps, pe in paragraphs:
-        _found_mentions(b, ps, pe)
-    _found_short_mentions(b, paragraphs)
+        add_found_mentions(b, ps, pe)
+    add_short_mentions(b, paragraphs)
     created = {k: e for k, e in b.entries.items() if e.created}
     for e in created.values():
         e.mentions.sort(key=lambda m: m.start)
@@ -339,14 +253,11 @@ def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry
     return ActorIndex(entries=created, ids=ids, mentions=mentions)
 
 
-def _registry_mentions(b: _Builder, start: int, end: int) -> None:
+def _registry_mentions(b: Builder, start: int, end: int) -> None:
     text, reg = b.text, b.registry
     for m in reg.pattern.finditer(text, start, end):
         surface = m.group()
-        entries = reg.surfaces.get(surface, [])
-        by_kind: dict[str, list[RegistryActor]] = {}
-        for actor_slug, kind in entries:
-            by_kind.setdefault(kind, []).append(reg.actors[actor_slug])
+        by_kind = reg.kinds(surface)
         mention = Mention(m.start(), m.end(), surface, "", "name")
         if "name" in by_kind or "metonym" in by_kind:
             kind = "name" if "name" in by_kind else "metonym"
@@ -358,9 +269,10 @@ def _registry_mentions(b: _Builder, start: int, end: int) -> None:
                 continue  # "said on Twitter": a channel, not an actor
             mention.kind, mention.key = kind, a.slug
             if a.type == "Country":
-                mention.actor_position = not (
-                    _is_locative(text, m.start()) or _is_modifier(text, m.end())
-                ) or _is_agent_modifier(text, m.end())
+                mention.actor_position = (
+                    not (_is_locative(text, m.start()) or _is_modifier(text, m.end()))
+                    or _is_agent_modifier(text, m.end())
+                ) and not _after_city(b, m.start(), m.end())
             b.add_registry(a, mention, "registry.name" if kind == "name" else "registry.metonym", 1.0)
         elif "capital" in by_kind:
             a = by_kind["capital"][0]
@@ -384,166 +296,9 @@ def _registry_mentions(b: _Builder, start: int, end: int) -> None:
             b.add_registry(a, mention, "registry.demonym", 0.8)
 
 
-def _clean_name(name: str) -> str:
-    words = name.split()
-    while words and (words[-1].rstrip("’'s") in NOT_NAME or words[-1] in NOT_NAME):
-        words.pop()
-    while words and words[0] in NOT_NAME:
-        words.pop(0)
-    return " ".join(words)
-
-
-def _person_ok(name: str, registry: Registry) -> bool:
-    words = name.split()
-    if len(words) < 2 or any(w in NOT_NAME for w in words):
+def _after_city(b: Builder, start: int, end: int) -> bool:
+    """True for a state or country after a town ("Norcross, Georgia"): a place, not an actor."""
+    city = _CITY_BEFORE.search(b.text, max(0, start - 30), start)
+    if city is None or b.text.startswith(("’s", "'s"), end):
         return False
-    return not any(kind in ("name", "demonym", "metonym") for _, kind in registry.surfaces.get(words[0], []))
-
-
-def _title_prefix(words: list[str]) -> int:
-    """How many leading words of a capitalised run form a title ("Finance Minister" of "Finance Minister
-    Jane Doe"), after leading country words ("U.S.", "Chinese"); 0 when none."""
-    for k in range(min(len(words) - 1, 6), 0, -1):
-        if TITLE_RE.match(" ".join(words[:k])):
-            return k
-    return 0
-
-
-def _title_before(text: str, start: int) -> bool:
-    """True when one to three words right before *start* form a title ("spokesperson John Smith")."""
-    return _title_words_before(text, start) is not None
-
-
-def _title_words_before(text: str, start: int) -> str | None:
-    """The longest title (up to four words) ending right before *start*, else None."""
-    if start == 0 or not text[start - 1].isspace():
-        return None
-    words = text[max(0, start - 45) : start].split()
-    if words and words[-1].endswith(","):
-        words[-1] = words[-1][:-1]
-    for k in (4, 3, 2, 1):
-        if len(words) >= k and TITLE_RE.match(" ".join(words[-k:])):
-            return " ".join(words[-k:])
-    return None
-
-
-def _found_mentions(b: _Builder, start: int, end: int) -> None:
-    """People and organisations named only in the text (see module doc)."""
-    _found_orgs(b, start, end)
-    text, reg = b.text, b.registry
-    for run in _CAP_RUN.finditer(text, start, end):
-        if " " not in run.group() or all(b.taken[run.start() : run.end()]):
-            continue  # one word, or all registry names: never a new person
-        words = _SENTENCE_CUT.split(run.group(), maxsplit=1)[0].split()
-        offsets = [m.start() for m in _NON_SPACE.finditer(run.group())]
-        skip = 0
-        while skip < len(words) - 1 and any(
-            k in ("demonym", "name") and reg.actors[a].type == "Country"
-            for a, k in reg.surfaces.get(words[skip].rstrip("’'s"), [])
-        ):
-            skip += 1
-        titled = _title_prefix(words[skip:])
-        first = skip + titled
-        name = _clean_name(" ".join(words[first:]).rstrip(".,"))
-        name = re.sub(r"['’]s?$", "", name)
-        if not name or len(name.split()) > 4:
-            continue
-        s = text.find(name, run.start() + (offsets[first] if first < len(offsets) else 0), run.end())
-        if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET:
-            continue
-        key = "~" + slug(name)
-        if key in b.entries:
-            b.add(key, Mention(s, s + len(name), name, key, "found"))
-            continue
-        if not _person_ok(name, reg):
-            continue
-        prev = text[max(start, run.start() - 20) : run.start()].split()
-        if titled or _title_before(text, run.start()):
-            rule, conf = "found.title-name", 0.8
-        elif (prev and _SPEECH_WORD.match(prev[-1])) or _SPEECH_AFTER.match(text, s + len(name)):
-            rule, conf = "found.speaker", 0.7
-        elif _APPOSITIVE_AFTER.match(text, s + len(name)):
-            rule, conf = "found.appositive", 0.75
-        else:
-            continue
-        b.add(
-            key,
-            Mention(s, s + len(name), name, key, "found"),
-            label=name,
-            type="Person",
-            registry=None,
-            rule=rule,
-            confidence=conf,
-        )
-
-
-def _found_orgs(b: _Builder, start: int, end: int) -> None:
-    text = b.text
-    for m in _ORG.finditer(text, start, end):
-        raw = _SENTENCE_CUT.split(m.group(), maxsplit=1)[0].rstrip(".,;:")
-        words = raw.split()
-        if words[-1] not in ORG_HEAD_SET and not _ORG_OF.search(raw):
-            continue
-        while words and (words[0] in NOT_NAME and words[0] not in ORG_HEAD_SET or words[0] in ("of", "and")):
-            words.pop(0)
-        name = " ".join(words)
-        if len(words) < 2:
-            continue
-        _add_org(b, text.find(name, m.start()), name, "found.organization", 0.6)
-    for run in _CAP_RUN.finditer(text, start, end):
-        name = re.sub(r"['’]s?$", "", _SENTENCE_CUT.split(run.group(), maxsplit=1)[0].rstrip(".,;:"))
-        words = name.split()
-        if not words or len(words) > 4 or words[0] in NOT_NAME or b.overlaps(run.start(), run.start() + len(name)):
-            continue
-        after = run.start() + len(name)
-        if _ORG_DESCRIPTOR.search(text, max(start, run.start() - 40), run.start()):
-            _add_org(b, run.start(), name, "found.organization.descriptor", 0.65)
-        elif _ORG_APPOSITIVE.match(text, after):
-            _add_org(b, run.start(), name, "found.organization.appositive", 0.65)
-        elif len(words) == 1 and _ORG_FOLLOWER.match(text, after) and name not in b.registry.surfaces:
-            longer = next(
-                (e for e in b.entries.values() if e.registry is None and e.label.startswith(name + " ")), None
-            )
-            if longer is not None:
-                b.add(longer.key, Mention(run.start(), after, name, longer.key, "short"))
-            elif not TITLE_RE.match(name):
-                _add_org(b, run.start(), name, "found.organization.role", 0.55)
-
-
-def _add_org(b: _Builder, s: int, name: str, rule: str, conf: float) -> None:
-    e = s + len(name)
-    if s < 0 or b.overlaps(s, e):
-        return
-    key = "~" + slug(name)
-    b.add(
-        key,
-        Mention(s, e, name, key, "found"),
-        label=name,
-        type="Organization",
-        registry=None,
-        rule=rule,
-        confidence=conf,
-    )
-
-
-def _found_short_mentions(b: _Builder, paragraphs: list[tuple[int, int]]) -> None:
-    """Bare family names (and "Ms. Doe") of text-found people after their first full mention."""
-    found = [
-        e
-        for e in b.entries.values()
-        if e.registry is None
-        and len(e.label.split()) > 1
-        and (e.type == "Person" or e.rule in ("found.organization.descriptor", "found.organization.appositive"))
-    ]
-    for e in found:
-        family = e.label.split()[-1] if e.type == "Person" else e.label.split()[0]
-        if family in NOT_NAME or family in b.registry.surfaces:
-            continue
-        first = min(m.start for m in e.mentions)
-        pattern = re.compile(rf"(?<![\w-]){re.escape(family)}(?![\w-])")
-        for ps, pe in paragraphs:
-            if pe <= first:
-                continue
-            for m in pattern.finditer(b.text, max(ps, first), pe):
-                if not b.overlaps(m.start(), m.end()):
-                    b.add(e.key, Mention(m.start(), m.end(), family, e.key, "short"))
+    return city.group(1) not in b.registry.surfaces and city.group(1) not in NOT_NAME

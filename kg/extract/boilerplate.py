@@ -27,7 +27,7 @@ _LINE_LEAD = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _BLURB = re.compile(
     r"^(?:the author|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) (?:is|was|has been|serves as) (?:a|an|the)?\s*"
-    r"(?:[\w-]+ ){0,5}(?:editor|fellow|correspondent|reporter|writer|columnist|professor|author|analyst|"
+    r"(?:[\w-]+ ){0,8}(?:editor|fellow|correspondent|reporter|writer|columnist|professor|author|analyst|"
     r"journalist|contributor|researcher|director|lecturer|scholar)\b",
 )
 _WORD = re.compile(r"\w+")
@@ -47,6 +47,8 @@ def is_boilerplate(paragraph: str, *, title: str | None = None, first: bool = Fa
         return True
     if _LINE_LEAD.match(p) or _BLURB.match(p):
         return True
+    if p[0] in '“"' and words >= 6:
+        return False  # a quotation running on into the next paragraph
     return not _SENTENCE_END.search(p) and (words < 25 or first)
 
 

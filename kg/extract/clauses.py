@@ -1,7 +1,9 @@
 """Splitting a sentence into clauses, the unit meetings and predictions are read from.
 
-Splits at semicolons, at "but", at ", which", after a speech verb's "that" ("announced that …") and before a
-coordinated verb phrase ("… and host Moon"); dash parentheticals stay with the clause they interrupt.
+Splits at semicolons, at "but", at ", which", at ", though", after a speech verb's "that" ("announced that …"),
+before a coordinated verb phrase ("… and host Moon") and before ", and" with a new subject and its own modal
+(", and wages will rise"); never right after a modal ("can and will stop"); dash parentheticals stay with the
+clause they interrupt.
 A clause that starts with a coordinated verb records it, so callers can carry over the subject and modal
 of the clause before it ("Kim will celebrate … and host Moon" -> Kim, will).
 
@@ -29,17 +31,40 @@ COORDINATED_VERBS = (
     r"made|take|takes|took|give|gives|gave|become|becomes|became|remain|remains|remained|won|win|wins|lose|"
     r"loses|lost|return|returns|returned|join|joins|joined|leave|leaves|left"
 )
-_SPLIT = re.compile(
-    r";\s*"
-    r"|(?:,?\s+|—)but\s+"
-    r"|,\s+(?P<rel>which|where|who)\s+"
-    rf"|\b(?:{SPEECH_VERBS}|announce)(?:\s+(?:on|last|this|earlier)\s+\w+)?(?P<that>\s+that\s+)"
-    rf"|(?:,?\s+|(?<=—))(?=and\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b)"
-    r"|,\s+(?=and\s+(?:it|he|she|they|we|I|you|this|that|the|both|[A-Z][a-z]+\s+(?:is|was|will|has|had|said))\b)"
-    r"|\s+(?=and\s+(?:the\s+two|both)\b)"
+#: where a sentence splits; at one position the first listed wins, as in one regex alternation. Each cut is
+#: tried only where its word occurs (``str.find``), starting at the spaces and comma before it: far faster
+#: than one alternation tried at every position.
+_CUTS = tuple(
+    (word, re.compile(source))
+    for word, source in (
+        (";", r";\s*"),
+        ("but", r"(?:,?\s+|—)but\s+"),
+        (",", r",\s+(?P<rel>which|where|who)\s+"),
+        ("that", r"(?<=\w)(?P<that>\s+that\s+)"),  # kept only after a speech verb (_SPEECH_BEFORE)
+        ("and", rf"(?:,?\s+|(?<=—))(?=and\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b)"),
+        (
+            "and",
+            r",\s+(?=and\s+(?:it|he|she|they|we|I|you|this|that|the|both|[A-Z][a-z]+\s+(?:is|was|will|has|had|"
+            r"said))\b)",
+        ),
+        # ", and wages will rise by 2027": a new subject with its own modal is its own clause
+        (
+            "and",
+            r",\s+(?=and\s+(?:[\w’'-]+\s+){1,3}(?:will|would|could|may|might|won[’']t|should|is\s+likely|"
+            r"are\s+likely)\b)",
+        ),
+        # ", though he will …": a concessive clause has its own polarity
+        (",", r",\s+(?=(?:though|although|whereas|even\s+though)\b)"),
+        ("and", r"\s+(?=and\s+(?:the\s+two|both)\b)"),
+    )
 )
+_CUT_WORDS = tuple(dict.fromkeys(word for word, _ in _CUTS))
+_CUT_ORDER = {pattern: i for i, (_, pattern) in enumerate(_CUTS)}
 
 
+#: "announced that", "said on Monday that": a speech verb right before "that"
+_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS}|announce)(?:\s+(?:on|last|this|earlier)\s+\w+)?$")
+_AFTER_MODAL = re.compile(r"\b(?:can|could|may|might|must|should|will|would)\s*$")
 _COORDINATED = re.compile(rf"(?:and|or)\s+(?:to\s+|then\s+|also\s+|later\s+)?(?:{COORDINATED_VERBS})\b")
 
 
@@ -59,15 +84,50 @@ def split(text: str, start: int, end: int) -> list[Clause]:
     out: list[Clause] = []
     pos = start
     relative = False
-    for m in _SPLIT.finditer(text, start, end):
-        cut = m.start("that") if m.group("that") else m.start()
+    for m in _cut_matches(text, start, end):
+        that = "that" in m.re.groupindex
+        cut = m.start()
+        if that and not _SPEECH_BEFORE.search(text, max(start, cut - 40), cut):
+            continue
+        if _AFTER_MODAL.search(text, max(start, cut - 8), cut):
+            continue  # "Ukraine can and will stop Putin": one coordinated predicate
         if cut > pos:
             out.append(_clause(text, pos, cut, start, relative))
         pos = m.end()
-        relative = bool(m.group("rel"))
+        relative = "rel" in m.re.groupindex
     if pos < end:
         out.append(_clause(text, pos, end, start, relative))
     return [c for c in out if c.end > c.start]
+
+
+def _cut_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The non-overlapping cuts of the sentence, leftmost first."""
+    found: dict[int, re.Match[str]] = {}
+    for word in _CUT_WORDS:
+        at = text.find(word, start, end)
+        while at != -1:
+            back = at
+            if word in ("but", "and", "that"):
+                while back > start and text[back - 1] in " \t\n\u00a0":
+                    back -= 1
+                if back > start and text[back - 1] in ",—":
+                    back -= 1
+            for i, (w, pattern) in enumerate(_CUTS):
+                if w != word:
+                    continue
+                for pos in range(back, at + 1):
+                    m = pattern.match(text, pos, end)
+                    if m and (pos not in found or _CUT_ORDER[found[pos].re] > i):
+                        found[pos] = m
+                        break
+            at = text.find(word, at + len(word), end)
+    out: list[re.Match[str]] = []
+    reach = start
+    for pos in sorted(found):
+        if pos >= reach:
+            out.append(found[pos])
+            reach = max(found[pos].end(), pos + 1)
+    return out
 
 
 def _clause(text: str, start: int, end: int, sentence_start: int, relative: bool = False) -> Clause:

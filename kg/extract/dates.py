@@ -7,6 +7,9 @@ deadline (``last``: the end of the period, "in September" -> 30 September).
 Direction: expressions without their own ("last", "next", "ago", an explicit year) are read as past or future
 by the *future* hint the caller gives (a statement's date is past, a prediction's deadline future). Without a
 hint, month names take the occurrence nearest to the publication date; weekdays and "the 24th" the past one.
+"later this week" written on a Sunday is the week ahead. "by year-end" and "later in the year" run to 31
+December; seasons are meteorological (spring March-May, summer June-August, autumn or "the fall"
+September-November, winter December-February). A weekday before a date ("Thursday 13 June") is part of it.
 
 >>> pub = dt.date(2018, 8, 27)
 >>> [(e.text, e.iso, str(e.last)) for e in find("Trump said on Friday he would go in September.", pub)]
@@ -21,6 +24,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from kg.extract.lexicon import words
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -61,9 +66,9 @@ _PATTERN = re.compile(
     r"\b(?:(?P<endof>(?:(?:by|until|before|at|towards?)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?"
     rf"(?:(?P<endof_month>{_MONTH})(?:\s+(?P<endof_my>{_YEAR}))?|(?P<endof_year>{_YEAR})|"
     r"(?P<endof_rel>(?:this|next|the)\s+)?(?P<endof_unit>year|month|week|decade)))"
-    rf"|(?P<md>(?:(?:on|by|until|since|before)\s+)?(?:the\s+)?(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b"
+    rf"|(?P<md>(?:(?:on|by|until|since|before|from)\s+)?(?:the\s+)?(?:{_WEEKDAY},?\s+)?(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b"
     rf"(?:,?\s+(?P<md_year>{_YEAR}))?)"
-    rf"|(?P<dm>(?:(?:on|by|until|since|before)\s+)?(?:the\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?"
+    rf"|(?P<dm>(?:(?:on|by|until|since|before|from)\s+)?(?:the\s+)?(?:{_WEEKDAY},?\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?"
     rf"(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR}))?)"
     rf"|(?P<month>(?:(?P<month_prep>in|by|until|since|before|during|from|through|after)\s+)?"
     rf"(?:(?P<month_rel>last|next|this|early|mid-?|late)\s*)?(?P<month_name>{_MONTH})"
@@ -72,7 +77,11 @@ _PATTERN = re.compile(
     rf"(?P<wd_name>{_WEEKDAY}))"
     r"|(?P<ord>(?:on\s+)?the\s+(?P<ord_day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))\b"
     r"(?!\s+(?:century|anniversary|round|time|amendment|floor|place|annual|edition|congress|summit|birthday))"
-    rf"|(?P<rel>(?:(?:later|earlier)\s+)?(?P<rel_which>this|next|last|past|coming)\s+"
+    r"|(?P<yearend>(?:(?:by|before|until|at)\s+)?(?:the\s+)?year[- ]end|(?:later|earlier)\s+in\s+the\s+year)"
+    r"|(?P<season>(?:(?:in|by|until|before|during|through|over|from)\s+)?(?:the\s+)?"
+    r"(?:(?P<season_rel>next|this|last|coming|early|late)\s+)?(?P<season_name>spring|summer|autumn|winter"
+    rf"|(?<=the\s)fall|(?<=next\s)fall|(?<=this\s)fall|(?<=last\s)fall)\b(?:\s+(?:of\s+)?(?P<season_year>{_YEAR}))?)"
+    rf"|(?P<rel>(?P<rel_later>(?:later|earlier)\s+)?(?P<rel_which>this|next|last|past|coming)\s+"
     r"(?P<rel_unit>week|weekend|month|year|quarter))"
     rf"|(?P<q>(?:(?:in|by|during)\s+)?(?:the\s+)?(?:(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     rf"|Q(?P<q_num>[1-4]))(?:\s+(?:of\s+)?(?P<q_year>{_YEAR}))?)"
@@ -85,7 +94,25 @@ _PATTERN = re.compile(
 
 _CUE = re.compile(
     rf"\b(?:{_MONTH}|{_WEEKDAY}|\b(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\b(?:week|month|year|quarter|Q[1-4]|today|tonight|"
-    r"yesterday|tomorrow|days?|weeks|months|years|weekend)\b)",
+    r"yesterday|tomorrow|days?|weeks|months|years|weekend|spring|summer|autumn|fall|winter)\b)",
+)
+
+
+_WORD = re.compile(r"\b\w+")
+_QUARTER = re.compile(r"Q[1-4]$")
+#: the words a time expression can start with (see _PATTERN), case as written there
+_STARTERS = (
+    words(
+        """
+        on by until since before from the in during through after at toward towards end last next this early mid
+        late later earlier past coming within over for of first second third fourth year today tonight yesterday
+        tomorrow a an one two three four five six seven eight nine ten eleven twelve few several couple spring
+        summer autumn winter
+        """
+    )
+    | {m.capitalize() for m in MONTHS}
+    | {m.rstrip(".").capitalize() for m in MONTHS}
+    | {d.capitalize() for d in WEEKDAYS}
 )
 
 
@@ -106,6 +133,11 @@ class TimeExpr:
         if self.precision == "month":
             return self.first.isoformat()[:7]
         return self.first.isoformat()
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of the month."""
+    return _month_end(year, month)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -225,9 +257,15 @@ def _interpret(m: re.Match[str], pub: dt.date, future: bool | None) -> tuple[dt.
             return None
         d = dt.date(y, mo, day)
         return d, d, "day"
+    if g("yearend"):
+        return pub, dt.date(pub.year, 12, 31), "year"
+    if g("season"):
+        return _season(g("season_name"), (g("season_rel") or "").lower(), g("season_year"), pub, future)
     if g("rel"):
         which, unit = g("rel_which"), g("rel_unit")
         step = {"next": 1, "coming": 1, "last": -1, "past": -1}.get(which, 0)
+        if which == "this" and unit == "week" and pub.weekday() == 6 and (g("rel_later") or future):
+            step = 1  # "later this week" written on a Sunday: the week ahead
         if unit in ("week", "weekend"):
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
             first = monday + dt.timedelta(days=5) if unit == "weekend" else monday
@@ -263,6 +301,39 @@ def _interpret(m: re.Match[str], pub: dt.date, future: bool | None) -> tuple[dt.
     return None
 
 
+#: meteorological seasons (northern hemisphere): first month and length in months
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(name: str, rel: str, year: str | None, pub: dt.date, future: bool | None) -> tuple[dt.date, dt.date, str]:
+    """A season as its three meteorological months: spring March-May, summer June-August, autumn (fall)
+    September-November, winter December-February. Without a year, "next" is the first one starting after
+    publication, "last" the latest one ended before it, "this" or a bare name the current or coming one (the
+    current or latest one for a past-looking caller)."""
+
+    def span(y: int) -> tuple[dt.date, dt.date]:
+        first = dt.date(y, _SEASONS[name.lower()], 1)
+        return first, _month_end(*_add_months(y, first.month, 2))
+
+    if year:
+        first, last = span(int(year))
+    else:
+        options = [span(y) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)]
+        if rel == "next":
+            first, last = next(o for o in options if o[0] > pub)
+        elif rel == "last":
+            first, last = [o for o in options if o[1] < pub][-1]
+        elif future is False and rel != "this":
+            first, last = [o for o in options if o[0] <= pub][-1]
+        else:
+            first, last = next(o for o in options if o[1] >= pub)
+    if rel == "early":
+        last = _month_end(first.year, first.month)
+    elif rel == "late":
+        first = dt.date(last.year, last.month, 1)
+    return first, last, "month" if first.month == last.month else "quarter"
+
+
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     months = month - 1 + n
     return year + months // 12, months % 12 + 1
@@ -283,12 +354,20 @@ def matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[
     for cue in _CUE.finditer(text, start, end):
         if cue.end() <= reach:
             continue
-        lo = max(reach, start, cue.start() - 32)
-        for m in _PATTERN.finditer(text, lo, min(end, cue.end() + 16)):
-            if m.end() >= cue.end() and m.start() >= reach:
+        lo, hi = max(reach, start, cue.start() - 32), min(end, cue.end() + 16)
+        skip = lo
+        # every expression starts with one of a few words: try only those (as finditer would, left to right)
+        for w in _WORD.finditer(text, lo, cue.end()):
+            if w.start() < skip or not (w.group() in _STARTERS or w.group()[0].isdigit() or _QUARTER.match(w.group())):
+                continue
+            m = _PATTERN.match(text, w.start(), hi)
+            if m is None:
+                continue
+            if m.end() >= cue.end():
                 out.append(m)
                 reach = m.end()
                 break
+            skip = m.end()
     return out
 
 

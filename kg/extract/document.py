@@ -25,6 +25,8 @@ class Document:
     actors: ActorIndex
     #: ``(start, end, speaker id)`` of the direct quotes, once statements are known ("I" inside them)
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
+    #: ``(open, close)`` offsets of the quotations, once statements have found them
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     _times: dict[bool | None, list[dates.TimeExpr]] = field(default_factory=dict, repr=False)
     _clauses: dict[int, list[clauses.Clause]] = field(default_factory=dict, repr=False)
 
@@ -35,9 +37,13 @@ class Document:
         self._starts = [s for s, _ in self.sentences]
         self._para_starts = [s for s, _ in self.paragraphs]
         self._matches = []
+        #: where each paragraph's wire dateline ("LONDON (Reuters) - ") ends; the agency there is no speaker
+        self.datelines: list[tuple[int, int]] = []
         for s, e in self.paragraphs:
             dateline = _DATELINE.match(self.text, s, e)
             floor = dateline.end() if dateline else s
+            if dateline:
+                self.datelines.append((s, floor))
             self._matches += [m for m in dates.matches(self.text, s, e) if m.start() >= floor]
 
     def times(self, start: int, end: int, *, future: bool | None = None) -> list[dates.TimeExpr]:
@@ -53,6 +59,15 @@ class Document:
     def speaker_at(self, pos: int) -> str | None:
         """The speaker of the direct quote containing *pos*, if any."""
         return next((who for start, end, who in self.speakers if start <= pos < end), None)
+
+    def in_quote(self, pos: int) -> bool:
+        """True when *pos* lies inside a quotation."""
+        i = bisect.bisect_right(self.quoted, (pos, len(self.text))) - 1
+        return i >= 0 and self.quoted[i][0] < pos <= self.quoted[i][1]
+
+    def in_dateline(self, pos: int) -> bool:
+        """True when *pos* lies in a paragraph's wire dateline."""
+        return any(s <= pos < e for s, e in self.datelines)
 
     def clauses(self, index: int) -> list[clauses.Clause]:
         """The clauses of sentence *index* (split once)."""

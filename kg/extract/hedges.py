@@ -93,6 +93,7 @@ def load_hedges(path: str | None = None) -> HedgeScheme:
     return read_hedges(Path(path) if path else data_dir("ontology") / "hedges.ttl")
 
 
+@cache
 def concept_for(phrase: str) -> str | None:
     """IRI of the estimative concept a trigger phrase as written belongs to, else None.
 

@@ -27,6 +27,7 @@ _TITLE_HEADS = (
     r"Congresswoman|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|CEO|CFO|COO|CTO|Chief\s+Executive|"
     r"Chief\s+Executive\s+Officer|Executive|Director[- ]General|Managing\s+Director|Director|General|Gen\.|"
     r"Admiral|Adm\.|Colonel|Col\.|King|Queen|Crown\s+Prince|Prince|Emir|Sheikh|Mayor|Judge|Justice|"
+    r"Councillor|Councilor|Councilman|Councilwoman|MP|MEP|Alderman|Sultan|Emperor|Patriarch|"
     r"Commissioner|Mr\.|Mrs\.|Ms\.|Dr\.|Mr|Mrs|Ms|Dr|Professor|Prof\.|Leader|Speaker|Supreme\s+Leader|"
     r"Chief|Founder|Co-founder|Analyst|Economist|Strategist|Lawmaker|Official|Adviser|Advisor|"
     r"Representative|Deputy|Counterpart|Negotiator|Diplomat|Head|Boss|Candidate|Challenger|Incumbent|"
@@ -138,6 +139,36 @@ ORG_HEADS = (
     "Directorate",
     "Administration",
     "Institution",
+    "Foods",
+    "Snacks",
+    "Brands",
+    "Beverages",
+    "Hospital",
+    "Clinic",
+    "College",
+    "School",
+    "Radio",
+    "Media",
+    "League",
+    "Quarterly",
+    "Review",
+    "Gazette",
+    "Herald",
+    "Tribune",
+    "Magazine",
+    "Wealth",
+    "Advisors",
+    "Advisers",
+    "Bancorp",
+    "Railways",
+    "Logistics",
+    "Freight",
+    "Shipping",
+    "Mining",
+    "Telecom",
+    "Solutions",
+    "Robotics",
+    "Airlines",
 )
 ORG_HEAD_SET = frozenset(ORG_HEADS)
 
@@ -184,7 +215,7 @@ SPEECH_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 
 #: (pattern, medium) pairs: how a statement reached the public, read from its attribution
 MEDIA = (
-    (re.compile(r"\b(?:tweet(?:ed|s)?|on Twitter|on X\b|wrote on X|posted on X)", re.I), "tweet"),
+    (re.compile(r"\b(?:tweet(?:ed|s)?|on Twitter)\b", re.I), "tweet"),
     (
         re.compile(
             r"\b(?:press conference|news conference|press briefing|news briefing|told reporters|"
@@ -193,20 +224,23 @@ MEDIA = (
         ),
         "press conference",
     ),
-    (re.compile(r"\binterview\b", re.I), "interview"),
+    (
+        re.compile(r"\binterview(?:er|ed)?\b|\btold (?-i:(?:the )?[A-Z][\w.&]*(?: [A-Z][\w.&]*)*)\s*:", re.I),
+        "interview",
+    ),
     (
         re.compile(
-            r"\b(?:in|issued) a (?:written |joint )?statement\b|\bstatement (?:said|read)\b|"
+            r"\b(?:in|issued|from) a (?:written |joint |research )?(?:statement|note)\b|\bstatement (?:said|read)\b|"
             r"\bcommuniqu[eé]\b|\bpress release\b",
             re.I,
         ),
         "statement",
     ),
-    (re.compile(r"\bspeech\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\bremarks at\b", re.I), "speech"),
+    (re.compile(r"\bspeech\b|\bkeynote\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\bremarks at\b", re.I), "speech"),
     (
         re.compile(
-            r"\b(?:posted|wrote) on (?:Facebook|Instagram|Telegram|Truth Social|LinkedIn|Weibo)|"
-            r"\bsocial media\b|\bblog post\b",
+            r"\bon (?-i:X)\b|\b(?:posted|wrote) on (?:Facebook|Instagram|Telegram|Truth Social|LinkedIn|Weibo)|"
+            r"\bsocial media\b|\bblog post\b|\b(?:a|in|her|his) post\b",
             re.I,
         ),
         "social media post",
@@ -216,7 +250,7 @@ MEDIA = (
     (
         re.compile(
             r"\b(?:on|told) (?:CNN|Fox News|BBC|NBC|CBS|ABC|MSNBC|CNBC|television|TV|radio)\b|"
-            r"\btelevised\b|\bbroadcast\b",
+            r"\btelevised\b|\bbroadcast(?:er)?\b|\b(?:told|on) (?:the )?(?:[\w&-]+ ){0,3}(?:radio|tv|television)\b",
             re.I,
         ),
         "broadcast",
@@ -234,3 +268,46 @@ def medium_of(text: str) -> str | None:
         if pattern.search(text):
             return medium
     return None
+
+
+#: auxiliaries and modals: capitalised only at the start of a question ("Will customers …?"), never names
+AUXILIARIES = words("Will Would Can Could Should Shall May Might Must Do Does Did Is Are Was Were Has Have Had")
+
+#: last words of place names ("Oval Office", "Trafalgar Square"); registry entries ("White House") win
+PLACE_HEADS = words("House Square Hall Palace Plaza Tower Building Castle Street Avenue Road Park Bridge Airport")
+
+#: words before "Office" that make it a government body ("Foreign Office"), not a room ("Oval Office")
+OFFICE_BODIES = words(
+    "Foreign Home Cabinet Press War Patent Audit Budget Statistics Passport Colonial Post Crown Tax Fraud Foreign"
+)
+
+#: lowercase words after a capitalised name that make it a political party ("Civic Renewal party")
+PARTY_NOUNS = words("party bloc alliance coalition movement faction")
+
+#: given names whose bearers news prose calls "she" / "he"; a cue for people named without a title
+GIVEN_NAMES_FEMALE = words(
+    """
+        Anna Ana Anne Ann Alice Amelia Amy Andrea Angela Anita Barbara Beatrice Carla Carmen Caroline Catherine
+        Charlotte Christine Claire Clara Claudia Daniela Diana Elena Elizabeth Ella Emily Emma Eva Fatima Fiona
+        Grace Hannah Helen Ilona Ingrid Irena Irene Isabel Jane Janet Jennifer Jessica Joan Julia Karen Kate
+        Katherine Laura Lena Linda Lisa Lucy Maria Marie Marta Mary Maya Megan Mia Michelle Monica Nadia Nancy
+        Natalia Nicole Nina Olga Olivia Priya Rachel Rebecca Rosa Ruth Sandra Sara Sarah Sofia Sophie Susan
+        Svetlana Swati Tanya Teresa Ursula Valentina Victoria Yuki Zara Marina Kamala Giorgia Christine Hana
+        Ayesha Aisha Leila Layla Mariam Miriam Nora Petra Silvia Tamara Vera Wendy Yasmin Zoe Magdalena Agnieszka
+        Janet Sheila Theresa Liz Kristalina Nikki Alexandria Gina Ilhan Lauren Mette Sanna Jacinda Annalena
+        """
+)
+GIVEN_NAMES_MALE = words(
+    """
+        Aaron Adam Ahmed Alan Albert Alexander Alex Ali Andrew Andreas Anton Antonio Arjun Benjamin Bernard
+        Boris Carlos Charles Christopher Daniel Dario David Dmitry Edward Emmanuel Eric Felix Francis Frank
+        Friedrich George Hans Henry Hugo Ian Igor Ivan Jack James Javier Jean John Jonathan Jorge Jose Joseph
+        Juan Karl Kevin Klaus Lars Leon Luis Marco Mark Martin Matteo Michael Miguel Mohammed Muhammad Nathan
+        Nicholas Oleg Oliver Omar Owen Pablo Patrick Paul Pedro Peter Philip Pierre Rahul Raj Richard Robert
+        Roberto Ryan Samuel Scott Sergei Simon Stefan Stephen Steven Thomas Tim Timothy Tom Viktor Vladimir
+        Walter William Yusuf Hassan Hussein Ibrahim Kenji Hiroshi Wei Jun Sanjay Vikram Olaf Emmanuel Rishi
+        Keir Joe Donald Jerome Narendra Recep Volodymyr Mikhail Sergey Xavier Mario Matthew Luke Liam Noah
+        Ethan Gabriel Rafael Tomas Jan Piotr Pavel Jakub Milan Goran Ante Nikos Kyriakos Giorgos Mustafa Kemal
+        """
+)
+GIVEN_NAMES = GIVEN_NAMES_FEMALE | GIVEN_NAMES_MALE

@@ -1,22 +1,32 @@
 """Meetings: summits, talks, visits, meetings, ceremonies and calls that named actors take part in.
 
 Each clause with a meeting word ("summit", "talks", "visit", "trip", "encounter", "ceremony", "anniversary",
-"call", "declaration" between parties; verbs "meet", "visit", "host", "head to") yields one candidate:
+"call", "declaration" between parties; verbs "meet", "visit", "host", "head to", "arrive in", "attend", "skip";
+"am meeting") yields one candidate:
 
 - participants: actors in the compound before the noun ("Trump-Kim summit", "U.S.-North Korea talks",
   "inter-Korean summit" -> every country whose demonym ends in "Korean"), after "between"/"with", the
   owner of "X's trip", the subject of a meeting verb (carried into a coordinated "… and host Moon") and its
-  object. When people take part, their own countries are not listed as well.
+  object (a name after a clause break or a thing word - "welcomed the decision by X" - is not an object; a
+  subject named only after the verb - "…, X said" - is not the subject). When people take part, their own
+  countries are not listed as well. "I" in a quote is its speaker; "After 36 hours in talks, X and Y …" gives
+  the talks to the subject. Hosting or welcoming needs a guest.
 - place: "in/at/to PLACE" or a capitalised non-actor modifier ("Panmunjom declaration"); a host's capital
   when a leader hosts ("Kim will host …", place the registry capital of the host's country).
 - kind: summit (also a meeting or declaration between leaders or countries), talks, visit, meeting,
   ceremony, call.
-- status: cancelled (cancel/call off/scrap/postpone), negated ("will not visit"), predicted (a hedge in the
-  clause: likely, may, might, could, expected, anticipated, hopes, look forward), planned ("will", a future
-  date), held (past tense or a past date).
+- status: cancelled (cancel/call off/scrap/postpone), negated ("will not visit", "will skip", "boycott"),
+  predicted (a hedge in the clause: likely, may, might, could, expected, anticipated, hopes, look forward),
+  planned ("will", a present progressive "is hosting", or an unmarked present with a future day), held (past
+  tense or a past date; also a "planned" meeting dated explicitly in the past: "last year", "in 2019").
 - dates: from the clause, else (for future meetings, not in a relative clause) the previous sentence of the
-  paragraph; a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a week its first and last day; an undated
-  meeting in a coordinated clause, or "on the eve / sidelines of the summit", borrows the date of that one.
+  paragraph, or (future meetings) a date ahead earlier in the same sentence ("On October 15, … and he will
+  also meet Y there"); a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a week its first and last day; "two
+  days of meetings", "the three-day summit" give the last day; an undated meeting in a coordinated clause, or
+  "on the eve / sidelines of the summit", borrows the date of that one; "there" borrows the place before.
+- reference back: "Zelensky will attend" (attend/skip without an object) and a cancelled or negated "the
+  summit" without participants take the kind, participants, place and date of the latest compatible meeting
+  within four sentences (a different place means another meeting).
 
 Candidates about the same event (overlapping participants or the same countries, compatible kind, status,
 place and date) merge into one record. Candidates without any participant are dropped.
@@ -27,9 +37,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract import clauses
+from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
 from kg.extract.document import Document
 from kg.extract.lexicon import phrases
 from kg.extract.participants import (
@@ -49,7 +60,7 @@ from kg.extract.participants import (
 )
 from kg.extract.places import home_capital, place_of
 from kg.extract.registry import Registry, trie_regex
-from kg.extract.schedule import dates_of, modal_of, status_of
+from kg.extract.schedule import dated_status, dates_of, duration_end, modal_of, status_of
 from kg.records import Meeting, Span
 
 #: nouns naming a meeting
@@ -65,18 +76,16 @@ MEETING_VERBS = phrases(
     "welcomes | welcomed | welcoming | receive | receives | received | receiving | celebrate | celebrates "
     "| celebrated | celebrating | go to | going to | went to | head to | heading to | headed to | travel "
     "to | travels to | travelled to | traveled to | travelling to | traveling to | fly to | flies to | "
-    "flew to | flying to | spoke by phone | spoke with | see | seeing"
+    "flew to | flying to | spoke by phone | spoke with | see | seeing | arrive in | arrives in | arrived in | "
+    "arriving in | attend | attends | attended | attending | skip | skips | skipped | skipping"
 )
+#: verbs that take part in a meeting named elsewhere ("Zelensky will attend", "Vallo will skip it")
+_ATTEND_VERBS = frozenset(("attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping"))
 _TRIGGER_SOURCE = rf"\b(?:(?P<noun>{trie_regex(MEETING_NOUNS)})|(?P<verb>{trie_regex(MEETING_VERBS)}))\b".replace(
     "\\ ", r"\s+"
 )
 _TRIGGER = re.compile(_TRIGGER_SOURCE, re.I)
 _TRIGGER_LOWER = re.compile(_TRIGGER_SOURCE)  # on the lower-cased text: same matches, faster
-_FRAME_REF = re.compile(
-    r"\b(?P<rel>sidelines|margins|eve|start|end|opening|close|run-up)\s+of\s+(?:the\s+|this\s+|"
-    r"next\s+)?(?:[\w’'-]+\s+){0,3}?(?P<noun>summit|meeting|talks|conference|visit)\b",
-    re.I,
-)
 _HOST_NOUN = re.compile(
     r"(?:[’']s|\b(?:the|a|an|his|her|their|its|our|my|your|as|gracious|[A-Z][a-z]+(?:an|ese|ish|i)))"
     r"\s+$"
@@ -86,20 +95,13 @@ _FRAME = re.compile(
     r"(?:the\s+|a\s+|this\s+|next\s+|last\s+)?(?:[\w’'-]+\s+){0,4}$"
 )
 _SUBJECT_ATTENDS = re.compile(
-    r"\b(?:hold|holds|held|holding|attend|attends|attended|attending|join|joins|joined|"
+    r"\b(?:hold|holds|held|holding|attend|attends|attended|attending|join|joins|joined|pay|pays|paid|paying|"
+    r"make|makes|made|making|skip|skips|skipped|skipping|miss|misses|missed|boycott|boycotts|boycotted|"
+    r"begin|begins|began|start|starts|started|undertake|undertakes|undertook|conduct|conducts|conducted|"
     r"have|had|its|their|his|her|(?:is|are|was|were)\s+in)\s+(?:\S+\s+){0,5}$"
 )
 _IN_TALKS_WITH = re.compile(r"\s+(?:with|to\s+(?:acquire|buy|merge\s+with|take\s+over|combine\s+with))\s+")
 _VERB_USE = re.compile(r"\b(?:will|to|would|may|might|could|should|must|can|not|[’']ll)\s+(?:\w+ly\s+)?$", re.I)
-_KIND = {
-    **dict.fromkeys(("summit", "summits", "summitry", "declaration"), "summit"),
-    **dict.fromkeys(("talks", "negotiations"), "talks"),
-    **dict.fromkeys(("meeting", "meetings", "encounter", "get-together", "reunion", "conference"), "meeting"),
-    **dict.fromkeys(("visit", "visits", "state visit", "trip", "trips", "sojourn", "tour"), "visit"),
-    **dict.fromkeys(("ceremony", "ceremonies", "celebration", "celebrations", "anniversary", "parade"), "ceremony"),
-    **dict.fromkeys(("call",), "call"),
-}
-_PRIORITY = ("summit", "ceremony", "call", "visit", "talks", "meeting")
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _WITH = re.compile(r"\bwith\s+", re.I)
 _HOST_VERB = re.compile(r"^(?:host|welcom|receiv)", re.I)
@@ -114,28 +116,29 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
 _RUN_BREAK = re.compile(r"[,;]|\bor\b|\band\b(?!\s+(?:host|\d))|\b(?:since|after|before|than|following)\b")
 _COUNTERFACTUAL_START = re.compile(r"(?:Had|Were)\b")
+_COPULA_BEFORE = re.compile(r"\b(?:am|is|are|was|were|be|been|[’'](?:m|re|s))\s+(?:\w+ly\s+|again\s+|also\s+)?$")
+#: what may follow "attend"/"skip" when the meeting was named before ("Zelensky will attend.")
+_BARE_ATTEND = re.compile(
+    r"\s*(?:it|them|too|either|as\s+well|in\s+person)?\s*(?:[,.;—]|$|\b(?:on|next|this|tomorrow|later|"
+    r"either|after|before|but|and)\b)"
+)
+#: a name after a meeting verb is its object only if no clause break or new phrase comes between
+_OBJECT_BREAK = re.compile(
+    r"[,;:]|\b(?:said|says|told|at|in|on|for|after|before|over|about|but|level|because|decision|move|news|"
+    r"announcement|plan|proposal|offer|statement|remarks|comments|step|deal|agreement|report|result|results)\b"
+)
+_LEADING_FRAME = re.compile(r"(?:After|During|Following|Despite|Throughout|Before|Amid)\b[^,]*$")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,2}$")
+_THERE = re.compile(r"\bthere\b")
+_VISIT_VERB = re.compile(r"visit|go|going|went|head|travel|fly|flew|arriv")
+_NO_OBJECT_VERB = re.compile(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat|arriv|attend|skip)")
+_WITH_STOP = re.compile(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b")
+_NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_CALL_BEFORE = re.compile(r"(?:phone|a|the|video)\s+$")
+_PRESS_BEFORE = re.compile(r"(?:press|news)\s+$")
+_CHAIR_BEFORE = re.compile(r"\bchair(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$")
+_IS_BEFORE = re.compile(r"\b(?:is|are|was)\s+$")
 _PARENTHETICAL = re.compile(r"—[^—]*—")
-
-
-@dataclass
-class _Candidate:
-    kind: str
-    participants: list[str]
-    status: str
-    start: int
-    end: int
-    anchors: list[int]
-    host: str | None = None
-    place: str | None = None
-    date_start: str | None = None
-    date_end: str | None = None
-    rule: str = ""
-    confidence: float = 0.6
-    countries: frozenset[str] = field(default_factory=frozenset)
-    place_key: str | None = None
-    window: tuple[int, int] = (0, 0)
-    sentence: int = -1
-    coordinated: bool = False
 
 
 @dataclass
@@ -148,7 +151,7 @@ class MeetingResult:
 
 def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
     """Every meeting of the article, merged per event, ids m1, m2, … in text order."""
-    cands: list[_Candidate] = []
+    cands: list[Candidate] = []
     text = doc.text
     pattern, scanned = (_TRIGGER_LOWER, doc.lowered) if doc.lowered is not None else (_TRIGGER, text)
     found_triggers = [m for ps, pe in doc.paragraphs for m in pattern.finditer(scanned, ps, pe)]
@@ -177,8 +180,8 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
                 modal = modal_of(_PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[head.start : head.end]))
             after = parts[ci + 1] if ci + 1 < len(parts) and parts[ci + 1].relative else None
             cands += _candidate(doc, registry, si, c, triggers, subject or [], modal, after)
-    _borrow_dates(doc, cands)
-    merged = _merge(cands)
+    borrow_dates(doc, cands)
+    merged = merge(resolve_anaphors(cands))
     for m in merged:
         m.participants = dedupe_people_countries(doc, m.participants)
     merged.sort(key=lambda m: m.start)
@@ -205,27 +208,7 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
     return MeetingResult(meetings, anchors)
 
 
-def _borrow_dates(doc: Document, cands: list[_Candidate]) -> None:
-    """Undated meetings that point at a dated one: a coordinated clause of the same sentence ("… attend the
-    summit, which runs on July 11, and to meet Biden there") or "on the eve / sidelines of the summit"."""
-    for i, c in enumerate(cands):
-        if c.date_start is not None:
-            continue
-        prev = cands[i - 1] if i else None
-        if c.coordinated and prev is not None and prev.sentence == c.sentence and prev.date_start:
-            c.date_start, c.date_end = prev.date_start, prev.date_end
-            continue
-        ref = _FRAME_REF.search(doc.text, *c.window)
-        if not ref:
-            continue
-        kind = _KIND.get(ref.group("noun").lower(), "meeting")
-        earlier = [o for o in cands[:i] if o.kind == kind and o.date_start]
-        if earlier:
-            date = earlier[-1].date_start or ""
-            c.date_start = date[:7] if ref.group("rel").lower() == "eve" else date
-
-
-def _substitute(doc: Document, event: _Candidate, sent: re.Match[str], c: clauses.Clause) -> list[_Candidate]:
+def _substitute(doc: Document, event: Candidate, sent: re.Match[str], c: clauses.Clause) -> list[Candidate]:
     """ "… will send Foreign Minister Kaarel Tamm instead": the envoy attends the event just named."""
     who = [
         m
@@ -236,7 +219,7 @@ def _substitute(doc: Document, event: _Candidate, sent: re.Match[str], c: clause
         return []
     status = "held" if sent.group("verb").lower().startswith("sent") else "planned"
     return [
-        _Candidate(
+        Candidate(
             kind=event.kind,
             participants=ids(doc, who),
             status=status,
@@ -264,7 +247,7 @@ def _candidate(
     subject: list[str],
     modal: str,
     after: clauses.Clause | None = None,
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """One candidate per run of meeting words of the clause ("heading to … for talks" is one run; runs
     are cut at commas, semicolons and "or"), each read in its own window of the clause."""
     text = doc.text
@@ -274,7 +257,7 @@ def _candidate(
             runs[-1].append(t)
         else:
             runs.append([t])
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for i, run in enumerate(runs):
         lo = runs[i - 1][-1].end() if i else c.start
         hi = runs[i + 1][0].start() if i + 1 < len(runs) else c.end
@@ -287,9 +270,9 @@ def _candidate(
 def _kind_of(t: re.Match[str]) -> str:
     if t.group("noun"):
         noun = " ".join(t.group("noun").lower().split())
-        return "call" if noun.endswith("call") else _KIND.get(noun, "meeting")
+        return "call" if noun.endswith("call") else KIND.get(noun, "meeting")
     verb = t.group("verb").lower()
-    if re.match(r"visit|go|going|went|head|travel|fly|flew", verb):
+    if _VISIT_VERB.match(verb):
         return "visit"
     if verb.startswith("celebrat"):
         return "ceremony"
@@ -307,7 +290,7 @@ def _read(
     subject: list[str],
     modal: str,
     after: clauses.Clause | None,
-) -> _Candidate | None:
+) -> Candidate | None:
     text = doc.text
     participants: list[str] = []
     span_start = run[0].start()
@@ -319,6 +302,8 @@ def _read(
             noun = None  # "will visit Beijing": the verb
         if noun == "declaration" and not (_BETWEEN.match(text, t.end() + 1) or INTER.search(text, lo, t.start())):
             continue  # a declaration is a meeting only between named parties
+        if noun in ("meeting", "meetings") and _COPULA_BEFORE.search(text, max(c.start, t.start() - 16), t.start()):
+            noun = None  # "I am meeting their leadership": the verb
         kinds.append(_kind_of(t))
         if noun:
             floor = lo if t is run[0] else run[0].end()
@@ -334,7 +319,7 @@ def _read(
             if t is run[0]:
                 span_start = min([m.start for m in own] + [compound_start(doc, floor, t.start())])
             if subject and _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()):
-                participants[:0] = subject
+                participants[:0] = _subject_before(doc, c, t.start(), subject)
             within = _IN_TALKS_WITH.match(text, t.end())
             if within:
                 participants += ids(
@@ -343,7 +328,7 @@ def _read(
                 )
         else:
             verb = t.group()
-            doer = verb_subject(doc, c.start, t.start()) or subject
+            doer = verb_subject(doc, c.start, t.start()) or _subject_before(doc, c, t.start(), subject)
             pronoun_i = _last_match(_FIRST_PERSON.finditer(text, c.start, t.start()))
             if pronoun_i and not doc.actors.within(pronoun_i.end(), t.start()) and (me := doc.speaker_at(t.start())):
                 doer = [me]  # "I look forward to seeing him": the speaker of the quote
@@ -351,13 +336,14 @@ def _read(
                 participants[:0] = doer
                 if _HOST_VERB.match(verb) or verb.lower().startswith("celebrat"):
                     host = doer[0]
-            if not re.match(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat)", verb):
+            if not _NO_OBJECT_VERB.match(verb):
                 objects = [
                     m
                     for m in doc.actors.within(t.end(), min(hi, t.end() + 70))
                     if m.kind != "demonym"
                     and not (doc.actors.entries[m.key].type == "Country" and not m.actor_position)
                     and not NOT_WITH_PREPOSITION.search(text, max(t.end(), m.start - 14), m.start)
+                    and not _OBJECT_BREAK.search(text, t.end(), m.start)
                 ]
                 persons = [m for m in objects if doc.actors.entries[m.key].type == "Person"]
                 participants += ids(doc, (persons or objects)[:1])
@@ -367,15 +353,25 @@ def _read(
                     participants += [other] if other and other not in participants else []
     if not kinds:
         return None
+    attend_only = all(t.group("verb") and t.group().lower() in _ATTEND_VERBS for t in run)
+    if attend_only and not (participants and _BARE_ATTEND.match(text, run[-1].end(), hi)):
+        return None  # "attend school": only an attendance of a meeting named before counts
     for pat in (_BETWEEN, _WITH):
         for b in pat.finditer(text, run[0].start(), hi):
-            stop = re.search(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b", text[b.end() : hi])
-            end = b.end() + (stop.start() if stop else hi - b.end())
+            stop = _WITH_STOP.search(text, b.end(), hi)
+            end = stop.start() if stop else hi
             participants += ids(doc, doc.actors.within(b.end(), end))
     participants = dedupe_people_countries(doc, participants)
-    if not participants:
+    if not participants and subject and _LEADING_FRAME.match(text, c.start, run[0].start()):
+        participants = list(subject)  # "After 36 hours in talks, X and Y reached a deal"
+    anaphor = attend_only or (
+        not participants and bool(run[0].group("noun")) and bool(_DEFINITE.search(text, lo, run[0].start()))
+    )
+    if not participants and not anaphor:
         return None
-    kind = min(kinds, key=_PRIORITY.index)
+    if not anaphor and len(participants) < 2 and all(t.group("verb") and _HOST_VERB.match(t.group()) for t in run):
+        return None  # "X welcomed the decision": hosting or welcoming needs a guest
+    kind = min(kinds, key=PRIORITY.index)
     people = [p for p in participants if entry_type(doc, p) == "Person"]
     nouns_only = all(t.group("noun") for t in run)
     if (
@@ -398,9 +394,14 @@ def _read(
     if place is None and host and kind in ("summit", "ceremony", "meeting", "talks"):
         place = home_capital(doc, registry, host)
     status = status_of(text, c, modal)
+    status = dated_status(doc, c, lo, hi, status)
     first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
     if first is None and after is not None:
         first, last = dates_of(doc, si, after.start, after.end, status)
+    if first is None and not c.relative and c.start > c.sentence_start and status != "held":
+        first, last = dates_of(doc, si, c.sentence_start, c.start, status, inherit=False, ahead_only=True)
+    if first is not None and len(first) == 10 and last is None:
+        last = duration_end(text, first, max(lo, run[0].start() - 40), min(hi, run[-1].end() + 12))
     if (
         first
         and doc.published
@@ -410,7 +411,7 @@ def _read(
     ):
         status = "held"
     span_end = max(run[-1].end(), place_end)
-    return _Candidate(
+    return Candidate(
         kind=kind,
         participants=participants,
         status=status,
@@ -428,7 +429,17 @@ def _read(
         window=(lo, hi),
         sentence=si,
         coordinated=c.coordinated,
+        anaphor=anaphor,
+        there=bool(_THERE.search(text, run[-1].end(), hi)),
     )
+
+
+def _subject_before(doc: Document, c: clauses.Clause, pos: int, subject: list[str]) -> list[str]:
+    """The subject of the clause if it is named before *pos* (a coordinated or relative clause carries the
+    subject of the clause before it): "…, President Holm said" names the speaker, not a participant."""
+    if c.coordinated or c.relative or not subject:
+        return subject
+    return subjects(doc, c.start, pos)
 
 
 def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -452,65 +463,15 @@ def _false_trigger(text: str, t: re.Match[str]) -> bool:
         return True  # "on the sidelines of the summit": the setting of another meeting
     if word.startswith("host") and _HOST_NOUN.search(text, max(0, t.start() - 20), t.start()):
         return True  # "the summit's host", "his American hosts": a noun
-    if word.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[t.end() : t.end() + 8]):
+    if word.endswith(" to") and not _NAME_NEXT.match(text, t.end(), t.end() + 8):
         return True  # "going to raise": a future, not a trip
     before = text[max(0, t.start() - 20) : t.start()].lower()
-    if word == "call" and not re.search(r"(?:phone|a|the|video)\s+$", before):
+    if word == "call" and not _CALL_BEFORE.search(before):
         return True
-    if word == "conference" and re.search(r"(?:press|news)\s+$", before):
+    if word == "conference" and _PRESS_BEFORE.search(before):
         return True
-    if word in ("meeting", "visit", "visits") and re.search(r"\b(?:is|are|was)\s+$", before):
+    if t.group("noun") and "chair" in before and _CHAIR_BEFORE.search(before):
+        return True  # "to chair their meetings": a role, not a meeting
+    if word in ("meeting", "visit", "visits") and _IS_BEFORE.search(before):
         return False
     return word.startswith("spoke with") and "phone" not in before
-
-
-_STATUS_GROUPS = ({"held"}, {"cancelled", "negated", "planned"}, {"predicted", "planned"})
-_STATUS_ORDER = ("cancelled", "negated", "held", "planned", "predicted")
-_KIND_GROUPS = ({"visit", "talks", "meeting"}, {"summit", "meeting", "talks"}, {"ceremony", "visit"}, {"call"})
-
-
-def _compatible(a: _Candidate, b: _Candidate) -> bool:
-    if not any(a.status in g and b.status in g for g in _STATUS_GROUPS):
-        return False
-    if not any(a.kind in g and b.kind in g for g in _KIND_GROUPS):
-        return False
-    if a.place_key and b.place_key and a.place_key != b.place_key:
-        return False
-    if a.date_start and b.date_start and a.date_start[:7] != b.date_start[:7]:
-        return False
-    if a.date_start and b.date_start and len(a.date_start) == len(b.date_start) == 10 and a.date_start != b.date_start:
-        return False
-    if a.kind != b.kind and set(a.participants) != set(b.participants) and a.countries != b.countries:
-        return False
-    shared = set(a.participants) & set(b.participants)
-    return (
-        bool(shared)
-        and (
-            set(a.participants) <= set(b.participants)
-            or set(b.participants) <= set(a.participants)
-            or a.countries == b.countries
-        )
-        or (bool(a.countries) and a.countries == b.countries)
-    )
-
-
-def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    out: list[_Candidate] = []
-    for c in cands:
-        target = next((o for o in out if _compatible(o, c)), None)
-        if target is None:
-            out.append(c)
-            continue
-        target.participants = list(dict.fromkeys(target.participants + c.participants))
-        target.anchors += c.anchors
-        target.place = target.place or c.place
-        target.host = target.host or c.host
-        if target.date_start is None or (c.date_start and len(c.date_start) > len(target.date_start)):
-            target.date_start, target.date_end = c.date_start or target.date_start, c.date_end or target.date_end
-        target.kind = min((target.kind, c.kind), key=_PRIORITY.index)
-        target.status = min((target.status, c.status), key=_STATUS_ORDER.index)
-        target.countries = target.countries | c.countries
-        target.rule = f"meeting.{target.kind}.{target.status}"
-        target.countries = target.countries | c.countries
-        target.confidence = min(0.9, max(target.confidence, c.confidence) + 0.1)
-    return out

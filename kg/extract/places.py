@@ -10,12 +10,17 @@ from kg.extract.document import Document
 from kg.extract.lexicon import words
 from kg.extract.registry import Registry
 
-_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+(?:City|[A-Z][\w’'-]+))?)")
+_PLACE = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*[\w’'-](?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+){0,3})"
+)
+#: the name right after a verb that ends in its preposition ("arrive in Guangzhou", "travel to Oslo")
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 _CAP_WORD = re.compile(r"(?P<word>[A-Z][a-z][\w’'-]*)\s*$")
 _NOT_PLACE = words(
     """
         The A An This That His Her Their Its Our January February March April May June July August September
-        October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+        October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday He She They It We I
+        You Him Them Us Me
         """
 )
 
@@ -26,17 +31,27 @@ def place_of(
     """Place of the meeting named at *t* (within ``[lo, hi)``) and where its phrase ends: "in/at X" after the
     word, a capitalised modifier before it ("Panmunjom declaration"), or "to X" after a visit word."""
     text = doc.text
+    written = t.group().lower()
+    verb_then_place = written.endswith((" in", " to")) or (
+        visit and written in ("visit", "visits", "visited", "visiting")
+    )
+    if verb_then_place and (after := _NAME_AFTER.match(text, t.end(), hi)):
+        word = _trim(after.group("place"))
+        if word and not is_actor_name(registry, word):
+            return word, after.start("place") + len(word)
     for m in _PLACE.finditer(text, t.end(), hi):
         if m.start() > t.end() + 45:
             break
-        word = m.group("place")
+        word = _trim(m.group("place"))
+        if not word:
+            continue
         if word in _NOT_PLACE or is_actor_name(registry, word):
             continue
         if m.group().startswith("to") and not visit:
             continue
         if text[t.end() : m.start()].count(",") or text[t.end() : m.start()].count("—"):
             break
-        return word, m.end()
+        return word, m.start("place") + len(word)
     cap = _CAP_WORD.search(text, max(lo, t.start() - 30), t.start())
     if cap and cap.group("word") not in _NOT_PLACE and not is_actor_name(registry, cap.group("word")):
         inside = [
@@ -45,6 +60,14 @@ def place_of(
         if not inside and text[cap.start() - 1 : cap.start()] != "-":
             return cap.group("word"), t.end()
     return None, t.end()
+
+
+def _trim(name: str) -> str:
+    """The name without trailing words that cannot end a place ("Lima Thursday", "Brussels He")."""
+    words_ = name.split()
+    while words_ and (words_[-1] in _NOT_PLACE or words_[-1] == "of"):
+        words_.pop()
+    return " ".join(words_) if words_ and words_[0] not in _NOT_PLACE else ""
 
 
 def is_actor_name(registry: Registry, word: str) -> bool:

@@ -1,27 +1,45 @@
 """Predictions: forward-looking claims, one per clause, with hedge, probability, deadline and polarity.
 
 A clause is a prediction when it holds a trigger phrase of the estimative scheme (``ontology/hedges.ttl``:
-will, won't, likely, poised to, expected to, set to, may, might, could, plans to, look forward to, …), an
-estimate verb with an infinitive ("expects the Fed to raise", "forecast sales to reach") or an explicit
-probability ("82% chance", "the odds … at one in five"). The most specific trigger of the clause wins (a
+will, won't, likely, poised to, expected to, set to, may, might, could, plans to, look forward to, confident,
+would be surprised if, …), an estimate verb with an infinitive ("expects the Fed to raise", "forecast sales to
+reach") or a counted noun phrase ("She expects three cuts", "forecasts a rebound to 1.7%"), "is expected by /
+on …", a present progressive dated ahead ("this strike is not ending this week") or an explicit probability
+("82% chance", "the odds … at no better than one in five"). The most specific trigger of the clause wins (a
 percentage, then a hedge word, then may/might/could, then a bare will): "will likely" is "likely".
 
 Not predictions: questions (also indirect: "asked whether …"); counterfactuals ("Had X gone, he'd have …";
 "would have"); triggers in a leading subordinate clause ("Even as talks might stall, …"); attributive
 adjectives ("a likely visit"); "will" as a noun; "due to"/"set to" before a noun phrase; comparisons ("than
 expected"); past expectations ("was expected to"); "would", except in the speech of a named actor about a
-dated future ("she said she would travel on March 21"): elsewhere it is sequence of tense or politeness.
+dated future ("she said she would travel on March 21") or reported by a speech or estimate verb ("Holm said the
+bill would go ahead", "predicted it would pass"), never inside a direct quote nor next to "if": elsewhere it is
+sequence of tense, politeness or a condition. Also not: past counterfactuals ("could have had", "would have
+been"), first-person speech acts ("I will not pretend", "I won't comment"), generic possibility ("Anything is
+possible"), present ability ("could not afford"), the month "May", and clauses dated only before publication
+("rates fell in June"; a date of the speech act, "said at a conference in June", is not the clause's date).
 
-- predictor: the speaker of the statement the clause sits in (quote or reported speech), else the actor of
-  an estimate verb ("She put the chance at 30%"), else ``"author"`` (also for the outlet's own forecasts);
+- predictor: the speaker of the statement whose span holds the trigger (quote or reported speech, from
+  :mod:`.statements`), else of a statement the clause overlaps, else the actor of an estimate verb ("She put the
+  chance at 30%"), else, for a later clause of the sentence, the speaker of a statement earlier in it ("…, he
+  said, and the deficit will probably …"), else ``"author"`` (also for the outlet's own forecasts);
   ``statement`` that statement's id and ``made`` its date.
 - hedge: the trigger as written; ``probability_interval``/``probability`` from its concept
   (:func:`kg.extract.hedges.lookup`), or the percentage itself.
-- polarity: negative for "will not", "won't", "may not", "not expected to", …; concepts that already state a
-  low probability ("unlikely", "probably not") keep a positive polarity.
+- polarity (convention, also in the scopeNote of ``ontology/hedges.ttl``): a negation inside the hedge itself
+  ("unlikely", "almost certainly not", "probably won't") is part of the probability, so the polarity stays
+  positive with that low probability; a negation on the verb or on a belief verb ("will not", "won't", "may
+  not", "not expected to", "there will be no", "I don't expect / think / believe") makes it negative and keeps
+  the hedge's probability. "I would be surprised if X did not …" is "unlikely" with a negative polarity. A
+  negation stops at the clause: "but", "though", "although", ";" start a new one.
 - deadline: the end of the first future time expression of the clause, else of its sentence, else (for a
   main clause, not a relative one) of the previous sentence of the paragraph ("September 2018 is poised …
-  Kim will host …" -> 2018-09-30).
+  Kim will host …" -> 2018-09-30). Dates of the speech act and "since …" spans are left out. Periods end on
+  their last day (:mod:`.dates`): "by year-end", "later in the year" -> 31 December; "next summer" -> 31
+  August; "by the autumn" -> 30 November (meteorological seasons); "by Thursday" -> that Thursday. "During
+  the trip / visit / summit" ends with that meeting (when the caller passes the article's meetings).
+- confidence: 0.7 for a hedged clause, 0.6 for a bare "will" or a coordinated clause, 0.8 for a percentage;
+  0.3 for a habitual stance ("has spent a year telling markets that he will not be rushed").
 - event: the meeting whose words lie in the clause; a clause opening with "It"/"This" inherits the event of
   the prediction just before it.
 """
@@ -35,9 +53,10 @@ from functools import cache
 
 from kg.extract import clauses, dates, hedges
 from kg.extract.document import Document
+from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.registry import trie_regex
 from kg.extract.statements import speaker_at
-from kg.records import Prediction, Span, Statement
+from kg.records import Meeting, Prediction, Span, Statement
 
 _PERCENT = re.compile(
     r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk)\b"
@@ -62,6 +81,11 @@ _ODDS_WORDS = {
 _EXPECT = re.compile(
     r"\b(?P<verb>expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|anticipates?|anticipated)"
     r"\s+(?:[\w’'$,.%-]+\s+){0,7}?to\s+(?=[a-z])"
+    # "She expects three cuts", "forecasts a rebound to 1.7%": an estimate verb before a counted noun phrase
+    r"|\b(?P<verb_np>expects|forecasts|predicts|projects|anticipates|sees)\s+(?=(?:a|an|another|further|"
+    r"more|no|one|two|three|four|five|six|several|\d[\d.,]*%?)\s)"
+    # "Final results are expected by Thursday"
+    r"|\b(?:is|are|’s|'s)\s+(?P<verb_by>expected)\s+(?=(?:by|on|in|within|later|next|before|early|this)\b)"
 )
 _WOULD = re.compile(r"\b(?:would|[’']d)\b(?!\s+have\b)(?!\s+like\b)", re.I)
 _INDIRECT_QUESTION = re.compile(r"\b(?:whether|asked if|wondered if|ask if)\b", re.I)
@@ -69,13 +93,52 @@ _ESTIMATE_VERB = re.compile(
     r"\b(?:put|puts|expects?|expected|sees?|saw|gives?|gave|estimates?|estimated|"
     r"forecasts?|predicts?|predicted|thinks?|believes?|reckons?)\b"
 )
-_NEG_AFTER = re.compile(r"\s*(?:not|never|n[’']t)\b", re.I)
-_NEG_BEFORE = re.compile(r"\b(?:not|never|no longer|n[’']t)\s+(?:be\s+)?$", re.I)
+_NEG_AFTER = re.compile(r"\s*(?:not|never|n[’']t|be\s+no\b(?!\s+(?:doubt|surprise|stranger|different)))\b", re.I)
+_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no longer)|n[’']t)\s+(?:be\s+)?$", re.I)
+#: "I don't expect / think / believe": a negated belief turns what follows in its clause negative
+_NEG_BELIEF = re.compile(
+    r"(?:\b(?:do|does|did)\s+not|\b(?:do|does|did)n[’']t|\bnever)\s+(?:really\s+)?"
+    r"(?:expect|think|believe|see|anticipate|foresee|predict|imagine)\b",
+    re.I,
+)
+#: "I would be surprised if the board did not engage": the negation sits in the if-clause
+_NEG_ANY = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+#: first-person speech acts are not forecasts ("I will not pretend that …", "I won't comment")
+_PERFORMATIVE = re.compile(
+    r"\b(?:I|we|We)\s+(?:will|won[’']t|shall|would)\s+(?:not\s+|never\s+)?(?:pretend|say|lie|comment|speculate|"
+    r"tell|repeat|add|admit|deny|name|discuss|answer|go\s+into|get\s+into|dwell)\b"
+)
+#: generic possibility, not about an event ("Anything is possible")
+_GENERIC = re.compile(r"\b(?:[Aa]nything|[Ee]verything|[Aa]ll\s+things)\s+(?:is|are|seems?)\s+(?:\w+\s+)?$")
+#: present ability in reported speech ("told the Post the city could not afford more")
+_ABILITY = re.compile(
+    r"\s+(?:not\s+|n[’']t\s+)?(?:afford|understand|believe|imagine|remember|recall|hear|tell|explain|accept|"
+    r"comment|confirm|say|see\s+why|find)\b"
+)
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_THAN_BEFORE = re.compile(r"\b(?:than|as)\s+$")
+_WILL_NOUN_BEFORE = re.compile(r"\b(?:the|political|good|free|his|her|their|popular)\s+$", re.I)
+_LIKELY_WORD = re.compile(r"likely|probabl|certain")
+_DIGIT_NEXT = re.compile(r"\s+\d")
+_HAD_WERE = re.compile(r"(?:Had|Were)\b")
+_IF = re.compile(r"\bif\b|\bunless\b")
+_CONFIDENT_OF = re.compile(r"\s+(?:that|of|we|it|they|he|she|the|this|our|I)\b")
+#: a present progressive with a future time ("this strike is not ending this week")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|[’']s|[’']re|[’']m)\s+(?P<neg>not\s+)?(?P<verb>[a-z]+ing)\b")
+_FUTURE_WORDS = re.compile(r"\b(?:next|tomorrow|this\s+(?:week|month|year)|later|coming|by)\b", re.I)
+#: speech and estimate verbs that put a "would" clause in reported speech ("said the bill would pass")
+_REPORTING = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|last|this|earlier|in)\s+\w+)?(?:\s+that)?\s+(?:[\w’'-]+\s+){{0,6}}$"
+)
 _SUBORDINATE = re.compile(
     r"(?:Even as|Even if|Even though|Although|Though|While|Whereas|As long as|Unless|If|"
     r"Because|Since|When|Whether)\b"
 )
-_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)\s+have\s+\w+ed\b|[’']d\s+have\b")
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|should|must)(?:\s+not|n[’']t)?\s+have\s+(?:\w+ed|been|had|done|made|gone|got|seen|"
+    r"won|lost|come|become|taken|given|known|kept|sent|spent|held|met|put|cut|let|run|told|said|brought|"
+    r"bought|thought|paid|left|chosen|fallen|risen|grown|shown|begun|\w+en)\b|[’']d\s+have\b"
+)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|most|more)\s+$", re.I)
 _PAST_COPULA = re.compile(r"\b(?:was|were|had been)\s+$", re.I)
 _NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my)\b", re.I)
@@ -83,6 +146,24 @@ _ADJECTIVE_TRIGGERS = frozenset({"likely", "unlikely", "anticipated", "possible"
 _WEAK = ("https://w3id.org/kg/concept/wep-will", "https://w3id.org/kg/concept/wep-may")
 _NAMES_MONTH = re.compile(r"[A-Z][a-z]+\.? \d|\d \w*\s*[A-Z][a-z]+")
 _LEADING = re.compile(r"^(?:is|are|was|were|am|be|will)\s+(?!not\b)(?=\S+)", re.I)
+#: words dating a speech act rather than the forecast event ("said at a conference in June")
+_SPEECH_ACT = re.compile(
+    r"\b(?:said|says|told|tweeted|wrote|posted|announced|stated|added|spoke|conference|interview|briefing|"
+    r"speech|remarks|statement|note)\b(?:\s+\w+){0,3}\s*$"
+)
+_SINCE = re.compile(r"(?:since|after|from)\b", re.I)
+_DURING = re.compile(
+    r"\b(?:during|on|at|by\s+the\s+end\s+of)\s+(?:the|his|her|their|this|its)\s+(?:\w+\s+){0,2}?"
+    r"(?P<noun>trip|visit|summit|talks|meeting|tour|conference)\b",
+    re.I,
+)
+_DURING_KIND = {"trip": "visit", "visit": "visit", "tour": "visit", "summit": "summit", "talks": "talks"}
+_HABITUAL = re.compile(
+    r"\b(?:has|have)\s+(?:spent\s+(?:\w+\s+){1,3}|long\s+|repeatedly\s+|consistently\s+)"
+    r"(?:telling|saying|insisting|arguing|warning|signalling|signaling|said|insisted|argued|warned)\b"
+)
+#: what :func:`_deadline` returns for a clause dated only in the past
+_PAST = "past"
 _ANAPHOR = re.compile(r"(?:It|it|This|That|Such a meeting|Such a summit)\b")
 
 
@@ -93,6 +174,14 @@ def _trigger_pattern(*, lowered: bool = False) -> re.Pattern[str]:
     words = {p.replace("'", "’") for p in phrases} | set(phrases)
     alternation = trie_regex(words).replace("\\ ", r"\s+")
     return re.compile(rf"\b(?<![\w'’])(?:{alternation})(?![\w])|[’']ll\b", 0 if lowered else re.I)
+
+
+#: per scan, groups of substrings (lower case): a paragraph is scanned only if it holds one of each group
+_SCAN_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "expect": (("expect", "forecast", "predict", "anticipat", "project", "sees"),),
+    "would": (("would", "’d", "'d"),),
+    "prog": (("is ", "are ", "am ", "’s ", "'s ", "’re ", "'re ", "’m ", "'m "), ("ing",)),
+}
 
 
 @dataclass(frozen=True)
@@ -112,8 +201,16 @@ class _Scan:
         self.found: dict[str, list[re.Match[str]]] = {}
         self.starts: dict[str, list[int]] = {}
         main = (_trigger_pattern(lowered=True), lowered) if lowered is not None else (_trigger_pattern(), text)
-        for name, (pattern, scanned) in (("expect", (_EXPECT, text)), ("would", (_WOULD, text)), ("main", main)):
-            self.found[name] = [m for ps, pe in paragraphs for m in pattern.finditer(scanned, ps, pe)]
+        low = lowered if lowered is not None else text.lower()
+        scans = (("expect", (_EXPECT, text)), ("would", (_WOULD, text)), ("main", main), ("prog", (_PROGRESSIVE, text)))
+        for name, (pattern, scanned) in scans:
+            gates = _SCAN_GATES.get(name)
+            self.found[name] = [
+                m
+                for ps, pe in paragraphs
+                if gates is None or all(any(g in low[ps:pe] for g in alternatives) for alternatives in gates)
+                for m in pattern.finditer(scanned, ps, pe)
+            ]
             self.starts[name] = [m.start() for m in self.found[name]]
 
     def between(self, name: str, start: int, end: int) -> list[re.Match[str]]:
@@ -124,15 +221,17 @@ class _Scan:
 
 
 def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
+    clause = text[start:end].lower()
+    question = ("whether" in clause or " if" in clause) and _INDIRECT_QUESTION.search(text, start, end) is not None
     out = [
-        _Trigger(m.start(), m.end(), m.group("verb"), "expected to")
+        _Trigger(m.start(), m.end(), m.group("verb") or m.group("verb_np") or m.group("verb_by"), "expected to")
         for m in scan.between("expect", start, end)
         if not _PAST_COPULA.search(text, max(start, m.start() - 12), m.start())
     ]
     out += [
         _Trigger(m.start(), m.end(), m.group(), "would")
         for m in scan.between("would", start, end)
-        if not _INDIRECT_QUESTION.search(text, start, m.start())
+        if not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
     ]
     for m in scan.between("main", start, end):
         if any(t.start <= m.start() < t.end for t in out if t.phrase == "expected to"):
@@ -140,23 +239,42 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         word = m.group().lower().replace("’", "'")
         before = text[max(start, m.start() - 12) : m.start()]
         after = text[m.end() : m.end() + 12]
-        if word in _ADJECTIVE_TRIGGERS and _ATTRIBUTIVE.search(before) and re.match(r"\s+[a-z]", after):
+        if word in _ADJECTIVE_TRIGGERS and _ATTRIBUTIVE.search(before) and _LOWER_NEXT.match(after):
             continue  # "a likely visit", "the anticipated summit"
-        if re.search(r"\b(?:than|as)\s+$", before):
+        if _THAN_BEFORE.search(before):
             continue  # "longer than anticipated", "as expected"
-        if _INDIRECT_QUESTION.search(text, start, m.start()):
+        if question and _INDIRECT_QUESTION.search(text, start, m.start()):
             continue  # "Asked whether Halvorsen would raise its offer": a question
-        if word == "will" and re.search(r"\b(?:the|political|good|free|his|her|their|popular)\s+$", before, re.I):
+        if word == "will" and _WILL_NOUN_BEFORE.search(before):
             continue
         if word.endswith(" to") and _NOUN_PHRASE_NEXT.match(text, m.end()):
             continue  # "due to the storm", "set to the …"
-        if _PAST_COPULA.search(before) and not re.search(r"likely|probabl|certain", word):
+        if _PAST_COPULA.search(before) and not _LIKELY_WORD.search(word):
             continue  # "was expected to": a past expectation
         if word.startswith("plan") and _ATTRIBUTIVE.search(before):
             continue  # "the plans to …": a noun
+        if not _is_forecast(text, start, m, word):
+            continue
         written = text[m.start() : m.end()]
         out.append(_Trigger(m.start(), m.end(), written, written))
     return sorted(out, key=lambda t: t.start)
+
+
+def _is_forecast(text: str, start: int, m: re.Match[str], word: str) -> bool:
+    """False for trigger words that do not forecast here: the month "May", a first-person speech act ("I will
+    not pretend"), generic possibility ("Anything is possible"), present ability ("could not afford") and a
+    bare "confident" that is not about what will happen."""
+    if word == "may" and text[m.start()] == "M" and (m.start() > start or _DIGIT_NEXT.match(text, m.end())):
+        return False  # "due in May": the month
+    if word in ("will", "won't", "will not", "shall", "would") and _PERFORMATIVE.search(
+        text, max(start, m.start() - 4), m.end() + 30
+    ):
+        return False
+    if word == "possible" and _GENERIC.search(text, max(start, m.start() - 30), m.start()):
+        return False
+    if word in ("could", "can") and _ABILITY.match(text, m.end()):
+        return False
+    return word != "confident" or bool(_CONFIDENT_OF.match(text, m.end()))
 
 
 def _rank(trigger: _Trigger) -> int:
@@ -177,18 +295,20 @@ def find_predictions(
     statuses: dict[str, str],
     *,
     outlet: str | None = None,
+    meetings: list[Meeting] | None = None,
 ) -> list[Prediction]:
-    """Every prediction of the article, ids p1, p2, … in text order."""
+    """Every prediction of the article, ids p1, p2, … in text order; *meetings* (the article's) date
+    "during the trip"."""
     text = doc.text
     out: list[Prediction] = []
     scan = _Scan(text, doc.paragraphs, doc.lowered)
     hits = {doc.sentence_index(m.start()) for found in scan.found.values() for m in found}
-    if "%" in text or "percent" in text or "per cent" in text:
+    if "%" in text or "percent" in text or "per cent" in text or "odds" in text or "chance" in text:
         hits |= {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _PERCENT.finditer(text, ps, pe)}
     for si in sorted(hits):
         ss, se = doc.sentences[si]
         sentence = text[ss:se].rstrip('”"’ )')
-        if sentence.endswith("?") or _COUNTERFACTUAL.search(text, ss, se) or re.match(r"(?:Had|Were)\b", sentence):
+        if sentence.endswith("?") or _COUNTERFACTUAL.search(text, ss, se) or _HAD_WERE.match(sentence):
             continue
         parts = doc.clauses(si)
         for ci, c in enumerate(parts):
@@ -201,7 +321,28 @@ def find_predictions(
                 out.append(pred)
     for i, p in enumerate(out, 1):
         p.id = f"p{i}"
+        if p.deadline is None and meetings:
+            p.deadline = _during_meeting(p, meetings)
+        if _HABITUAL.search(text, doc.sentence_at(p.span.start)[0], p.span.end):
+            p.confidence = 0.3  # "has spent a year telling markets that he will not be rushed": a stance
     return out
+
+
+def _during_meeting(p: Prediction, meetings: list[Meeting]) -> str | None:
+    """The last day of the meeting a prediction is set in ("… during the trip"): the latest one of that kind
+    named before it, with a date."""
+    m = _DURING.search(p.text)
+    if m is None:
+        return None
+    kind = _DURING_KIND.get(m.group("noun").lower(), "meeting")
+    dated = [e for e in meetings if e.kind == kind and e.start and e.span.start < p.span.end]
+    if not dated:
+        return None
+    last = dated[-1].end or dated[-1].start or ""
+    if len(last) == 7:
+        y, mo = int(last[:4]), int(last[5:])
+        return dates.month_end(y, mo).isoformat()
+    return last
 
 
 def _odds(phrase: str) -> float | None:
@@ -251,6 +392,8 @@ def _clause_prediction(
         else:
             coordinated = False
         if not found:
+            found = _progressive(doc, start, c.end)
+        if not found:
             return None
         best = max(found, key=lambda t: (_rank(t), -t.start))
         hedge = hedges.lookup(best.phrase)
@@ -261,23 +404,34 @@ def _clause_prediction(
         rule = f"prediction.{'coordinated.' if coordinated else ''}{concept}"
         conf = 0.6 if concept == "will" or coordinated else 0.7
         if not coordinated:
-            negative = any(_is_negated(text, t) for t in found if _rank(t) <= 2) or _is_negated(text, best)
+            negative = (
+                any(_is_negated(text, t) for t in found if _rank(t) <= 2)
+                or _is_negated(text, best)
+                or bool(_NEG_BELIEF.search(text, start, best.start + 1))
+            )
         if concept in ("probably-not", "almost-certainly-not", "unlikely", "very-unlikely"):
             negative = False
-    statement = next(
+        if not coordinated and best.text.lower().endswith(" if"):  # "would be surprised if the board did not …"
+            negative = bool(_NEG_ANY.search(text, best.end, c.end))
+    pos = best.start if best is not None else start
+    statement = next((s for s in statements if s.span.start <= pos < s.span.end), None) or next(
         (s for s in statements if s.span.start <= c.start < s.span.end or c.start <= s.span.start < c.end), None
     )
     predictor = statement.speaker if statement and statement.speaker else None
-    predictor = predictor or _estimator(doc, c.sentence_start, start, c.end) or "author"
+    predictor = predictor or _estimator(doc, c.sentence_start, start, c.end)
+    if predictor is None and ci > 0:
+        # "…, he said, and the deficit will …" / "… and said the cuts were unlikely …": the sentence's speaker
+        statement = next((s for s in statements if s.speaker and c.sentence_start <= s.span.start < c.start), statement)
+        predictor = statement.speaker if statement else None
+    predictor = predictor or "author"
     if predictor != "author" and outlet and _label(doc, predictor) == outlet:
         predictor = "author"  # the outlet's own forecast
     deadline = _deadline(doc, si, c)
-    if (
-        best is not None
-        and best.phrase == "would"
-        and (predictor == "author" or deadline is None or not doc.times(c.sentence_start, c.end, future=True))
-    ):
-        return None  # "would" forecasts only in reported speech about a dated future
+    if deadline == _PAST:
+        return None  # the clause is dated before publication: a report, not a forecast
+    reported = best is None or best.phrase != "would" or _reported_would(doc, c, best, predictor, statement, deadline)
+    if not reported:
+        return None  # "would" forecasts only in reported speech
     event = next(
         (
             mid
@@ -311,6 +465,38 @@ def _clause_prediction(
     )
 
 
+def _reported_would(
+    doc: Document, c: clauses.Clause, t: _Trigger, predictor: str, statement: Statement | None, deadline: str | None
+) -> bool:
+    """True when "would" is the future-in-past of a named actor's reported speech: "she said she would travel
+    on March 21", "Holm said the bill would go ahead as planned", "predicted it would pass" (not inside a
+    direct quote, where "would" is mostly conditional or polite, nor next to an "if")."""
+    if predictor == "author":
+        return False
+    text = doc.text
+    if deadline is not None and doc.times(c.sentence_start, c.end, future=True):
+        return True
+    if _IF.search(text, c.sentence_start, c.end):
+        return False
+    if statement is not None and statement.kind == "quote":
+        return False
+    return bool(_REPORTING.search(text, max(c.sentence_start, t.start - 90), t.start)) or bool(
+        statement is not None and statement.kind == "reported"
+    )
+
+
+def _progressive(doc: Document, start: int, end: int) -> list[_Trigger]:
+    """A present progressive dated in the future is a plain forecast ("this strike is not ending this week")."""
+    text = doc.text
+    m = _PROGRESSIVE.search(text, start, end)
+    if m is None or m.group("verb") in ("going", "being", "something", "nothing", "everything"):
+        return []
+    if not any(_FUTURE_WORDS.search(e.text) for e in doc.times(m.end(), end, future=True)):
+        return []
+    phrase = "will not" if m.group("neg") else "will"
+    return [_Trigger(m.start(), m.end("verb"), text[m.start() : m.end("verb")], phrase)]
+
+
 def _label(doc: Document, actor_id: str) -> str | None:
     entry = doc.actors.entry(actor_id)
     return entry.label.casefold() if entry else None
@@ -337,7 +523,7 @@ def _in_parenthetical(text: str, start: int, pos: int) -> bool:
 
 def _is_negated(text: str, t: _Trigger) -> bool:
     word = t.text.lower().replace("’", "'")
-    if "n't" in word or word.endswith(" not"):
+    if "n't" in word or word.endswith(" not") or " not " in word:
         return True
     if _NEG_AFTER.match(text, t.end):
         return True
@@ -345,13 +531,15 @@ def _is_negated(text: str, t: _Trigger) -> bool:
 
 
 def _deadline(doc: Document, si: int, c: clauses.Clause) -> str | None:
+    """The end of the first future time expression of the clause, else of the sentence, else of the previous
+    sentence; :data:`_PAST` when the clause itself is dated only before publication."""
     if doc.published is None:
         return None
     ss, se = doc.sentences[si]
     for lo, hi in ((c.start, c.end), (ss, se)):
         found = _future_expressions(doc, lo, hi)
         if found is None:
-            return None  # the clause is dated, in the past
+            return _PAST if (lo, hi) == (c.start, c.end) else None
         if found:
             return found[0].last.isoformat()
     if si > 0 and not c.relative:  # a relative clause describes its noun, not the time frame before it
@@ -363,13 +551,22 @@ def _deadline(doc: Document, si: int, c: clauses.Clause) -> str | None:
     return None
 
 
+def _speech_date(text: str, start: int, e: dates.TimeExpr) -> bool:
+    """True for a time expression dating a speech act ("said at a conference in June")."""
+    return bool(_SPEECH_ACT.search(text, max(start, e.start - 25), e.start))
+
+
 def _future_expressions(doc: Document, start: int, end: int) -> list[dates.TimeExpr] | None:
     """Time expressions of the span that end after publication; None when the span is dated only in the
     past ("the June 12 summit": a calendar date nearest to publication that already passed)."""
     assert doc.published is not None
     pub = doc.published
-    ahead = doc.times(start, end, future=True)
-    nearest = doc.times(start, end, future=None)
+    text = doc.text
+    ahead = [e for e in doc.times(start, end, future=True) if not _speech_date(text, start, e)]
+    nearest = [e for e in doc.times(start, end, future=None) if not _speech_date(text, start, e)]
+    if any(_SINCE.match(e.text) for e in ahead):  # "its first since 2018": a span looking back, not a date
+        pairs = [(a, n) for a, n in zip(ahead, nearest, strict=False) if not _SINCE.match(a.text)]
+        ahead, nearest = [a for a, _ in pairs], [n for _, n in pairs]
     out = [
         a
         for a, n in zip(ahead, nearest, strict=False)

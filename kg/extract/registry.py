@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -84,7 +84,7 @@ class RegistryActor:
         """The actor IRI, ``kga:<slug>``."""
         return f"{ACTOR}{self.slug}"
 
-    @property
+    @cached_property
     def salience(self) -> int:
         """Rank among namesakes: 2 for a leader role, 1 for any other role, 0 without roles."""
         lowered = [r.lower() for r in self.roles]
@@ -92,10 +92,13 @@ class RegistryActor:
             return 2
         return 1 if lowered else 0
 
+    @cached_property
+    def _roles_lower(self) -> frozenset[str]:
+        return frozenset(r.lower() for r in self.roles)
+
     def has_role(self, title: str) -> bool:
         """True when *title* ("Chairman", "Secretary of State") is one of the roles, case-insensitive."""
-        t = title.lower().strip(". ")
-        return any(r.lower() == t for r in self.roles)
+        return title.lower().strip(". ") in self._roles_lower
 
 
 @dataclass
@@ -110,10 +113,21 @@ class Registry:
     pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     by_capital: dict[str, str] = field(default_factory=dict)
     by_demonym_word: dict[str, list[str]] = field(default_factory=dict)
+    _kinds: dict[str, dict[str, list[RegistryActor]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.surfaces:
             self._index()
+
+    def kinds(self, surface: str) -> dict[str, list[RegistryActor]]:
+        """The actors a surface form names, grouped by kind of match (computed once per surface)."""
+        found = self._kinds.get(surface)
+        if found is None:
+            found = {}
+            for actor_slug, kind in self.surfaces.get(surface, []):
+                found.setdefault(kind, []).append(self.actors[actor_slug])
+            self._kinds[surface] = found
+        return found
 
     def _add(self, surface: str, actor: str, kind: str) -> None:
         entries = self.surfaces.setdefault(surface, [])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.extract import clauses, dates
 from kg.extract.document import Document
-from kg.extract.lexicon import SPEECH_VERB_RE
+from kg.extract.lexicon import SPEECH_VERB_RE, SPEECH_VERBS
 
 _RESCHEDULED = re.compile(
     r"\b(?:postpon\w*|delay\w*|reschedul\w*|push\w* back|mov(?:e|ed|es|ing))\b[^.;]{0,40}?"
@@ -22,8 +23,23 @@ _NEGATION = re.compile(
     r"did not|didn[’']t|does not|doesn[’']t|is not|isn[’']t)\b",
     re.I,
 )
+#: not taking part: "will skip the summit", "missed the talks", "is boycotting"
+_SKIP = re.compile(
+    r"\b(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|snub(?:s|bed|bing)?|stay(?:s|ed|ing)? away from)\b", re.I
+)
+#: a present progressive of a meeting verb is an arrangement ("I am meeting them on Tuesday")
+_PROGRESSIVE = re.compile(
+    r"\b(?:am|is|are|[’'](?:m|re|s))\s+(?:\w+ly\s+|again\s+|also\s+)?(?:meeting|hosting|visiting|holding|"
+    r"travell?ing|flying|heading|attending|welcoming|receiving)\b",
+    re.I,
+)
+_NEGATABLE = re.compile(r"\b(?:will|would|to|be)\b")
+_DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d{1,2})(?:-day\b|\s+days\s+(?:of|in|at)\b)", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_EXPLICIT_PAST = re.compile(r"\b(?:last|ago|past|earlier)\b|\b(?:19|20)\d\d\b")
+_WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
 _HEDGE = re.compile(
-    r"\b(?:likely|unlikely|may|might|could|possible|possibly|perhaps|expected|anticipated|"
+    r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|expected|anticipated|"
     r"hopes?|hoping|look(?:s|ing)? forward|probably|poised|potential|mooted|proposed)\b",
     re.I,
 )
@@ -32,27 +48,80 @@ _FUTURE = re.compile(
     r"planning|upcoming|coming|next|due to|to be held|to host|to visit|to meet)\b",
     re.I,
 )
-_PAST = re.compile(
+PAST = re.compile(
     r"\b(?:held|met|visited|hosted|attended|took place|was|were|had|did|last|ago|earlier|"
     r"ended|signed|received|welcomed|celebrated|went|travelled|traveled|flew)\b",
     re.I,
 )
 
 
+#: substrings without which a pattern cannot match (lower case): a cheap test before the regex
+_GATES = {
+    "rescheduled": ("postpon", "delay", "reschedul", "push", "mov"),
+    "cancel": ("cancel", "call", "scrap", "postpon", "pulled out"),
+    "skip": ("skip", "boycott", "snub", "away from"),
+    "negation": ("not", "n't", "n’t", "never", "no plan"),
+    "hedge": (
+        "likely", "may", "might", "could", "possib", "perhaps", "expected", "anticipated", "hop", "forward",
+        "probably", "poised", "potential", "mooted", "proposed",
+    ),
+    "future": (
+        "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan",
+        "upcoming", "coming", "next", "due to", "to be held", "to host", "to visit", "to meet",
+    ),
+    "progressive": ("ing",),
+    "past": (
+        "held", "met", "visited", "hosted", "attended", "took place", "was", "were", "had", "did", "last", "ago",
+        "earlier", "ended", "signed", "received", "welcomed", "celebrated", "went", "travel", "flew",
+    ),
+}  # fmt: skip
+
+
+#: every word SPEECH_VERBS can match ("emphasi[sz]ed" both ways; "told reporters" by its "told")
+_SPEECH_WORDS = frozenset(
+    w
+    for alt in SPEECH_VERBS.split("|")
+    for w in (alt.split("\\s+")[0].replace("[sz]", "s"), alt.split("\\s+")[0].replace("[sz]", "z"))
+)
+_WORD = re.compile(r"\w+")
+
+
+def is_speech_verb_before(text: str, start: int, end: int) -> bool:
+    """``SPEECH_VERB_RE.search(text, start, end)``, by a word-set test first (the regex is a long alternation)."""
+    if not any(w in _SPEECH_WORDS for w in _WORD.findall(text, start, end)):
+        return False
+    return SPEECH_VERB_RE.search(text, start, end) is not None
+
+
+def gated(name: str, pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:
+    """``pattern.search(text)``, skipped when *text* (lower-cased: *lowered*) lacks every gate word of *name*."""
+    low = lowered if lowered is not None else text.lower()
+    return any(g in low for g in _GATES[name]) and pattern.search(text) is not None
+
+
 def modal_of(text: str) -> str:
-    if _HEDGE.search(text):
+    """ "hedge" for a hedged meeting (likely, may, hopes …), "will" for a future one, else ""."""
+    low = text.lower()
+    if gated("hedge", _HEDGE, text, low):
         return "hedge"
-    return "will" if _FUTURE.search(text) else ""
+    return "will" if gated("future", _FUTURE, text, low) or gated("progressive", _PROGRESSIVE, text, low) else ""
+
+
+def is_past(text: str) -> bool:
+    """True when *text* has a past-tense or past-time word of meeting reports (held, met, last, ago …)."""
+    return gated("past", PAST, text)
 
 
 def status_of(text: str, c: clauses.Clause, modal: str) -> str:
     seg = text[c.start : c.end]
-    if _RESCHEDULED.search(seg):
+    low = seg.lower()
+    if gated("rescheduled", _RESCHEDULED, seg, low):
         return "planned"
-    if _CANCEL.search(seg):
+    if gated("cancel", _CANCEL, seg, low):
         return "cancelled"
-    sentence = text[c.sentence_start : c.end]
-    if _NEGATION.search(seg) and re.search(r"\b(?:will|would|to|be)\b", seg):
+    if gated("skip", _SKIP, seg, low):
+        return "negated"
+    if gated("negation", _NEGATION, seg, low) and _NEGATABLE.search(seg):
         return "negated"
     own = modal_of(seg)
     mode = own or (modal if c.coordinated else "")
@@ -60,18 +129,22 @@ def status_of(text: str, c: clauses.Clause, modal: str) -> str:
         return "predicted"
     if mode == "will":
         return "planned"
-    if _PAST.search(sentence) or _PAST.search(seg):
-        return "held"
     return "held"
 
 
 def dates_of(
-    doc: Document, si: int, lo: int, hi: int, status: str, *, inherit: bool = True
+    doc: Document, si: int, lo: int, hi: int, status: str, *, inherit: bool = True, ahead_only: bool = False
 ) -> tuple[str | None, str | None]:
+    """First and last date of a meeting of *status* read in ``[lo, hi)``; *inherit* falls back on the previous
+    sentence of the paragraph (future meetings), *ahead_only* keeps only dates not before publication."""
     if doc.published is None:
         return None, None
     future: bool | None = False if status == "held" else (True if status != "cancelled" else None)
+    if status == "cancelled" and _WAS_DUE.search(doc.text, lo, hi):
+        future = True  # "the summit, due in May, has been postponed": May still ahead
     found = event_dates(doc, lo, hi, future)
+    if ahead_only:
+        found = [e for e in found if e.first > doc.published]
     if not found and inherit and status in ("planned", "predicted") and si > 0:
         ps, pe = doc.sentences[si - 1]
         if doc.same_paragraph(ps, lo):
@@ -93,5 +166,37 @@ def event_dates(doc: Document, start: int, end: int, future: bool | None) -> lis
     return [
         e
         for e in doc.times(start, end, future=future)
-        if not SPEECH_VERB_RE.search(doc.text, max(start, e.start - 25), e.start)
+        if not is_speech_verb_before(doc.text, max(start, e.start - 25), e.start)
     ]
+
+
+def dated_status(doc: Document, c: clauses.Clause, lo: int, hi: int, status: str) -> str:
+    """Correct a status by the dates of the clause: an unmarked present ("Italy is hosting the meeting from
+    Thursday 13 June") with a future date is planned; a planned or predicted meeting dated explicitly in the
+    past ("last year", "in 2019", "two weeks ago") was held."""
+    if doc.published is None:
+        return status
+    pub = doc.published
+    if (
+        status == "held"
+        and not is_past(doc.text[c.sentence_start : c.end])
+        and any(e.first > pub and e.precision == "day" for e in event_dates(doc, lo, hi, None))
+    ):
+        return "planned"
+    if status in ("planned", "predicted"):
+        found = event_dates(doc, lo, hi, None)
+        if found and all(e.last < pub and _EXPLICIT_PAST.search(e.text) for e in found):
+            return "held"
+    return status
+
+
+def duration_end(text: str, first: str, lo: int, hi: int) -> str | None:
+    """Last day of a meeting of several days ("two days of meetings", "the three-day summit")."""
+    m = _DURATION.search(text, lo, hi)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    days = int(n) if n.isdigit() else _COUNTS.get(n, 1)
+    if not 1 < days < 15:
+        return None
+    return (dt.date.fromisoformat(first) + dt.timedelta(days=days - 1)).isoformat()

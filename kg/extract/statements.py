@@ -6,22 +6,29 @@ Rules (the ``rule`` field names the one that fired):
 - ``quote.before-said``    Jane Doe said: “…” / Jane Doe told reporters, “…”
 - ``quote.according-to``   a quote in a sentence attributed "according to X".
 - ``quote.continuation``   an unattributed quote right after an attributed one in the same paragraph (or
-                           the next one): same speaker, date and medium.
+                           the next one): same speaker, date and medium; also a quote left open at the end
+                           of its paragraph, attributed by the quote that continues the next paragraph.
 - ``quote.calls-for``      X's (repeated) calls / demands / pledges for “…”: a quoted fragment.
 - ``quote.fragment.source`` a quoted fragment in a sentence without attribution right after a sentence that
                            names a speaking organisation (state media, an agency, a statement): that
                            organisation; the statement is the clause holding the fragment.
-- ``quote.transcript``     an interview transcript paragraph "Okafor: …" (medium interview).
+- ``quote.called``         X called the deal “shameful” / described it as “…”: a quoted fragment of X.
+- ``quote.transcript``     an interview transcript paragraph "Okafor: …", or "A: …" answered by the person the
+                           intro says was interviewed ("spoke to X"); "Q: …" questions are not statements.
 - ``reported.said-that``   X said (that) … / X announced … / X expressed … / X called for … / X told Y that …
                            (the actor must be the verb's subject; "… and said …" keeps it).
 - ``reported.trailing``    "…, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content.
+- ``reported.according-to`` "According to (a statement from) X, …".
 
 Kinds: ``quote`` for a full quoted utterance, ``reported`` for paraphrase and for quoted fragments embedded
 in the author's sentence. Short quoted phrases without a speaker (scare quotes, "so-called ‘…’") and single
--quoted phrases are not statements. Pronoun speakers ("he said") resolve to the person subject of the
-sentence or of the nearest sentence before; a coordinated verb ("… and said …") keeps the subject of the first
-verb. A statement without a date of its own takes the last past date told of its speaker as subject before
-it, else the publication date (fragments stay undated).
+-quoted phrases are not statements (a straight single-quoted utterance, 'Like this,' she said, is a quote).
+Pronoun speakers ("he said") resolve to the person subject of the sentence or of the nearest sentence before,
+skipping names inside quotations and people whose known given name does not fit the pronoun; a coordinated
+verb ("… and said …") keeps the subject of the first verb. The agency of a wire dateline ("LONDON (Reuters) -")
+never speaks. A statement without a date of its own takes the day told just before it when it was made "hours
+later", else the last past date told of its speaker as subject before it, else the publication date
+(fragments stay undated).
 """
 
 from __future__ import annotations
@@ -30,11 +37,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.actors import Mention
 from kg.extract.document import Document
-from kg.extract.lexicon import SPEECH_VERBS, medium_of
+from kg.extract.lexicon import SPEECH_VERBS, medium_of, words
 from kg.records import Span, Statement
 
-_QUOTE_MARK = re.compile('[“"‘]')
+_QUOTE_MARK = re.compile("[“\"‘']")
+#: the end of a straight single-quoted utterance: "'Mest is the man we need,' Kresz said"
+_SINGLE_CLOSE = re.compile(r"[,.!?]'(?=[\s—–-]|$)")
 _OPEN = {"“": "”", '"': '"', "‘": "’"}
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
@@ -42,9 +52,9 @@ _ATTR_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _DESCRIPTOR = re.compile(
     r"\b[Tt]he\s+(?:(?:central|state|national|foreign|finance|defen[cs]e|news)\s+)?"
-    r"(?P<noun>bank|company|firm|ministry|agency|government|group|party|organi[sz]ation|fund|council|"
+    r"(?P<noun>(?i:bank|company|firm|ministry|agency|government|group|party|organi[sz]ation|fund|council|"
     r"commission|committee|office|department|regulator|minister|president|spokesperson|spokesman|"
-    r"spokeswoman|official|chief executive|ceo|chairman|governor|premier|chancellor)\b"
+    r"spokeswoman|official|chief executive|ceo|chairman|governor|premier|chancellor))\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CALLS = re.compile(
@@ -57,19 +67,21 @@ _SOURCE_CUE = re.compile(
     r"spokes(?:person|man|woman)|mouthpiece|communiqu[eé]|broadcaster|announcement)\b",
     re.I,
 )
+#: a verb the speech verb depends on ("decided to announce"): the subject stands before it
+_LEAD = re.compile(r"\b(?:decided|went on|moved|agreed|wanted|appeared|continued|chose)\s+to\s+$")
 _REPORTED = re.compile(
-    r"(?P<lead>\b(?:(?:decided|went on|moved|agreed|wanted|appeared|continued|chose)\s+to\s+)?)"
-    r"(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
+    r"\b(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
     r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
     r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
-    r"acknowledged|acknowledges|told|tells|adding)\b"
+    r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
+    r"conceded|admitted|suggested|reiterated|maintained)\b"
     r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
     r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
     r"(?:\s+that)?\s+)"
 )
 _NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
 _SUBJECT_GAP = re.compile(
-    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},)?"
+    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},)?\s*,?"
     r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
     r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
 )
@@ -92,6 +104,26 @@ _TRAILING_REST = re.compile(
 )
 _ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
 _TRANSCRIPT = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
+_ACCORDING_LEAD = re.compile(
+    r"(?:According|according)\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+    r"(?:(?:written|joint|new|recent|brief)\s+)?(?:(?:statement|note|report|post|release|filing)\s+"
+    r"(?:from|by|of|issued\s+by)\s+)?(?P<who>[^,]{2,80}),\s+"
+)
+_CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed)\s+(?!for\b|on\b)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|into|near|visiting|visited)\s+(?:the\s+)?$")
+_QA = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+")
+_INTERVIEWEE_CUE = re.compile(
+    r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\b|\binterview(?:ed)?\b|\bsat\s+down\s+with\b"
+)
+_ORG_DESCRIPTOR_HEADS = frozenset(
+    {"bank", "ministry", "agency", "commission", "council", "committee", "party", "fund", "department", "office"}
+)
+#: speech verbs that report a clause only with "that" ("conceded that …", not "conceded defeat")
+_THAT_VERBS = words(
+    "wrote writes posted explained stated declared cautioned conceded admitted suggested reiterated maintained"
+)
+_LATER = re.compile(r"\b(?:hours|minutes|moments|shortly|soon)\s+(?:later|afterwards)\b|\blater\s+that\s+day\b")
+_FEMALE = frozenset({"she", "She", "her", "Her"})
 _COORDINATION = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
 
 
@@ -102,6 +134,7 @@ class Quote:
     open: int
     close: int  # offset of the closing mark (== end of paragraph when unclosed)
     double: bool
+    closed: bool = True
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -121,13 +154,23 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             ch = text[j0]
             if ch == "‘" and j0 > ps and text[j0 - 1].isalnum():
                 continue
+            if ch == "'":
+                if (j0 > ps and text[j0 - 1] not in " \t\n(“—") or not text[j0 + 1 : j0 + 2].isalpha():
+                    continue  # an apostrophe
+                close = _SINGLE_CLOSE.search(text, j0 + 1, pe)
+                if close is None:
+                    continue
+                quotes.append(Quote(j0, close.end() - 1, False))
+                i = close.end()
+                continue
             closer = _OPEN[ch]
             j = text.find(closer, j0 + 1, pe)
             while ch == "‘" and j != -1 and j + 1 < pe and text[j + 1].isalpha():
                 j = text.find(closer, j + 1, pe)  # an apostrophe, not the closing mark
+            closed = j != -1
             if j == -1:
                 j = pe
-            quotes.append(Quote(j0, j, ch != "‘"))
+            quotes.append(Quote(j0, j, ch != "‘", closed))
             i = j + 1
     return quotes
 
@@ -171,6 +214,10 @@ class _Finder:
         for m in people:
             dist = verb - m.end if side == "left" else m.start - verb
             entry = idx.entries[m.key]
+            if self.doc.datelines and self.doc.in_dateline(m.start):
+                continue  # "LONDON (Reuters) - …": the agency files the story, it does not speak
+            if entry.type == "Country" and _LOCATIVE_BEFORE.search(self.text, max(start, m.start - 16), m.start):
+                continue  # "asked that question in Georgia, said": a place
             if side == "left" and entry.type != "Country" and _APPOSITION_GAP.match(self.text[m.end : verb]):
                 dist = -1  # "Jane Doe, an analyst at Acme Bank, said": the head of the apposition
             if m.possessive:
@@ -205,14 +252,15 @@ class _Finder:
                     "premier",
                     "chancellor",
                 )
-                head = {"bank": "bank", "ministry": "ministry", "agency": "agency"}.get(noun)
+                head = noun if noun in _ORG_DESCRIPTOR_HEADS else None
+                dateline = self._in_dateline
                 found = (
                     idx.last_person_before(d.start())
                     if person
                     else idx.last_of_type(d.start(), "Country")
                     if noun == "government"
-                    else idx.last_of_type(d.start(), "Organization", head)
-                    or idx.last_of_type(d.start(), "Organization")
+                    else idx.last_of_type(d.start(), "Organization", head, skip=dateline)
+                    or idx.last_of_type(d.start(), "Organization", skip=dateline)
                 )
                 if found:
                     best = (dist, found)
@@ -221,20 +269,40 @@ class _Finder:
         return best[1] if best else None
 
     def resolve_pronoun(self, pos: int) -> str | None:
-        """A he/she: the person subject earlier in the sentence, else of the nearest sentence before."""
+        """A he/she: the person subject earlier in the sentence, else of the nearest sentence before.
+
+        Names inside quotations are passed over (the speaker quotes them), and so are people whose known
+        given name does not fit the pronoun's gender."""
         doc = self.doc
+        word = self.text[pos : pos + 3].rstrip()
+        gender = "female" if word in _FEMALE else "male" if word.lower() == "he" else None
         i = doc.sentence_index(pos)
-        found = self.subject(doc.sentences[i][0], pos)
+        found = self.subject(doc.sentences[i][0], pos, gender)
         j = i - 1
         while found is None and j >= 0 and i - j <= 4:
-            found = self.subject(*doc.sentences[j])
+            found = self.subject(*doc.sentences[j], gender)
             j -= 1
-        return found or doc.actors.last_person_before(pos, floor=max(0, doc.sentences[i][0] - 2000))
+        return found or doc.actors.last_person_before(
+            pos, floor=max(0, doc.sentences[i][0] - 2000), skip=lambda m: self._unfit(m, gender)
+        )
 
-    def subject(self, start: int, end: int) -> str | None:
-        """The first person of ``[start, end)`` that is neither a possessor nor inside a prepositional phrase."""
+    def _in_dateline(self, m: Mention) -> bool:
+        return bool(self.doc.datelines) and self.doc.in_dateline(m.start)
+
+    def _unfit(self, m: Mention, gender: str | None) -> bool:
+        """True when mention *m* cannot be the antecedent of a pronoun of *gender*."""
+        if self.doc.quoted and self.doc.in_quote(m.start):
+            return True
+        if gender is None:
+            return False
+        known = self.doc.actors.gender(self.doc.actors.ids[m.key])
+        return known is not None and known != gender
+
+    def subject(self, start: int, end: int, gender: str | None = None) -> str | None:
+        """The first person of ``[start, end)`` that is neither a possessor nor inside a prepositional phrase
+        (nor inside a quotation, nor of the wrong *gender*)."""
         for m in self.doc.actors.within(start, end):
-            if self.doc.actors.entries[m.key].type != "Person" or m.possessive:
+            if self.doc.actors.entries[m.key].type != "Person" or m.possessive or self._unfit(m, gender):
                 continue
             if _PREPOSITION_BEFORE.search(self.text, max(start, m.start - 12), m.start):
                 continue
@@ -282,7 +350,9 @@ def find_statements(doc: Document) -> list[Statement]:
     f = _Finder(doc)
     text = doc.text
     quotes = [q for q in find_quotes(text, doc.paragraphs) if q.double or _words(text[q.open : q.close]) >= 6]
+    doc.quoted = [(q.open, q.close) for q in quotes]
     last_attributed: Statement | None = None
+    pending: list[Quote] = []  # unclosed quotes waiting for the attribution of the next paragraph's quote
     for q in quotes:
         s, e = q.inner
         n = _words(text[s:e])
@@ -294,6 +364,10 @@ def find_statements(doc: Document) -> list[Statement]:
             continue
         st = _attributed(f, q, ss, close_end)
         if st is not None:
+            for p in pending:  # a quote running over paragraphs: its attribution comes at the end
+                if _adjacent_paragraph(doc, p.open, q.open) or doc.same_paragraph(p.open, q.open):
+                    f.add(st.speaker, *p.inner, "quote", "quote.continuation", 0.8, st.date, st.medium)
+            pending = []
             last_attributed = st
         elif last_attributed is not None and (
             doc.same_paragraph(last_attributed.span.start, q.open)
@@ -309,6 +383,8 @@ def find_statements(doc: Document) -> list[Statement]:
                 last_attributed.date,
                 last_attributed.medium,
             )
+        elif not q.closed and q.open == doc.paragraph_at(q.open)[0]:
+            pending = [p for p in pending if _adjacent_paragraph(doc, p.open, q.open)] + [q]
         elif n <= 4:
             _fragment(f, q, ss, se)
     _transcript(f)
@@ -317,8 +393,8 @@ def find_statements(doc: Document) -> list[Statement]:
     for ss, se in doc.sentences:
         if any(a < se and ss < b for a, b in owned):
             continue  # a sentence with a direct quote: the quote rules own its attribution
-        if not _trailing(f, ss, se, quoted):
-            _reported(f, ss, se, quoted)
+        if not _trailing(f, ss, se, quoted) and not _reported(f, ss, se, quoted):
+            _according(f, ss, se)
     f.out.sort(key=lambda st: st.span.start)
     _default_dates(f)
     for i, st in enumerate(f.out, 1):
@@ -353,9 +429,8 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
         speaker = left or f.speaker_near(vpos, after_end, vpos, side="right")
         if speaker:
             window = text[after_start:after_end]
-            return f.add(
-                speaker, s, e, "quote", "quote.after-said", 0.9, f.when(after_start, after_end), medium_of(window)
-            )
+            medium = medium_of(window) or _scene_medium(f, q.open, speaker)
+            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9, f.when(after_start, after_end), medium)
     before = text[ss : q.open]
     m = _last(_ATTR_VERB.finditer(before))
     if m is not None and len(before) - m.end() < 40:
@@ -372,6 +447,19 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
     return None
 
 
+def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
+    """The medium set by the sentence before a quote when it tells of the same speaker ("Roe spoke at a news
+    conference on Monday. “…,” she said.")."""
+    doc = f.doc
+    i = doc.sentence_index(pos)
+    if i == 0 or doc.sentences[i][0] < pos and f.text[doc.sentences[i][0] : pos].strip():
+        return None  # the quote does not open its sentence
+    ps, pe = doc.sentences[i - 1]
+    if not doc.same_paragraph(ps, pos) or f.subject(ps, pe) != speaker:
+        return None
+    return medium_of(f.text[ps:pe])
+
+
 def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
     """A short quoted phrase: a statement only with an attributing noun or a speaking source nearby."""
     text, doc = f.text, f.doc
@@ -383,6 +471,12 @@ def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
         who = [m for m in doc.actors.within(max(ss, calls.start() - 60), calls.start() + 1) if m.end == calls.start()]
         if who:
             f.add(doc.actors.ids[who[-1].key], s, e, "reported", "quote.calls-for", 0.8)
+            return
+    called = _last(_CALLED.finditer(text, ss, q.open))
+    if called is not None and q.open - called.end() < 40:
+        caller = f.speaker_near(ss, called.start(), called.start(), side="left")
+        if caller:
+            f.add(caller, s, e, "reported", "quote.called", 0.7, f.when(ss, se), medium_of(text[ss:se]))
             return
     if _ATTR_VERB.search(text, ss, se):
         return  # the sentence has its own speech verb: reported speech handles it
@@ -409,18 +503,34 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
-def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> None:
+def _according(f: _Finder, ss: int, se: int) -> None:
+    """ "According to (a statement from) X, CONTENT." — reported speech of X."""
+    m = _ACCORDING_LEAD.match(f.text, ss, se)
+    if m is None:
+        return
+    speaker = f.speaker_near(m.start("who"), m.end("who"), m.start("who"), side="right")
+    end = se - 1 if f.text[se - 1 : se] in ".!" else se
+    if speaker and _words(f.text[m.end() : end]) >= 3:
+        lead = f.text[ss : m.end()]
+        f.add(speaker, m.end(), end, "reported", "reported.according-to", 0.65, f.when(ss, se), medium_of(lead))
+
+
+def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
     text = f.text
     if text[ss:se].rstrip().endswith("?") or re.match(r"(?:Had|If|Were)\b", text[ss:se]):
-        return
+        return False
+    found = False
     prev_speaker: str | None = None
     prev_end = ss
     for m in _REPORTED.finditer(text, ss, se):
         if any(qs <= m.start() < qe for qs, qe in quoted):
             continue
-        vstart = m.start("lead") if m.group("lead") else m.start("verb")
+        lead = _LEAD.search(text, max(ss, m.start() - 24), m.start())
+        vstart = lead.start() if lead else m.start("verb")
         if m.group("verb") in ("told", "tells") and m.group("between") is None:
             continue  # "told reporters …" without a reported clause
+        if m.group("verb") in _THAT_VERBS and not m.group().rstrip().endswith("that"):
+            continue  # "conceded defeat": a noun object, not a reported clause
         if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
             continue  # "Pompeo's repeated calls for": a noun, not a verb
         coordinated = re.search(r"\b(?:and|but)\s*$", text[max(ss, vstart - 6) : vstart]) or m.group("verb") == "adding"
@@ -454,7 +564,8 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> No
             medium,
         )
         if st:
-            prev_speaker, prev_end = speaker, cend
+            prev_speaker, prev_end, found = speaker, cend, True
+    return found
 
 
 def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
@@ -483,7 +594,15 @@ def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
 def _transcript(f: _Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor."""
     doc = f.doc
+    interviewee: str | None = None
     for ps, pe in doc.paragraphs:
+        qa = _QA.match(f.text, ps, pe)
+        if qa:
+            if qa.group("who") in ("A", "Answer"):
+                interviewee = interviewee or _interviewee(f, ps)
+                if interviewee:
+                    f.add(interviewee, qa.end(), pe, "quote", "quote.transcript", 0.75, None, "interview")
+            continue
         m = _TRANSCRIPT.match(f.text, ps, pe)
         if not m:
             continue
@@ -491,6 +610,18 @@ def _transcript(f: _Finder) -> None:
         if not names or doc.actors.entries[names[0].key].type == "Country":
             continue
         f.add(doc.actors.ids[names[0].key], m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
+
+
+def _interviewee(f: _Finder, pos: int) -> str | None:
+    """The person answering in a Q/A transcript at *pos*: the one named in an intro that says who was
+    interviewed ("spoke to X", "in an interview with X"), else the first person of the article."""
+    doc = f.doc
+    people = [m for m in doc.actors.within(0, pos) if doc.actors.entries[m.key].type == "Person"]
+    for m in people:
+        ss, se = doc.sentence_at(m.start)
+        if _INTERVIEWEE_CUE.search(f.text, ss, se):
+            return doc.actors.ids[m.key]
+    return doc.actors.ids[people[0].key] if people else None
 
 
 def _default_dates(f: _Finder) -> None:
@@ -502,6 +633,17 @@ def _default_dates(f: _Finder) -> None:
         if st.date is not None or st.rule in ("quote.calls-for", "quote.fragment.source"):
             continue
         st.date = doc.published.isoformat()
+        i = doc.sentence_index(st.span.start)
+        if _LATER.search(f.text, *doc.sentences[i]):  # "said hours later": the day told just before
+            days = [
+                e
+                for ss, se in doc.sentences[max(0, i - 3) : i]
+                for e in doc.times(ss, se, future=False)
+                if e.precision == "day" and e.first <= doc.published
+            ]
+            if days:
+                st.date = days[-1].first.isoformat()
+                continue
         if st.speaker is None:
             continue
         for ss, se in reversed(doc.sentences[: doc.sentence_index(st.span.start)]):

@@ -1,0 +1,171 @@
+"""Meeting candidates and how they become events: candidates about the same event merge, references back
+("the summit … has been postponed", "Zelensky will attend", "meet him there") take what they lack from the
+meeting named before, and undated candidates borrow a date.
+
+Helpers of :mod:`kg.extract.meetings`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.document import Document
+
+#: meeting noun -> kind
+KIND = {
+    **dict.fromkeys(("summit", "summits", "summitry", "declaration"), "summit"),
+    **dict.fromkeys(("talks", "negotiations"), "talks"),
+    **dict.fromkeys(("meeting", "meetings", "encounter", "get-together", "reunion", "conference"), "meeting"),
+    **dict.fromkeys(("visit", "visits", "state visit", "trip", "trips", "sojourn", "tour"), "visit"),
+    **dict.fromkeys(("ceremony", "ceremonies", "celebration", "celebrations", "anniversary", "parade"), "ceremony"),
+    **dict.fromkeys(("call",), "call"),
+}
+#: kinds from the most to the least specific: a merged event keeps the first
+PRIORITY = ("summit", "ceremony", "call", "visit", "talks", "meeting")
+#: "on the sidelines / eve of the summit": the undated meeting happens at (or just before) that one
+_FRAME_REF = re.compile(
+    r"\b(?P<rel>sidelines|margins|eve|start|end|opening|close|run-up)\s+of\s+(?:the\s+|this\s+|"
+    r"next\s+)?(?:[\w’'-]+\s+){0,3}?(?P<noun>summit|meeting|talks|conference|visit)\b",
+    re.I,
+)
+#: how many sentences back a meeting named again ("the summit") may be found
+_ANAPHOR_REACH = 4
+
+
+@dataclass
+class Candidate:
+    """A meeting read from one run of meeting words, before candidates about the same event merge."""
+
+    kind: str
+    participants: list[str]
+    status: str
+    start: int
+    end: int
+    anchors: list[int]
+    host: str | None = None
+    place: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    rule: str = ""
+    confidence: float = 0.6
+    countries: frozenset[str] = field(default_factory=frozenset)
+    place_key: str | None = None
+    window: tuple[int, int] = (0, 0)
+    sentence: int = -1
+    coordinated: bool = False
+    #: no participant named: the meeting refers back ("the summit … has been postponed", "Zelensky will attend")
+    anaphor: bool = False
+    #: "… meet Macron there": the place of the meeting named before
+    there: bool = False
+
+
+def borrow_dates(doc: Document, cands: list[Candidate]) -> None:
+    """Undated meetings that point at a dated one: a coordinated clause of the same sentence ("… attend the
+    summit, which runs on July 11, and to meet Biden there") or "on the eve / sidelines of the summit"."""
+    for i, c in enumerate(cands):
+        if c.date_start is not None:
+            continue
+        prev = cands[i - 1] if i else None
+        if c.coordinated and prev is not None and prev.sentence == c.sentence and prev.date_start:
+            c.date_start, c.date_end = prev.date_start, prev.date_end
+            continue
+        ref = _FRAME_REF.search(doc.text, *c.window)
+        if not ref:
+            continue
+        kind = KIND.get(ref.group("noun").lower(), "meeting")
+        earlier = [o for o in cands[:i] if o.kind == kind and o.date_start]
+        if earlier:
+            date = earlier[-1].date_start or ""
+            c.date_start = date[:7] if ref.group("rel").lower() == "eve" else date
+
+
+def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates that refer back ("the summit, due in May, has been postponed"; "Zelensky will attend"; "meet
+    Macron there") take what they lack from the latest earlier meeting of a compatible kind; those with no
+    such meeting or still no participant are dropped."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = next((o for o in reversed(out) if any(c.kind in g and o.kind in g for g in KIND_GROUPS)), None)
+        if c.there and c.place is None and out:
+            c.place, c.place_key = out[-1].place, out[-1].place_key
+        if c.anaphor:
+            if prev is None or c.sentence - prev.sentence > _ANAPHOR_REACH:
+                continue
+            if not c.participants and (c.status not in ("cancelled", "negated") or c.kind != prev.kind):
+                continue  # "the anticipated summit", "after the meeting": names it again, tells nothing new
+            if c.place_key and c.place_key != prev.place_key:
+                continue  # "the Singapore summit": another meeting than the one before
+            c.kind = prev.kind if c.rule.startswith("meeting.meeting") else c.kind
+            if c.status not in ("negated", "cancelled") or not c.participants:
+                c.participants = list(dict.fromkeys(prev.participants + c.participants))
+            c.place, c.place_key = c.place or prev.place, c.place_key or prev.place_key
+            c.host = c.host or prev.host
+            if c.date_start is None:
+                c.date_start, c.date_end = prev.date_start, prev.date_end
+            c.countries = prev.countries | c.countries
+            c.rule = f"meeting.{c.kind}.{c.status}.anaphor"
+        if c.participants:
+            out.append(c)
+    return out
+
+
+_STATUS_GROUPS = ({"held"}, {"cancelled", "negated", "planned"}, {"predicted", "planned"})
+_STATUS_ORDER = ("cancelled", "negated", "held", "planned", "predicted")
+KIND_GROUPS = ({"visit", "talks", "meeting"}, {"summit", "meeting", "talks"}, {"ceremony", "visit"}, {"call"})
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    """True when two candidates can be the same event (status, kind, place, date and participants agree)."""
+    if not any(a.status in g and b.status in g for g in _STATUS_GROUPS):
+        return False
+    if not any(a.kind in g and b.kind in g for g in KIND_GROUPS):
+        return False
+    if a.place_key and b.place_key and a.place_key != b.place_key:
+        return False
+    if a.date_start and b.date_start and a.date_start[:7] != b.date_start[:7]:
+        return False
+    if a.date_start and b.date_start and len(a.date_start) == len(b.date_start) == 10 and a.date_start != b.date_start:
+        return False
+    if (
+        a.kind != b.kind
+        and set(a.participants) != set(b.participants)
+        and a.countries != b.countries
+        and a.sentence != b.sentence
+    ):
+        return False
+    shared = set(a.participants) & set(b.participants)
+    return (
+        bool(shared)
+        and (
+            set(a.participants) <= set(b.participants)
+            or set(b.participants) <= set(a.participants)
+            or a.countries == b.countries
+        )
+        or (bool(a.countries) and a.countries == b.countries)
+    )
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates about the same event merged into one, in order of first mention."""
+    out: list[Candidate] = []
+    for c in cands:
+        target = next((o for o in out if compatible(o, c)), None)
+        if target is None:
+            out.append(c)
+            continue
+        target.participants = list(dict.fromkeys(target.participants + c.participants))
+        target.anchors += c.anchors
+        target.place = target.place or c.place
+        target.host = target.host or c.host
+        if target.date_start is None or (c.date_start and len(c.date_start) > len(target.date_start)):
+            target.date_start, target.date_end = c.date_start or target.date_start, c.date_end or target.date_end
+        elif target.date_start == c.date_start and target.date_end is None:
+            target.date_end = c.date_end
+        target.kind = min((target.kind, c.kind), key=PRIORITY.index)
+        target.status = min((target.status, c.status), key=_STATUS_ORDER.index)
+        target.countries = target.countries | c.countries
+        target.rule = f"meeting.{target.kind}.{target.status}"
+        target.countries = target.countries | c.countries
+        target.confidence = min(0.9, max(target.confidence, c.confidence) + 0.1)
+    return out

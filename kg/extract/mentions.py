@@ -1,0 +1,87 @@
+"""Actor mentions and the entries they resolve to, as collected while the actors of an article are found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.registry import Registry, RegistryActor
+from kg.extract.titles import title_words_before
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+@dataclass
+class Mention:
+    """One mention: offsets, the actor key it resolves to, how it was found and how it stands."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str  # name | short | capital | metonym | demonym | found
+    actor_position: bool = True
+    possessive: bool = False
+
+
+@dataclass
+class ActorEntry:
+    """An actor of the article while it is being built."""
+
+    key: str
+    label: str
+    type: str
+    registry: RegistryActor | None
+    rule: str
+    confidence: float
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def created(self) -> bool:
+        """True when some mention makes it an actor (see module doc)."""
+        if self.type == "Country":
+            return any(m.actor_position for m in self.mentions)
+        return any(m.kind != "demonym" for m in self.mentions)
+
+
+class Builder:
+    """The actors of one article while they are found: entries by key, and which characters are taken."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.entries: dict[str, ActorEntry] = {}
+        self.taken = bytearray(len(text) + 1)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.taken[start:end])
+
+    def add(self, key: str, mention: Mention, **entry: object) -> None:
+        if key not in self.entries:
+            self.entries[key] = ActorEntry(key=key, mentions=[], **entry)  # type: ignore[arg-type]
+        elif entry and self.entries[key].rule == "registry.demonym" and mention.kind != "demonym":
+            self.entries[key].rule = str(entry["rule"])
+            self.entries[key].confidence = float(entry["confidence"])  # type: ignore[arg-type]
+        mention.possessive = bool(_POSSESSIVE.match(self.text, mention.end))
+        self.entries[key].mentions.append(mention)
+        self.taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+
+    def add_registry(self, a: RegistryActor, m: Mention, rule: str, confidence: float) -> None:
+        self.add(a.slug, m, label=a.label, type=a.type, registry=a, rule=rule, confidence=confidence)
+
+    def seen(self, slug_: str) -> bool:
+        e = self.entries.get(slug_)
+        return bool(e and any(m.kind in ("name", "short") for m in e.mentions))
+
+    def resolve_short(self, surface: str, candidates: list[RegistryActor], start: int) -> RegistryActor | None:
+        title = title_words_before(self.text, start)
+        if title:
+            holders = [c for c in candidates if c.has_role(title.split()[-1])]
+            holders = holders or [c for c in candidates if c.has_role(title)]
+            if holders:
+                seen = [c for c in holders if self.seen(c.slug)]
+                return max(seen or holders, key=lambda c: c.salience)
+        seen = [c for c in candidates if self.seen(c.slug)]
+        if not seen:
+            return None
+        return max(seen, key=lambda c: (c.salience, max(m.start for m in self.entries[c.slug].mentions)))

@@ -1,0 +1,362 @@
+"""Actors named only in the text, not in the registry: people and organisations found by how news prose
+introduces them (see :mod:`kg.extract.actors` for the order of trust).
+
+People: a title before a capitalised name ("Finance Minister Jane Doe", "Velorian President Irena Holm", "Pope
+Francis"), the speaker of a speech verb ("…," said Jane Doe), an appositive ("Jane Doe, the finance minister"),
+a known given name ("Ruth Alden of Meridel Wealth"), or a name followed by "of" and an organisation. A possessive
+ends a person's name ("Elena Sarn's Civic Dawn party": the person, then the party she leads).
+
+Organisations: capitalised phrases ending in a head noun ("Halden Foods", "Kellport General Hospital"), joined
+by "of"/"for"/"&" ("Central Bank of Arvendia", "Caldmoor & Ross"), union locals ("Transit Workers Local 214"),
+descriptors and appositives ("law firm Redfern Ng", "Baltic Crane, a port equipment maker"), a name "led by" a
+person, and a one-word name before "shares" or "chief executive". Places named like bodies ("Oval Office")
+are not organisations. Later bare family names of people and distinctive first words of organisations
+("Skyfield" for "Skyfield Airways") are mentions of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.lexicon import (
+    AUXILIARIES,
+    GIVEN_NAMES,
+    NOT_NAME,
+    OFFICE_BODIES,
+    ORG_HEAD_SET,
+    ORG_NOUNS,
+    PARTY_NOUNS,
+    PLACE_HEADS,
+    SPEECH_VERBS,
+    TITLE,
+    TITLE_RE,
+    words,
+)
+from kg.extract.mentions import Builder, Mention
+from kg.extract.registry import Registry
+from kg.extract.slugs import slug
+from kg.extract.titles import title_before, title_prefix
+
+_CAP_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)[ \u00a0]+)?"
+    r"[A-Z][\w’'.-]*)*"
+)
+_SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
+_SPEECH_WORD = re.compile(rf"^(?:{SPEECH_VERBS})$")
+_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
+_NON_SPACE = re.compile(r"\S+")
+_SENTENCE_CUT = re.compile(
+    r"(?<=[a-z]{2})\.[ \u00a0]|(?<=[A-Za-z])\.[ \u00a0]+(?=(?:"
+    + "|".join(sorted(w for w in NOT_NAME if w.isalpha()))
+    + r")\b)"
+)
+_ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b")
+_ORG_DESCRIPTOR = re.compile(rf"\b(?:{ORG_NOUNS})\s+$")
+_ORG_FOLLOWER = re.compile(
+    r"[’']?s?\s+(?:chief executive|CEO|shares|stock|spokes(?:man|woman|person)|board|"
+    r"chairman|executives?|engineers|products?|customers)\b"
+)
+_ORG_OF = re.compile(
+    r"\b(?:Ministry|Department|Bank|Office|Bureau|Council|Institute|University|Commission|"
+    r"Court|Parliament)\s+(?:of|for)\s+"
+)
+_ORG_JOIN = re.compile(r"[ \u00a0]+(?:of|for|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*&[ \u00a0]*")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_AND = re.compile(r"[ \u00a0]+and[ \u00a0]+")
+_OF_SPLIT = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_ORG_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_UNION_LOCAL = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'-]+[ \u00a0]+){1,4}Local[ \u00a0]+\d+")
+_PARTY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
+#: titles that stand before a single name and stay part of the label ("Pope Francis", "King Charles")
+_REGNAL = words("Pope King Queen Prince Princess Emperor Empress Sultan Sheikh Emir Patriarch")
+#: leading words an organisation name keeps although they never start a person's name ("Central Bank of …")
+_ORG_LEAD_KEEP = words(
+    "Central National United North South East West Great New Old State Foreign Finance Defense Defence Trade "
+    "Energy Oil Health Justice Interior First"
+)
+#: capitalised words too generic to stand alone for the organisation they start ("National" of "National …")
+_GENERIC_ORG_WORDS = words(
+    """
+        National Federal Royal Democratic Civic Liberal Green Social Workers General International Global First
+        Public Free Independent Popular Progressive Republican Conservative Labour United Union Justice Peace
+        Unity Reform Renewal Transit Rural Urban Metropolitan City County Regional Provincial Municipal Daily
+        Weekly American British European Asian African Christian Islamic People's Peoples Socialist Communist
+        Radio Media Eastern Western Northern Southern Capital Trust Standard Pacific Atlantic Continental
+        """
+)
+_NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]")
+_PLACE_PREPOSITIONS = words("for in of from at to near across")
+_LED_BY = re.compile(r",?[ \u00a0]+(?:led|headed|chaired|founded|run)[ \u00a0]+by[ \u00a0]+[A-Z]")
+_TITLE_OF_BEFORE = re.compile(rf"\b{TITLE}\s+of\s+(?:the\s+)?$")
+_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|i|an)$")
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    while words and (words[-1].rstrip("’'s") in NOT_NAME or words[-1] in NOT_NAME):
+        words.pop()
+    while words and words[0] in NOT_NAME:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _person_ok(name: str, registry: Registry, *, given: bool = False) -> bool:
+    """True when *name* may be a person's (two words or more, no function words, not starting with a country
+    word); with *given*, only when it starts with a known given name."""
+    words = name.split()
+    if len(words) < 2 or any(w in NOT_NAME for w in words) or (given and words[0] not in GIVEN_NAMES):
+        return False
+    return not any(kind in ("name", "demonym", "metonym") for _, kind in registry.surfaces.get(words[0], []))
+
+
+def add_found_mentions(b: Builder, start: int, end: int) -> None:
+    """People and organisations named only in the text (see module doc)."""
+    runs = list(_CAP_RUN.finditer(b.text, start, end))  # scanned once for organisations and people
+    _found_orgs(b, start, runs)
+    text, reg = b.text, b.registry
+    for run in runs:
+        group = run.group()
+        if " " not in group or all(b.taken[run.start() : run.end()]):
+            continue  # one word, or all registry names: never a new person
+        words = (_SENTENCE_CUT.split(group, maxsplit=1)[0] if "." in group else group).split()
+        offsets = [m.start() for m in _NON_SPACE.finditer(group)]
+        owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
+        if owner is not None:  # "Elena Sorin's Civic Renewal party": the person, then what they own
+            _possessed_org(b, run.start() + offsets[owner + 1], words[owner + 1 :])
+            words = words[: owner + 1]
+        # "President of Calvoria Ivo Darn": the place or body of the title comes first
+        skip = int(len(words) >= 3 and bool(_TITLE_OF_BEFORE.search(text, max(start, run.start() - 40), run.start())))
+        while skip < len(words) - 1 and (
+            any(
+                k in ("demonym", "name") and reg.actors[a].type == "Country"
+                for a, k in reg.surfaces.get(words[skip].rstrip("’'s"), [])
+            )
+            or _place_before_title(words, skip)
+        ):
+            skip += 1
+        titled = title_prefix(words[skip:])
+        first = skip + titled
+        name = _clean_name(" ".join(words[first:]).rstrip(".,"))
+        name = re.sub(r"['’]s?$", "", name)
+        if titled and " " not in name and words[first - 1] in _REGNAL and name and name not in NOT_NAME:
+            first -= 1  # "Pope Francis": the title is part of the name
+            name = f"{words[first]} {name}"
+        if not name or len(name.split()) > 4:
+            continue
+        s = text.find(name, run.start() + (offsets[first] if first < len(offsets) else 0), run.end())
+        if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET:
+            continue
+        key = "~" + slug(name)
+        if key in b.entries:
+            b.add(key, Mention(s, s + len(name), name, key, "found"))
+            continue
+        if not _person_ok(name, reg):
+            continue
+        prev = text[max(start, run.start() - 20) : run.start()].split()
+        if titled or skip or title_before(text, run.start()):
+            rule, conf = "found.title-name", 0.8
+        elif any(w.isupper() and len(w) > 1 for w in name.split()):
+            continue  # "CKAR Radio": an acronym is not part of a person's name
+        elif prev and prev[-1] in _PLACE_PREPOSITIONS and name.split()[0] not in GIVEN_NAMES:
+            continue  # "the member for Ashford Dale, said": a place
+        elif prev and prev[-1] in ("the", "The"):
+            continue  # "the Civic Ledger forecast": a name after "the" is not a person's
+        elif (prev and _SPEECH_WORD.match(prev[-1])) or _SPEECH_AFTER.match(text, s + len(name)):
+            rule, conf = "found.speaker", 0.7
+        elif _APPOSITIVE_AFTER.match(text, s + len(name)):
+            rule, conf = "found.appositive", 0.75
+        elif name.split()[0] in GIVEN_NAMES and len(name.split()) <= 3:
+            rule, conf = "found.given-name", 0.7
+        elif len(name.split()) <= 3 and _OF_ORG_AFTER.match(text, s + len(name)):
+            rule, conf = "found.of-organization", 0.6
+        else:
+            continue
+        b.add(
+            key,
+            Mention(s, s + len(name), name, key, "found"),
+            label=name,
+            type="Person",
+            registry=None,
+            rule=rule,
+            confidence=conf,
+        )
+
+
+def _place_before_title(words: list[str], i: int) -> bool:
+    """True when ``words[i]`` is a place or demonym qualifying the title after it ("Kestrian President …",
+    "Harbourton Mayor …")."""
+    w = words[i]
+    return (
+        w not in NOT_NAME
+        and w.isalpha()
+        and w[:1].isupper()
+        and not title_prefix(words[i:])
+        and title_prefix(words[i + 1 :]) > 0
+    )
+
+
+def _possessed_org(b: Builder, s: int, words: list[str]) -> None:
+    """The organisation after a possessive ("… Varga's National Alliance", "… Sorin's Civic Renewal party")."""
+    name = " ".join(words).rstrip(".,;:")
+    if not name or name.split()[0] in NOT_NAME:
+        return
+    nxt = _PARTY_AFTER.match(b.text, s + len(name))
+    if name.split()[-1] in ORG_HEAD_SET or (nxt and nxt.group(1) in PARTY_NOUNS):
+        _add_org(b, s, name, "found.organization.possessed", 0.6)
+
+
+def _org_name(raw: str) -> str:
+    """The organisation part of a capitalised phrase: after a possessor ("Varga's National Alliance") or a
+    person before "of" ("Ilona Kresz of the University of …"), without leading function words."""
+    words = raw.split()
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
+    if owner is not None and not any(w in ORG_HEAD_SET for w in words[:owner]):
+        words = words[owner + 1 :]
+    raw = " ".join(words)
+    parts = _OF_SPLIT.split(raw, maxsplit=1)
+    if len(parts) == 2:
+        head = parts[0].split()[-1] if parts[0].split() else ""
+        if head not in ORG_HEAD_SET and not _ORG_OF.search(parts[0] + " of "):
+            raw = parts[1]
+    words = raw.split()
+    while words and (
+        words[0] in NOT_NAME
+        and words[0] not in ORG_HEAD_SET
+        and words[0] not in _ORG_LEAD_KEEP
+        or words[0] in ("of", "and", "&")
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _and_split(raw: str) -> list[str]:
+    """Two organisations joined by "and" ("Acme Radio and Kell Hospital"), when the first ends in a head."""
+    parts = _AND.split(raw, maxsplit=1)
+    if len(parts) == 2 and parts[0].split() and parts[0].split()[-1] in ORG_HEAD_SET:
+        return [parts[0], *_and_split(parts[1])]
+    return [raw]
+
+
+def _is_place(words: list[str]) -> bool:
+    """True for a place named like a body ("Oval Office", "Trafalgar Square")."""
+    last = words[-1]
+    return last in PLACE_HEADS or (last == "Office" and len(words) == 2 and words[0] not in OFFICE_BODIES)
+
+
+def _org_candidates(text: str, runs: list[re.Match[str]]) -> Iterator[tuple[int, str]]:
+    """Capitalised runs joined by "of", "for", "and", "&" ("Ministry of Finance", "Caldwell & Ross"):
+    ``(start, phrase)`` of each phrase of two words or more."""
+    i = 0
+    while i < len(runs):
+        s, e = runs[i].span()
+        j = i
+        while j + 1 < len(runs) and _ORG_JOIN.fullmatch(text, e, runs[j + 1].start()):
+            j += 1
+            e = runs[j].end()
+        if j > i or " " in runs[i].group():
+            yield s, text[s:e]
+        i = j + 1
+
+
+def _found_orgs(b: Builder, start: int, runs: list[re.Match[str]]) -> None:
+    text = b.text
+    if runs and "Local" in text[start : runs[-1].end() + 8]:
+        for m in _UNION_LOCAL.finditer(text, start, runs[-1].end() + 8):
+            name = _org_name(m.group())
+            _add_org(b, text.find(name, m.start()), name, "found.organization", 0.6)
+    for ms, group in _org_candidates(text, runs):
+        raw = (_SENTENCE_CUT.split(group, maxsplit=1)[0] if "." in group else group).rstrip(".,;:")
+        for part in _and_split(raw):
+            words = part.split()
+            if words[-1] not in ORG_HEAD_SET and not _ORG_OF.search(part) and "&" not in words:
+                continue
+            name = _org_name(part)
+            words = name.split()
+            if len(words) < 2 or words[-1] in ("&", "of", "and") or _is_place(words):
+                continue
+            _add_org(b, text.find(name, ms), name, "found.organization", 0.6)
+    for run in runs:
+        name = run.group()
+        if "." in name:
+            name = _SENTENCE_CUT.split(name, maxsplit=1)[0]
+        name = name.rstrip(".,;:")
+        if name[-1:] in "s'’":
+            name = _POSSESSIVE_END.sub("", name)
+        words = name.split()
+        if not words or len(words) > 4 or words[0] in NOT_NAME or b.overlaps(run.start(), run.start() + len(name)):
+            continue
+        after = run.start() + len(name)
+        if _descriptor_before(text, max(start, run.start() - 40), run.start()):
+            _add_org(b, run.start(), name, "found.organization.descriptor", 0.65)
+        elif _ORG_APPOSITIVE.match(text, after):
+            _add_org(b, run.start(), name, "found.organization.appositive", 0.65)
+        elif len(words) > 1 and _LED_BY.match(text, after) and not _person_ok(name, b.registry, given=True):
+            _add_org(b, run.start(), name, "found.organization.led-by", 0.6)
+        elif (
+            len(words) == 1
+            and name not in AUXILIARIES
+            and _ORG_FOLLOWER.match(text, after)
+            and name not in b.registry.surfaces
+        ):
+            longer = next(
+                (e for e in b.entries.values() if e.registry is None and e.label.startswith(name + " ")), None
+            )
+            if longer is not None:
+                b.add(longer.key, Mention(run.start(), after, name, longer.key, "short"))
+            elif not TITLE_RE.match(name):
+                _add_org(b, run.start(), name, "found.organization.role", 0.55)
+
+
+def _descriptor_before(text: str, lo: int, pos: int) -> bool:
+    """True when a common noun for an organisation stands right before *pos* ("shipping group Halvorsen")."""
+    if pos == lo or not text[pos - 1].isspace():
+        return False
+    last = text[lo:pos].rsplit(None, 2)
+    if not last or not last[-1].islower():
+        return False
+    return _ORG_DESCRIPTOR.search(text, lo, pos) is not None
+
+
+def _add_org(b: Builder, s: int, name: str, rule: str, conf: float) -> None:
+    e = s + len(name)
+    if s < 0 or b.overlaps(s, e):
+        return
+    key = "~" + slug(name)
+    b.add(
+        key,
+        Mention(s, e, name, key, "found"),
+        label=name,
+        type="Organization",
+        registry=None,
+        rule=rule,
+        confidence=conf,
+    )
+
+
+def add_short_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
+    """Bare family names (and "Ms. Doe") of text-found people after their first full mention, and the
+    distinctive first word of text-found organisations ("Skyline" for "Skyline Airways")."""
+    for e in list(b.entries.values()):
+        if e.registry is not None or len(e.label.split()) < 2:
+            continue
+        person = e.type == "Person"
+        family = e.label.split()[-1] if person else e.label.split()[0]
+        if (
+            family in NOT_NAME
+            or family in b.registry.surfaces
+            or not family.isalpha()
+            or (not person and (family in _GENERIC_ORG_WORDS or _DEMONYM_SHAPE.match(family)))
+        ):
+            continue
+        first = min(m.start for m in e.mentions)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(family)}(?![\w-])")
+        for ps, pe in paragraphs:
+            if pe <= first:
+                continue
+            for m in pattern.finditer(b.text, max(ps, first), pe):
+                if b.overlaps(m.start(), m.end()):
+                    continue
+                if not person and _NEXT_CAPITAL.match(b.text, m.end()):
+                    continue  # "Skyline Holdings" is another organisation
+                b.add(e.key, Mention(m.start(), m.end(), family, e.key, "short"))

@@ -74,3 +74,42 @@ def test_published_date() -> None:
     assert published_date("2018-08-27T10:00:00Z") == PUB
     assert published_date("yesterday") is None
     assert published_date(None) is None
+
+
+SUNDAY = dt.date(2024, 6, 9)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pub", "future", "first", "last"),
+    [
+        ("from Thursday 13 June", dt.date(2024, 6, 10), None, "2024-06-13", "2024-06-13"),
+        ("on Tuesday 25 February", dt.date(2025, 2, 16), True, "2025-02-25", "2025-02-25"),
+        ("Thursday, June 13", dt.date(2024, 6, 10), None, "2024-06-13", "2024-06-13"),
+        ("later this week", SUNDAY, None, "2024-06-10", "2024-06-16"),
+        ("this week", SUNDAY, True, "2024-06-10", "2024-06-16"),
+        ("this week", SUNDAY, False, "2024-06-03", "2024-06-09"),
+        ("by year-end", dt.date(2025, 2, 16), True, "2025-02-16", "2025-12-31"),
+        ("later in the year", dt.date(2025, 2, 16), True, "2025-02-16", "2025-12-31"),
+        ("next summer", dt.date(2025, 2, 16), True, "2025-06-01", "2025-08-31"),
+        ("next summer", dt.date(2025, 7, 1), True, "2026-06-01", "2026-08-31"),
+        ("by the autumn", dt.date(2025, 2, 16), True, "2025-09-01", "2025-11-30"),
+        ("this fall", dt.date(2025, 2, 16), True, "2025-09-01", "2025-11-30"),
+        ("last winter", dt.date(2025, 2, 16), None, "2023-12-01", "2024-02-29"),
+        ("in the spring of 2026", dt.date(2025, 2, 16), None, "2026-03-01", "2026-05-31"),
+    ],
+)
+def test_weekday_dates_seasons_and_year_end(
+    phrase: str, pub: dt.date, future: bool | None, first: str, last: str
+) -> None:
+    e = resolve(phrase, pub, future=future)
+    assert e is not None, phrase
+    assert (e.first.isoformat(), e.last.isoformat()) == (first, last)
+
+
+def test_fall_as_a_verb_is_no_date() -> None:
+    assert [e.text for e in find("Prices will fall in 2025.", PUB)] == ["in 2025"]
+
+
+@pytest.mark.parametrize("text", ["the highest level in 10 months", "their first formal talks in five years"])
+def test_a_span_looking_back_is_no_date(text: str) -> None:
+    assert find(text, PUB, future=True) == []

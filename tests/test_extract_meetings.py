@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.records import ArticleRecord, Meeting, Records, check
 
@@ -81,3 +83,98 @@ def test_postponed_to_a_new_date_is_planned() -> None:
 
 def test_no_meeting_without_participants() -> None:
     assert run("The anticipated summit and a likely visit dominate the news.").meetings == []
+
+
+def test_arrive_and_days_of_meetings_carry_date_and_place() -> None:
+    r = run(
+        "Finance Minister Tova Lind will arrive in Portvale on June 4 and hold two days of meetings with Trade "
+        "Minister Oskar Brandt."
+    )
+    (m,) = r.meetings
+    assert people(r, m) == {"Tova Lind", "Oskar Brandt"} and m.status == "planned"
+    assert (m.place, m.start, m.end) == ("Portvale", "2024-06-04", "2024-06-05")
+
+
+def test_present_progressive_with_weekday_and_day_month_is_planned() -> None:
+    r = run(
+        "Prime Minister Lina Vallo is hosting the three-day summit with President Aren Holm in Portvale from "
+        "Thursday 13 June.",
+        published="2024-06-10",
+    )
+    (m,) = r.meetings
+    assert (m.status, m.start, m.end, m.place) == ("planned", "2024-06-13", "2024-06-15", "Portvale")
+
+
+def test_later_this_week_on_a_sunday_is_the_coming_week() -> None:
+    r = run("Prime Minister Lina Vallo will meet President Aren Holm later this week.", published="2024-06-09")
+    (m,) = r.meetings
+    assert (m.start, m.end) == ("2024-06-10", "2024-06-16")
+
+
+def test_date_and_there_carry_over_within_the_sentence() -> None:
+    r = run(
+        "On October 15, Prime Minister Lina Vallo is due to meet President Aren Holm in Portvale, and she will "
+        "also meet Foreign Minister Kaarel Tamm there.",
+        published="2024-10-01",
+    )
+    tamm = next(m for m in r.meetings if "Kaarel Tamm" in people(r, m))
+    assert (tamm.start, tamm.place, tamm.status) == ("2024-10-15", "Portvale", "planned")
+
+
+def test_state_visit_and_meeting_place_with_several_words() -> None:
+    r = run("President Aren Holm will pay a state visit to Lomaria next month.")
+    (m,) = r.meetings
+    assert (m.kind, m.status, m.place, m.start) == ("visit", "planned", "Lomaria", "2024-06")
+    r = run("Prime Minister Lina Vallo and President Aren Holm agreed to meet again at the UN General Assembly.")
+    assert r.meetings[0].place == "UN General Assembly"
+
+
+def test_skip_is_negated_attendance() -> None:
+    r = run("Prime Minister Lina Vallo will skip the summit in Portvale next week.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Lina Vallo"} and m.status == "negated" and m.kind == "summit"
+
+
+def test_bare_attend_and_postponed_summit_refer_back() -> None:
+    text = (
+        "Prime Minister Lina Vallo and President Aren Holm will hold a summit in Portvale on June 20. "
+        "Foreign Minister Kaarel Tamm will attend. The summit has since been postponed."
+    )
+    r = run(text)
+    assert all(m.kind == "summit" and m.place == "Portvale" for m in r.meetings)
+    assert any({"Lina Vallo", "Aren Holm", "Kaarel Tamm"} <= people(r, m) for m in r.meetings)
+    assert any(m.status == "cancelled" for m in r.meetings)
+    assert run("Prime Minister Lina Vallo will attend school in Portvale.").meetings == []
+
+
+def test_first_person_speaker_is_the_participant() -> None:
+    r = run("“I am meeting their leadership again on Tuesday,” Prime Minister Lina Vallo said.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Lina Vallo"} and (m.status, m.start) == ("planned", "2024-05-14")
+
+
+def test_talks_in_a_leading_phrase_belong_to_the_subject() -> None:
+    r = run("After 36 hours in talks, Prime Minister Lina Vallo and President Aren Holm reached a deal.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Lina Vallo", "Aren Holm"} and m.status == "held"
+
+
+def test_past_dated_meeting_is_held_not_planned() -> None:
+    r = run("President Aren Holm will long remember his summit with Prime Minister Lina Vallo in Portvale last year.")
+    assert [m.status for m in r.meetings] == ["held"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Lina Vallo welcomed the decision by President Aren Holm.",
+        "Prime Minister Lina Vallo will be invited to chair their meetings.",
+    ],
+)
+def test_not_meetings(text: str) -> None:
+    assert run(text).meetings == []
+
+
+def test_a_name_after_a_clause_break_is_no_object() -> None:
+    r = run("The two sides are unlikely to meet at leaders' level, President Aren Holm said.")
+    assert all("Aren Holm" not in people(r, m) for m in r.meetings)

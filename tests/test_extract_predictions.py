@@ -124,3 +124,143 @@ def test_event_link_to_a_predicted_meeting() -> None:
     r = run("Chinese President Xi Jinping will likely visit Pyongyang in September.")
     p = r.predictions[0]
     assert p.event is not None and p.event == r.meetings[0].id
+
+
+# -- polarity: a negated belief or predicate is negative; a negative hedge keeps the polarity positive ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("“I don’t expect the labour market to collapse,” Finance Minister Tova Lind said.", "labour market"),
+        ("Finance Minister Tova Lind said there will be no quick end to the dispute.", "quick end"),
+        ("“I don't believe there will be a strike,” Finance Minister Tova Lind said.", "a strike"),
+        ("“I don't think we will place an order before 2026,” Finance Minister Tova Lind said.", "place an order"),
+        ("Finance Minister Tova Lind said the plan would not require tax increases.", "tax increases"),
+    ],
+)
+def test_negated_predicate_or_belief_is_negative(text: str, phrase: str) -> None:
+    r = run(text)
+    p = only(r, phrase)
+    assert p.polarity == "negative" and predictor(r, p) == "Tova Lind"
+
+
+def test_negation_stops_at_though() -> None:
+    r = run("Finance Minister Tova Lind did not expect Arvania to veto the plan, though she will almost certainly try.")
+    assert only(r, "veto").polarity == "negative"
+    p = only(r, "almost certainly try")
+    assert p.polarity == "positive" and p.probability_interval == (0.95, 0.99)
+
+
+def test_surprised_if_not_is_unlikely_and_negative() -> None:
+    r = run("“I would be surprised if the board did not engage,” Finance Minister Tova Lind said.")
+    p = only(r, "surprised")
+    assert (p.polarity, p.probability_interval) == ("negative", (0.2, 0.45))
+
+
+def test_progressive_with_a_future_time_is_a_forecast() -> None:
+    p = only(run("“This strike is not ending this week,” union leader Mara Quist said."), "not ending")
+    assert p.polarity == "negative" and p.deadline == "2024-01-14"
+
+
+# -- predictors: the speaker of the statement the prediction sits in ---------------------------------------------
+
+
+def test_clause_after_he_said_and_belongs_to_the_speaker() -> None:
+    r = run("The economy will grow, Finance Minister Tova Lind said, and the deficit will probably stay above 3%.")
+    p = only(r, "deficit will probably stay")
+    assert predictor(r, p) == "Tova Lind"
+
+
+def test_reported_would_of_a_named_speaker() -> None:
+    r = run("Finance Minister Tova Lind said the bill would go ahead as planned.")
+    p = only(r, "bill would go ahead")
+    assert predictor(r, p) == "Tova Lind" and p.polarity == "positive"
+
+
+def test_would_in_a_quote_is_no_forecast() -> None:
+    assert run("“We would welcome that,” Finance Minister Tova Lind said.").predictions == []
+
+
+# -- deadlines ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "deadline"),
+    [
+        ("Prices will rise later in the year.", "Prices will rise", "2024-12-31"),
+        ("Prices will rise by year-end.", "Prices will rise", "2024-12-31"),
+        ("Output will return to normal by the autumn.", "Output will return", "2024-11-30"),
+        ("Final results are expected by Thursday.", "Final results", "2024-01-11"),
+        ("She expects three cuts by the end of the year.", "three cuts", "2024-12-31"),
+        ("The central bank forecasts a rebound to 1.7% in 2025.", "rebound", "2025-12-31"),
+        ("Prices will rise next summer, and wages will rise by 2027.", "Prices will rise next summer", "2024-08-31"),
+        ("Prices will rise next summer, and wages will rise by 2027.", "wages will rise", "2027-12-31"),
+        (
+            "The party will win before the vote, which is expected on Tuesday 23 January.",
+            "party will win",
+            "2024-01-23",
+        ),
+    ],
+)
+def test_deadlines(text: str, phrase: str, deadline: str) -> None:
+    assert only(run(text), phrase).deadline == deadline
+
+
+def test_date_of_the_speech_is_no_deadline() -> None:
+    r = run("Finance Minister Tova Lind said at a conference in June that rates will fall.", published="2024-08-20")
+    assert only(r, "rates will fall").deadline is None
+
+
+def test_can_and_will_is_one_predicate() -> None:
+    r = run("“Arvania can and will stop the invasion,” Finance Minister Tova Lind said.")
+    assert only(r, "can and will stop").hedge == "will"
+
+
+def test_confident_we_can() -> None:
+    p = only(run("“I am confident we can build it,” Finance Minister Tova Lind said."), "confident")
+    assert p.probability_interval == (0.63, 0.87)
+
+
+# -- not predictions ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We could have had this deal a month ago,” Finance Minister Tova Lind said.",
+        "“Anything is possible in this place,” Finance Minister Tova Lind said.",
+        "Finance Minister Tova Lind told the Post the city could not afford more.",
+        "“I will not pretend that this is easy,” Finance Minister Tova Lind said.",
+        "The summit, due in May, has been postponed.",
+    ],
+)
+def test_past_counterfactual_generic_ability_and_speech_acts_are_no_predictions(text: str) -> None:
+    assert run(text).predictions == []
+
+
+def test_during_the_trip_ends_with_the_trip() -> None:
+    from kg.extract.predictions import _during_meeting
+    from kg.records import Meeting, Span
+
+    trip = Meeting("m1", "visit", ["a1"], "planned", Span(0, 5, "visit"), start="2024-03-04", end="2024-03-06")
+    month = Meeting("m2", "visit", ["a1"], "planned", Span(0, 5, "visit"), start="2024-04")
+    p = only(run("Finance Minister Tova Lind will sign a trade pact during the trip."), "during the trip")
+    assert _during_meeting(p, [trip]) == "2024-03-06"
+    assert _during_meeting(p, [month]) == "2024-04-30"
+
+
+def test_habitual_stance_has_low_confidence() -> None:
+    r = run("Governor Mara Quist has spent a year telling markets that she will not be rushed.")
+    assert only(r, "will not be rushed").confidence <= 0.3
+
+
+def test_a_date_of_a_past_verb_is_no_deadline() -> None:
+    r = run("The trial that began in March will end soon.", published="2024-08-10")
+    assert only(r, "will end soon").deadline is None
+    r = run("The summit will be held in March.", published="2024-08-10")
+    assert only(r, "summit").deadline == "2025-03-31"
+
+
+def test_clause_dated_before_publication_is_no_prediction() -> None:
+    assert run("Prices will have risen 5% in 2023, the report showed.", published="2024-08-10").predictions == []

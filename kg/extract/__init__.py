@@ -55,7 +55,9 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     doc.speakers = [(s.span.start, s.span.end, s.speaker) for s in statements if s.kind == "quote" and s.speaker]
     meetings = find_meetings(doc, registry)
     statuses = {m.id: m.status for m in meetings.meetings}
-    predictions = find_predictions(doc, statements, meetings.anchors, statuses, outlet=article.outlet)
+    predictions = find_predictions(
+        doc, statements, meetings.anchors, statuses, outlet=article.outlet, meetings=meetings.meetings
+    )
     return Records(
         article=article,
         actors=actors.records(),

@@ -10,6 +10,7 @@ hint, month names take the occurrence nearest to the publication date; weekdays 
 "later this week" written on a Sunday is the week ahead. "by year-end" and "later in the year" run to 31
 December; seasons are meteorological (spring March-May, summer June-August, autumn or "the fall"
 September-November, winter December-February). A weekday before a date ("Thursday 13 June") is part of it.
+"in N months" after a superlative or "first" ("the highest level in 10 months") looks back and is no date.
 
 >>> pub = dt.date(2018, 8, 27)
 >>> [(e.text, e.iso, str(e.last)) for e in find("Trump said on Friday he would go in September.", pub)]
@@ -99,6 +100,7 @@ _CUE = re.compile(
 
 
 _WORD = re.compile(r"\b\w+")
+_LOOKING_BACK = re.compile(r"\b(?:\w+est|first|most|least|only|longest)\b(?:\s+[\w’'-]+){0,3}\s+$")
 _QUARTER = re.compile(r"Q[1-4]$")
 #: the words a time expression can start with (see _PATTERN), case as written there
 _STARTERS = (
@@ -364,7 +366,8 @@ def matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[
             if m is None:
                 continue
             if m.end() >= cue.end():
-                out.append(m)
+                if not (m.group("within") and _LOOKING_BACK.search(text, max(start, m.start() - 30), m.start())):
+                    out.append(m)  # "the highest level in 10 months" looks back: not a date
                 reach = m.end()
                 break
             skip = m.end()

@@ -87,7 +87,9 @@ _EXPECT = re.compile(
     # "Final results are expected by Thursday"
     r"|\b(?:is|are|’s|'s)\s+(?P<verb_by>expected)\s+(?=(?:by|on|in|within|later|next|before|early|this)\b)"
 )
-_WOULD = re.compile(r"\b(?:would|[’']d)\b(?!\s+have\b)(?!\s+like\b)", re.I)
+_WOULD_SOURCE = r"\b(?:would|[’']d)\b(?!\s+have\b)(?!\s+like\b)"
+_WOULD = re.compile(_WOULD_SOURCE, re.I)
+_WOULD_LOWER = re.compile(_WOULD_SOURCE)  # on the lower-cased text: same matches, faster
 _INDIRECT_QUESTION = re.compile(r"\b(?:whether|asked if|wondered if|ask if)\b", re.I)
 _ESTIMATE_VERB = re.compile(
     r"\b(?:put|puts|expects?|expected|sees?|saw|gives?|gave|estimates?|estimated|"
@@ -125,6 +127,7 @@ _IF = re.compile(r"\bif\b|\bunless\b")
 _CONFIDENT_OF = re.compile(r"\s+(?:that|of|we|it|they|he|she|the|this|our|I)\b")
 #: a present progressive with a future time ("this strike is not ending this week")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|[’']s|[’']re|[’']m)\s+(?P<neg>not\s+)?(?P<verb>[a-z]+ing)\b")
+_PROGRESSIVE_TIMES = ("next", "tomorrow", "this week", "this month", "this year", "later", "coming", " by ")
 _FUTURE_WORDS = re.compile(r"\b(?:next|tomorrow|this\s+(?:week|month|year)|later|coming|by)\b", re.I)
 #: speech and estimate verbs that put a "would" clause in reported speech ("said the bill would pass")
 _REPORTING = re.compile(
@@ -150,6 +153,12 @@ _LEADING = re.compile(r"^(?:is|are|was|were|am|be|will)\s+(?!not\b)(?=\S+)", re.
 _SPEECH_ACT = re.compile(
     r"\b(?:said|says|told|tweeted|wrote|posted|announced|stated|added|spoke|conference|interview|briefing|"
     r"speech|remarks|statement|note)\b(?:\s+\w+){0,3}\s*$"
+)
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:\w+ed|began|held|met|took|was|were|came|went|fell|rose|grew|saw|hit|won|lost|left|made|had|did)\s+$"
+)
+_FUTURE_AUX_BEFORE = re.compile(
+    r"\b(?:will|would|to|be|been|being|is|are|[’']ll|may|might|could|should|must|shall)\s+(?:\w+\s+)?$"
 )
 _SINCE = re.compile(r"(?:since|after|from)\b", re.I)
 _DURING = re.compile(
@@ -180,7 +189,6 @@ def _trigger_pattern(*, lowered: bool = False) -> re.Pattern[str]:
 _SCAN_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "expect": (("expect", "forecast", "predict", "anticipat", "project", "sees"),),
     "would": (("would", "’d", "'d"),),
-    "prog": (("is ", "are ", "am ", "’s ", "'s ", "’re ", "'re ", "’m ", "'m "), ("ing",)),
 }
 
 
@@ -202,7 +210,8 @@ class _Scan:
         self.starts: dict[str, list[int]] = {}
         main = (_trigger_pattern(lowered=True), lowered) if lowered is not None else (_trigger_pattern(), text)
         low = lowered if lowered is not None else text.lower()
-        scans = (("expect", (_EXPECT, text)), ("would", (_WOULD, text)), ("main", main), ("prog", (_PROGRESSIVE, text)))
+        would = (_WOULD_LOWER, lowered) if lowered is not None else (_WOULD, text)
+        scans = (("expect", (_EXPECT, text)), ("would", would), ("main", main))
         for name, (pattern, scanned) in scans:
             gates = _SCAN_GATES.get(name)
             self.found[name] = [
@@ -303,6 +312,7 @@ def find_predictions(
     out: list[Prediction] = []
     scan = _Scan(text, doc.paragraphs, doc.lowered)
     hits = {doc.sentence_index(m.start()) for found in scan.found.values() for m in found}
+    hits |= _progressive_sentences(doc, hits)
     if "%" in text or "percent" in text or "per cent" in text or "odds" in text or "chance" in text:
         hits |= {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _PERCENT.finditer(text, ps, pe)}
     for si in sorted(hits):
@@ -343,6 +353,20 @@ def _during_meeting(p: Prediction, meetings: list[Meeting]) -> str | None:
         y, mo = int(last[:4]), int(last[5:])
         return dates.month_end(y, mo).isoformat()
     return last
+
+
+def _progressive_sentences(doc: Document, hits: set[int]) -> set[int]:
+    """Sentences without a trigger that may hold a present progressive dated ahead ("is not ending this
+    week"): a cheap word test first, the regex only then."""
+    low = doc.lowered if doc.lowered is not None else doc.text.lower()
+    out = set()
+    for si, (ss, se) in enumerate(doc.sentences):
+        if si in hits or "ing" not in low[ss:se]:
+            continue
+        sentence = low[ss:se]
+        if any(w in sentence for w in _PROGRESSIVE_TIMES) and _PROGRESSIVE.search(doc.text, ss, se):
+            out.add(si)
+    return out
 
 
 def _odds(phrase: str) -> float | None:
@@ -428,7 +452,9 @@ def _clause_prediction(
         predictor = "author"  # the outlet's own forecast
     deadline = _deadline(doc, si, c)
     if deadline == _PAST:
-        return None  # the clause is dated before publication: a report, not a forecast
+        deadline = None
+        if doc.published and any(e.start > pos and e.last < doc.published for e in doc.times(pos, c.end, future=None)):
+            return None  # what the trigger says is dated before publication: a report, not a forecast
     reported = best is None or best.phrase != "would" or _reported_would(doc, c, best, predictor, statement, deadline)
     if not reported:
         return None  # "would" forecasts only in reported speech
@@ -551,9 +577,14 @@ def _deadline(doc: Document, si: int, c: clauses.Clause) -> str | None:
     return None
 
 
+_MODAL_BETWEEN = re.compile(r"\b(?:will|would|could|may|might|shall|to|expects?|expected|likely)\b", re.I)
+
+
 def _speech_date(text: str, start: int, e: dates.TimeExpr) -> bool:
-    """True for a time expression dating a speech act ("said at a conference in June")."""
-    return bool(_SPEECH_ACT.search(text, max(start, e.start - 25), e.start))
+    """True for a time expression dating a speech act ("said at a conference in June"), not the forecast
+    event of a clause between them ("said prices will rise in March")."""
+    m = _SPEECH_ACT.search(text, max(start, e.start - 25), e.start)
+    return bool(m) and not _MODAL_BETWEEN.search(m.group(0))
 
 
 def _future_expressions(doc: Document, start: int, end: int) -> list[dates.TimeExpr] | None:
@@ -570,6 +601,16 @@ def _future_expressions(doc: Document, start: int, end: int) -> list[dates.TimeE
     out = [
         a
         for a, n in zip(ahead, nearest, strict=False)
-        if a.last >= pub and not (n.last < pub and _NAMES_MONTH.search(n.text))
+        if a.last >= pub and not (n.last < pub and _NAMES_MONTH.search(n.text)) and not _after_past_verb(text, a)
     ]
     return out if out or not ahead else None
+
+
+def _after_past_verb(text: str, e: dates.TimeExpr) -> bool:
+    """True for a time expression that dates a past-tense verb ("the trial, which began in March"), not a
+    participle of the future ("will be held in March")."""
+    if not e.text.startswith(("in ", "on ", "at ", "during ", "last ")):
+        return False
+    window = text[max(0, e.start - 40) : e.start]
+    m = _PAST_VERB_BEFORE.search(window)
+    return m is not None and not _FUTURE_AUX_BEFORE.search(window, 0, m.start())

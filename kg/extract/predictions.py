@@ -584,7 +584,7 @@ def _speech_date(text: str, start: int, e: dates.TimeExpr) -> bool:
     """True for a time expression dating a speech act ("said at a conference in June"), not the forecast
     event of a clause between them ("said prices will rise in March")."""
     m = _SPEECH_ACT.search(text, max(start, e.start - 25), e.start)
-    return bool(m) and not _MODAL_BETWEEN.search(m.group(0))
+    return m is not None and not _MODAL_BETWEEN.search(m.group(0))
 
 
 def _future_expressions(doc: Document, start: int, end: int) -> list[dates.TimeExpr] | None:

@@ -1,0 +1,1 @@
+"""kg's benchmark harness: ``python -m bench [--quick]`` (docs/benchmarks.md says what it measures)."""

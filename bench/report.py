@@ -1,0 +1,309 @@
+"""The results as Markdown tables and the targets of issue 6, each met or missed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.machine import one_line
+from bench.plan import size_label
+
+GB = 1024.0  # MB
+
+
+def _f(x: Any, digits: int = 1) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        if abs(x) >= 1000:
+            return f"{x:,.0f}"
+        return f"{x:.{digits}f}"
+    if isinstance(x, int):
+        return f"{x:,}"
+    return str(x)
+
+
+def _target_size(results: dict[str, Any], want: str = "1M") -> tuple[str | None, str]:
+    sizes = list(results["sizes"])
+    if want in sizes:
+        return want, ""
+    if not sizes:
+        return None, ""
+    return sizes[-1], f" (measured at {sizes[-1]}; the target is for {want})"
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of issue 6 with the measured value and met / missed / not measured."""
+    out: list[dict[str, Any]] = []
+
+    def add(name: str, value: Any, met: bool | None, note: str = "") -> None:
+        out.append({"target": name, "value": value, "status": {True: "met", False: "MISSED", None: "not measured"}[met],
+                    "note": note})
+
+    ing = results.get("ingest", {})
+    w1 = ing.get("workers1", {})
+    staged = ing.get("staged", {})
+    aps = w1.get("articles_per_s")
+    words = staged.get("words_per_article")
+    add("ingest >= 100 articles/s per core (1,000-word articles, SHACL included)",
+        None if aps is None else f"{aps:.1f} articles/s (workers=1; {words or 0:.0f} words/article)",
+        None if aps is None else aps >= 100)
+    w2 = ing.get("workers2", {})
+    if w2.get("articles_per_s"):
+        out.append({"target": "ingest with all cores (workers=2: parallel extraction, single writer)",
+                    "value": f"{w2['articles_per_s']:.1f} articles/s", "status": "for information",
+                    "note": "the store write stays on one core"})
+
+    label, note = _target_size(results)
+    s = results["sizes"].get(label, {}) if label else {}
+    cases = [c for c in s.get("query_kg", {}).get("cases", []) if "kg" in c]
+    stopped = [c["query"] for c in s.get("query_kg", {}).get("cases", []) if "timeout_s" in c]
+    rd = {c["query"]: c for c in s.get("query_rdflib", {}).get("cases", [])}
+    qnote = note
+    if stopped:
+        qnote = "; ".join(x for x in (note.strip(), f"{len(stopped)} case(s) stopped at the time limit: "
+                                      f"{', '.join(stopped)}") if x)
+        for c in s["query_kg"]["cases"]:
+            if "timeout_s" in c:
+                ms = c["timeout_s"] * 1000
+                stats = {"median_ms": ms, "max_ms": ms, "p95_ms": ms}
+                cases.append({"query": c["query"], "kg": stats, "stopped": True})
+    if cases:
+        worst = max(cases, key=lambda c: c["kg"]["median_ms"])
+        add("stored queries at 1M: each median <= 100 ms", f"slowest median {worst['kg']['median_ms']:.1f} ms "
+            f"({worst['query']})", all(c["kg"]["median_ms"] <= 100 for c in cases), qnote)
+        slow = max(cases, key=lambda c: c["kg"]["max_ms"])
+        add("stored queries at 1M: none over 1 s", f"slowest run {slow['kg']['max_ms']:.1f} ms ({slow['query']})",
+            all(c["kg"]["max_ms"] <= 1000 for c in cases), qnote)
+        ratios = []
+        for c in cases:
+            r = rd.get(c["query"], {})
+            if c.get("stopped"):
+                continue
+            if "rdflib" in r:
+                ratios.append((r["rdflib"]["median_ms"] / max(c["kg"]["median_ms"], 1e-6), c["query"]))
+            elif "timeout_s" in r:
+                ratios.append((r["timeout_s"] * 1000 / max(c["kg"]["median_ms"], 1e-6), c["query"]))
+        if ratios:
+            low = min(ratios)
+            add("stored queries at 1M: each >= 10x faster than rdflib in memory",
+                f"smallest ratio {low[0]:.1f}x ({low[1]})", all(r >= 10 for r, _ in ratios), qnote)
+        else:
+            add("stored queries at 1M: each >= 10x faster than rdflib in memory", None, None, "no rdflib baseline")
+        mism = sorted({c["query"] for v in results["sizes"].values()
+                       for c in v.get("query_rdflib", {}).get("cases", []) if c.get("identical") is False})
+        add("stored queries: same answers on kg and rdflib (every size)", "all identical" if not mism else
+            f"{len(mism)} differ: {', '.join(mism)}", not mism if rd else None,
+            "engine differences, see docs/benchmarks.md" if mism else "")
+    else:
+        add("stored queries at 1M: each median <= 100 ms", None, None, qnote or "queries did not run")
+
+    sh = s.get("shacl", {})
+    whole = sh.get("whole_seconds")
+    conv = sh.get("to_rdflib_seconds") or 0.0
+    name = "whole-store SHACL at 1M <= 60 s (kg.validate.validate_store: store -> rdflib graph, then pySHACL)"
+    if whole is not None:
+        add(name, f"{whole + conv:.1f} s (pySHACL {whole:.1f} s + store -> rdflib graph {conv:.1f} s)",
+            whole + conv <= 60, note)
+    elif "whole_timeout_s" in sh:
+        add(name, f"> {sh['whole_timeout_s']:.0f} s", False, note)
+    else:
+        add(name, None, None, note)
+    inc = sh.get("incremental", {}).get("median_ms")
+    add("one new article validated <= 50 ms", None if inc is None else f"{inc:.1f} ms (median)",
+        None if inc is None else inc <= 50)
+
+    loads = [(lab, v["load"]["triples_per_s"]) for lab, v in results["sizes"].items() if "triples_per_s" in
+             v.get("load", {})]
+    if loads:
+        lab, rate = loads[-1]
+        add("bulk load >= 300,000 triples/s", f"{rate:,.0f} triples/s at {lab}", rate >= 300_000)
+    else:
+        add("bulk load >= 300,000 triples/s", None, None)
+
+    ek = s.get("export_kg", {})
+    for fmt, limit in (("nquads", 3.0), ("turtle", 5.0)):
+        v = ek.get(fmt, {}).get("seconds")
+        add(f"export 1M triples to {'N-Quads' if fmt == 'nquads' else 'Turtle'} <= {limit:g} s",
+            None if v is None else f"{v:.2f} s", None if v is None else v <= limit, note)
+
+    kg_kinds = ("load", "query-kg", "shacl", "export-kg", "build")
+    peaks = [c for c in results.get("children", []) if label and c["tag"].startswith(f"{label}/")
+             and c["kind"] in kg_kinds]
+    if peaks:
+        top = max(peaks, key=lambda c: c["peak_rss_mb"])
+        add("peak RSS <= 2 GB at 1M (kg's own work)", f"{top['peak_rss_mb']:.0f} MB ({top['tag']})",
+            top["peak_rss_mb"] <= 2 * GB, note)
+    return out
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The whole results as Markdown."""
+    lines: list[str] = []
+    plan = results["plan"]
+    lines.append(f"# kg benchmark ({'quick' if plan['quick'] else 'full'} run)")
+    lines.append("")
+    lines.append(f"Machine: {one_line(results['machine'])}.  ")
+    lines.append(f"Sizes: {', '.join(size_label(n) for n in plan['sizes'])}; corpus seed {plan['seed']}; "
+                 f"run took {results.get('elapsed_seconds', '?')} s.")
+    if results.get("ingest_machine"):
+        m = results["ingest_machine"]
+        lines.append(f"Ingest measured in a separate run (kg at {m.get('kg_commit')}, load average at start "
+                     f"{m.get('load_average_at_start')}).")
+    lines.append("")
+    lines += _targets_table(results)
+    lines += _ingest_tables(results)
+    lines += _load_table(results)
+    lines += _query_tables(results)
+    lines += _shacl_table(results)
+    lines += _export_table(results)
+    lines += _memory_table(results)
+    if results.get("skipped"):
+        lines += ["## Skipped", ""]
+        lines += [f"- {s['measurement']}: {s['reason']}" for s in results["skipped"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _targets_table(results: dict[str, Any]) -> list[str]:
+    rows = ["## Targets", "", "| target | measured | status | note |", "|---|---|---|---|"]
+    for t in results.get("targets", []):
+        rows.append(f"| {t['target']} | {_f(t['value'])} | {t['status']} | {t['note']} |")
+    return [*rows, ""]
+
+
+def _ingest_tables(results: dict[str, Any]) -> list[str]:
+    ing = results.get("ingest", {})
+    st = ing.get("staged", {})
+    if "stages" not in st:
+        return ["## Ingest", "", f"Not measured: {st.get('error', 'no result')}", ""]
+    c = st["counts"]
+    rows = [
+        "## Ingest",
+        "",
+        f"{c['articles']} articles ({st['words_per_article']:.0f} words each on average; {c['refused']} refused by "
+        f"SHACL, {c['failed']} failed) giving {c['triples']:,} triples: {c['statements']:,} statements, "
+        f"{c['meetings']:,} meetings, {c['predictions']:,} predictions, {c['actors']:,} actor records.",
+        "",
+        "Stage by stage, one core (kg.ingest's steps with a clock around each; each batch of 50 written in one "
+        "transaction):",
+        "",
+        "| stage | seconds | share | articles/s | triples/s |",
+        "|---|---|---|---|---|",
+    ]
+    for name, v in st["stages"].items():
+        rows.append(f"| {name} | {v['seconds']:.2f} | {v['share'] * 100:.0f}% | {_f(v['articles_per_s'])} | "
+                    f"{_f(v['triples_per_s'], 0)} |")
+    rows.append(f"| **whole pipeline** | {st['seconds']:.2f} | 100% | {_f(st['articles_per_s'])} | "
+                f"{_f(st['triples_per_s'], 0)} |")
+    rows += ["", "End to end through `kg.ingest.ingest` (on-disk store):", "",
+             "| workers | articles | seconds | articles/s | triples/s | peak RSS (all processes) |",
+             "|---|---|---|---|---|---|"]
+    for key in sorted(k for k in ing if k.startswith("workers")):
+        v = ing[key]
+        if "seconds" in v:
+            rows.append(f"| {v['workers']} | {v['articles']} | {v['seconds']:.2f} | {v['articles_per_s']:.1f} | "
+                        f"{v['triples_per_s']:,.0f} | {v['peak_rss_mb']:.0f} MB |")
+        else:
+            rows.append(f"| {key[7:]} | – | – | – | – | {v.get('error', 'failed')} |")
+    return [*rows, ""]
+
+
+def _load_table(results: dict[str, Any]) -> list[str]:
+    rows = ["## Bulk load (N-Quads dump, pyoxigraph `bulk_load`, on-disk store)", "",
+            "| size | quads | how the data was made | dump MB | seconds | triples/s | peak RSS |",
+            "|---|---|---|---|---|---|---|"]
+    for label, s in results["sizes"].items():
+        b, ld = s.get("build", {}), s.get("load", {})
+        how = (f"{b.get('distinct_articles', 0)} articles" + (f", replicated to {b['article_graphs']} graphs"
+               if b.get("copies", 0) > 1 else "")) if "quads" in b else b.get("error", "–")
+        if "seconds" in ld:
+            rows.append(f"| {label} | {ld['quads']:,} | {how} | {b['bytes'] / 1e6:.0f} | {ld['seconds']:.2f} | "
+                        f"{ld['triples_per_s']:,.0f} | {ld['peak_rss_mb']:.0f} MB |")
+        else:
+            rows.append(f"| {label} | – | {how} | – | – | – | {ld.get('error', '–')} |")
+    return [*rows, ""]
+
+
+def _query_tables(results: dict[str, Any]) -> list[str]:
+    rows: list[str] = []
+    for label, s in results["sizes"].items():
+        qk = s.get("query_kg", {})
+        if "cases" not in qk:
+            rows += [f"## Stored queries at {label}", "", f"Not measured: {qk.get('error', 'no result')}", ""]
+            continue
+        qr = {c["query"]: c for c in s.get("query_rdflib", {}).get("cases", [])}
+        load_s = s.get("query_rdflib", {}).get("load_seconds")
+        rows += [f"## Stored queries at {label} ({qk['quads']:,} quads)", "",
+                 "kg = `kg.queries.run_query` on the on-disk pyoxigraph store; rdflib = the same text on "
+                 "`rdflib.Dataset(default_union=True)` in memory"
+                 + (f" (parsing the dump took {load_s:.1f} s)" if load_s else "") + ". Times in ms.", "",
+                 "| query | rows | kg median | kg p95 | rdflib median | rdflib p95 | rdflib / kg | same answer |",
+                 "|---|---|---|---|---|---|---|---|"]
+        for c in qk["cases"]:
+            if "kg" not in c:
+                why = c.get("skipped") or c.get("error")
+                if "timeout_s" in c:
+                    why = f"> {c['timeout_s'] * 1000:,.0f} (stopped)"
+                rows.append(f"| {c['query']} | – | {why} | | | | | |")
+                continue
+            r = qr.get(c["query"], {})
+            if "rdflib" in r:
+                rm, rp = _f(r["rdflib"]["median_ms"]), _f(r["rdflib"]["p95_ms"])
+                x = r["rdflib"]["median_ms"] / max(c["kg"]["median_ms"], 1e-6)
+                ratio = f"{x:,.0f}x" if x >= 10 else f"{x:.1f}x"
+            elif "timeout_s" in r:
+                rm, rp = f"> {r['timeout_s'] * 1000:,.0f}", "–"
+                ratio = f"> {r['timeout_s'] * 1000 / max(c['kg']['median_ms'], 1e-6):,.0f}x"
+            else:
+                rm = rp = ratio = r.get("error", "–") if r else "–"
+            same = {True: "yes", False: "NO", None: "–"}[r.get("identical")]
+            if r.get("identical") is False:
+                same += f" (kg {r['only_kg_count']} rows not in rdflib, rdflib {r['only_rdflib_count']} not in kg)"
+            km, kp = _f(c["kg"]["median_ms"], 2), _f(c["kg"]["p95_ms"], 2)
+            rows.append(f"| {c['query']} | {c['rows']:,} | {km} | {kp} | {rm} | {rp} | {ratio} | {same} |")
+        rows.append("")
+    return rows
+
+
+def _shacl_table(results: dict[str, Any]) -> list[str]:
+    rows = ["## SHACL validation (`kg.validate.validate`, pyshacl)", "",
+            "| size | store -> rdflib graph s | whole store s | conforms | violations | warnings | "
+            "one new article (median ms) | peak RSS |", "|---|---|---|---|---|---|---|---|"]
+    for label, s in results["sizes"].items():
+        v = s.get("shacl", {})
+        if "incremental" not in v:
+            rows.append(f"| {label} | {v.get('error', '–')} | | | | | | |")
+            continue
+        whole = _f(v.get("whole_seconds"), 2) if "whole_timeout_s" not in v else f"> {v['whole_timeout_s']:.0f}"
+        rows.append(f"| {label} | {_f(v.get('to_rdflib_seconds'), 2)} | {whole} | {_f(v.get('conforms'))} | "
+                    f"{_f(v.get('violations'))} | {_f(v.get('warnings'))} | {v['incremental']['median_ms']:.1f} | "
+                    f"{v['peak_rss_mb']:.0f} MB |")
+    return [*rows, ""]
+
+
+def _export_table(results: dict[str, Any]) -> list[str]:
+    rows = ["## Export (`kg.export.export` to a file vs rdflib `serialize`)", "",
+            "| size | format | kg s | rdflib s | rdflib / kg | kg MB |", "|---|---|---|---|---|---|"]
+    for label, s in results["sizes"].items():
+        ek, er = s.get("export_kg", {}), s.get("export_rdflib", {})
+        for fmt in ("nquads", "turtle", "jsonld"):
+            k, r = ek.get(fmt, {}), er.get(fmt, {})
+            if "seconds" not in k:
+                rows.append(f"| {label} | {fmt} | {ek.get('error', '–')} | | | |")
+                continue
+            if "seconds" in r:
+                rs, ratio = f"{r['seconds']:.2f}", f"{r['seconds'] / max(k['seconds'], 1e-6):.1f}x"
+            elif "timeout_s" in r:
+                rs, ratio = f"> {r['timeout_s']:.0f}", f"> {r['timeout_s'] / max(k['seconds'], 1e-6):.0f}x"
+            else:
+                rs = ratio = "–"
+            rows.append(f"| {label} | {fmt} | {k['seconds']:.2f} | {rs} | {ratio} | {k['bytes'] / 1e6:.1f} |")
+    return [*rows, ""]
+
+
+def _memory_table(results: dict[str, Any]) -> list[str]:
+    rows = ["## Peak memory and wall time of every measurement (one child process each)", "",
+            "| measurement | wall s | peak RSS MB | note |", "|---|---|---|---|"]
+    for c in results.get("children", []):
+        rows.append(f"| {c['tag']} | {c['seconds']:.1f} | {c['peak_rss_mb']:.0f} | {c['error'] or ''} |")
+    return [*rows, ""]

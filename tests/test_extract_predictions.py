@@ -126,6 +126,32 @@ def test_event_link_to_a_predicted_meeting() -> None:
     assert p.event is not None and p.event == r.meetings[0].id
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ana Brisk will visit Lorvik next month.",
+        "Ana Brisk will likely meet Tomas Vell in Lorvik next month.",
+        "A summit between Ana Brisk and Tomas Vell will likely be held in May.",
+    ],
+)
+def test_event_is_the_predicted_meeting(text: str) -> None:
+    r = run(text)
+    assert r.meetings and r.predictions[0].event == r.meetings[0].id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A summit between Ana Brisk and Tomas Vell might be the only way to save the deal.",
+        "Ana Brisk will likely meet Tomas Vell in May. It won't bring the two sides any closer.",
+        "Ana Brisk will likely meet Tomas Vell in May. It will restore the illusion of progress.",
+    ],
+)
+def test_event_not_set_when_the_meeting_is_only_the_subject(text: str) -> None:
+    r = run(text)
+    assert r.meetings and r.predictions[-1].event is None
+
+
 # -- polarity: a negated belief or predicate is negative; a negative hedge keeps the polarity positive ----------
 
 

@@ -173,7 +173,16 @@ _HABITUAL = re.compile(
 )
 #: what :func:`_deadline` returns for a clause dated only in the past
 _PAST = "past"
+#: what :func:`_event` returns for "It will take place …": the event of the prediction before
+_ANAPHOR_EVENT = "anaphor"
 _ANAPHOR = re.compile(r"(?:It|it|This|That|Such a meeting|Such a summit)\b")
+#: after the hedge, a predicate saying that the meeting named as the subject takes place ("the summit will
+#: likely be held in May", "it is expected to go ahead")
+_OCCURS = re.compile(
+    r"\s*(?:not\s+)?(?:\w+ly\s+)?(?:to\s+)?(?:be\s+|have\s+been\s+)?(?:take\s+place|held|go\s+ahead|happen|occur|"
+    r"convene|proceed|be\s+(?:in|at|on|next|this|later|soon)\b)",
+    re.I,
+)
 
 
 @cache
@@ -326,8 +335,8 @@ def find_predictions(
                 doc, si, c, ci, parts, statements, anchors, statuses, outlet.casefold() if outlet else None, scan
             )
             if pred is not None:
-                if pred.event is None and out and _ANAPHOR.match(text, c.start) and out[-1].event:
-                    pred.event = out[-1].event
+                if pred.event == _ANAPHOR_EVENT:
+                    pred.event = out[-1].event if out else None
                 out.append(pred)
     for i, p in enumerate(out, 1):
         p.id = f"p{i}"
@@ -458,14 +467,7 @@ def _clause_prediction(
     reported = best is None or best.phrase != "would" or _reported_would(doc, c, best, predictor, statement, deadline)
     if not reported:
         return None  # "would" forecasts only in reported speech
-    event = next(
-        (
-            mid
-            for mid, offs in anchors.items()
-            if any(c.start <= o < c.end for o in offs) and statuses.get(mid) != "held"
-        ),
-        None,
-    )
+    event = _event(text, c, start, found, pct, anchors, statuses)
     ps, pe = start, c.end
     if text.startswith(("and ", "or "), ps):
         ps = text.index(" ", ps) + 1
@@ -489,6 +491,35 @@ def _clause_prediction(
         rule=rule,
         confidence=conf,
     )
+
+
+def _event(
+    text: str,
+    c: clauses.Clause,
+    start: int,
+    found: list[_Trigger],
+    pct: re.Match[str] | None,
+    anchors: dict[str, list[int]],
+    statuses: dict[str, str],
+) -> str | None:
+    """The meeting the clause predicts: one named in its predicate (after its first hedge or modal: "X will
+    visit Y", "likely with Xi by his side", "is likely to veer toward another summit"), or named as its subject
+    when the predicate is that it takes place ("the summit will likely be held in May"). A meeting that is
+    only the subject of another predicate ("a summit might be the only way to …") is not the event. A clause
+    opening with "It"/"This" whose predicate is the meeting taking place returns :data:`_ANAPHOR_EVENT`: the
+    event of the prediction before it."""
+    inside = [t for t in found if start <= t.start < c.end]
+    verb = min([t.start for t in inside] + ([pct.start()] if pct else []), default=start)
+    verb_end = min((t.end for t in inside if t.start == verb), default=verb)
+    occurs = bool(_OCCURS.match(text, verb_end, c.end))
+    for mid, offs in anchors.items():
+        if statuses.get(mid) == "held":
+            continue
+        if any(verb <= o < c.end or (start <= o < verb and occurs) for o in offs):
+            return mid
+    if occurs and _ANAPHOR.match(text, start):
+        return _ANAPHOR_EVENT
+    return None
 
 
 def _reported_would(

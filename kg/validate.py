@@ -29,7 +29,6 @@ from kg.errors import InputError
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.store.base import Store
-from kg.store.terms import to_graph
 
 SHAPES_NS = "https://w3id.org/kg/shapes#"
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -140,8 +139,15 @@ def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> Report:
 
 def validate_store(store: Store) -> Report:
     """Validate everything in *store* as one graph (the union of its named graphs), so that resolutions are
-    checked against the predictions and articles they refer to."""
-    return validate(to_graph(store.quads()))
+    checked against the predictions and articles they refer to.
+
+    The store is handed to rdflib as one N-Triples dump (each triple once), which parses faster than
+    converting quad by quad.
+    """
+    import pyoxigraph as ox
+
+    data = store.dump(None, ox.RdfFormat.N_TRIPLES) or b""
+    return validate(Graph().parse(data=data.decode("utf-8"), format="nt"))
 
 
 def validate_batch(graphs: Mapping[str, Graph], *, shapes: Graph | None = None) -> dict[str, Report]:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, TITLE_RE, words
+from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, words
 from kg.extract.mentions import ActorEntry, Builder, Mention
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
@@ -69,6 +69,8 @@ AGENT_NOUNS = words(
     "foreign minister",
 }
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
+_THE_HEAD = re.compile(r"\b[Tt]he[ \u00a0]+([A-Z][a-z]+)\b")
+_NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]|[-–]\w")
 _ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
 _CITY_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?),[ \u00a0]$")
 
@@ -244,6 +246,8 @@ def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry
     for ps, pe in paragraphs:
         add_found_mentions(b, ps, pe)
     add_short_mentions(b, paragraphs)
+    for ps, pe in paragraphs:
+        _head_mentions(b, ps, pe)
     created = {k: e for k, e in b.entries.items() if e.created}
     for e in created.values():
         e.mentions.sort(key=lambda m: m.start)
@@ -294,6 +298,23 @@ def _registry_mentions(b: Builder, start: int, end: int) -> None:
             mention.kind, mention.key = "demonym", a.slug
             mention.actor_position = a.type == "Country" and _is_agent_modifier(text, m.end())
             b.add_registry(a, mention, "registry.demonym", 0.8)
+
+
+def _head_mentions(b: Builder, start: int, end: int) -> None:
+    """ "the Commission" after "European Commission", "the Bank" after "Bank of England": the capitalised
+    head noun of exactly one organisation named before it stands for that organisation."""
+    for m in _THE_HEAD.finditer(b.text, start, end):
+        head = m.group(1)
+        if head not in ORG_HEAD_SET or b.overlaps(m.start(1), m.end(1)) or _NEXT_CAPITAL.match(b.text, m.end(1)):
+            continue
+        owners = {
+            e.key
+            for e in b.entries.values()
+            if e.type == "Organization" and head in e.label.split() and any(x.start < m.start() for x in e.mentions)
+        }
+        if len(owners) == 1:
+            key = owners.pop()
+            b.add(key, Mention(m.start(1), m.end(1), head, key, "short"))
 
 
 def _after_city(b: Builder, start: int, end: int) -> bool:

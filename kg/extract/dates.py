@@ -396,10 +396,31 @@ def resolve(phrase: str, published: dt.date, *, future: bool | None = None) -> T
     return found[0] if found else None
 
 
-def published_date(value: str | None) -> dt.date | None:
-    """The article's published ISO date (or date-time) as a date, else None."""
+#: a liveblog entry's time stamp with its date on a line of its own ("Tue 11 Jun 2024 10.42 BST"); a bare
+#: "10:42 BST" is a time of the day, no date
+_STAMP = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?P<day>[12]\d|3[01]|0?[1-9])\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+"
+    r"(?P<year>(?:19|20)\d\d),?\s+\d{1,2}[.:]\d\d\s*(?:am|pm)?\s*(?:[A-Z]{2,4})?\s*$",
+    re.M,
+)
+
+
+def published_date(value: str | None, text: str = "") -> dt.date | None:
+    """The article's published ISO date (or date-time) as a date; without one, the date of the first dated
+    liveblog stamp of *text* (the latest entry, liveblogs running newest first), else None.
+
+    >>> published_date(None, "Ukraine live\\n\\nTue 11 Jun 2024 10.42 BST\\n\\nZelensky arrives today.")
+    datetime.date(2024, 6, 11)
+    """
     if not value:
-        return None
+        m = _STAMP.search(text)
+        month = MONTHS.get(m.group("month").lower()[:3]) if m else None
+        if m is None or month is None:
+            return None
+        try:
+            return dt.date(int(m.group("year")), month, int(m.group("day")))
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:

@@ -236,7 +236,16 @@ MEDIA = (
         ),
         "statement",
     ),
-    (re.compile(r"\bspeech\b|\bkeynote\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\bremarks at\b", re.I), "speech"),
+    (
+        re.compile(
+            r"\bspeech\b|\bkeynote\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\bremarks at\b|\brally\b|"
+            r"\baddress(?:ed|ing)? (?:his |her |their |the )?(?:supporters|crowds?|delegates|lawmakers|parliament|"
+            r"students|graduates|voters|party members)\b|\bspeaking at (?:a|an|the) (?:[\w-]+ ){0,3}"
+            r"(?:conference|summit|forum|convention|congress|ceremony|gathering|event)\b",
+            re.I,
+        ),
+        "speech",
+    ),
     (
         re.compile(
             r"\bon (?-i:X)\b|\b(?:posted|wrote) on (?:Facebook|Instagram|Telegram|Truth Social|LinkedIn|Weibo)|"

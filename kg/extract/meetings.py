@@ -122,6 +122,11 @@ _BARE_ATTEND = re.compile(
     r"\s*(?:it|them|too|either|as\s+well|in\s+person)?\s*(?:[,.;—]|$|\b(?:on|next|this|tomorrow|later|"
     r"either|after|before|but|and)\b)"
 )
+#: an event named after "attend"/"skip" that is a meeting of its own ("will attend a session on AI")
+_ATTEND_EVENT = re.compile(
+    r"\s+(?:a|an|the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:session|sessions|forum|gathering|"
+    r"dinner|reception|funeral|inauguration|coronation|roundtable|round-table|assembly|congress|convention)\b"
+)
 #: a name after a meeting verb is its object only if no clause break or new phrase comes between
 _OBJECT_BREAK = re.compile(
     r"[,;:]|\b(?:said|says|told|at|in|on|for|after|before|over|about|but|level|because|decision|move|news|"
@@ -354,7 +359,9 @@ def _read(
     if not kinds:
         return None
     attend_only = all(t.group("verb") and t.group().lower() in _ATTEND_VERBS for t in run)
-    if attend_only and not (participants and _BARE_ATTEND.match(text, run[-1].end(), hi)):
+    if attend_only and participants and _ATTEND_EVENT.match(text, run[-1].end(), hi):
+        attend_only = False  # "will attend a session on AI": a meeting of its own
+    elif attend_only and not (participants and _BARE_ATTEND.match(text, run[-1].end(), hi)):
         return None  # "attend school": only an attendance of a meeting named before counts
     for pat in (_BETWEEN, _WITH):
         for b in pat.finditer(text, run[0].start(), hi):

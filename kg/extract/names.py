@@ -90,6 +90,13 @@ _PLACE_PREPOSITIONS = words("for in of from at to near across")
 _LED_BY = re.compile(r",?[ \u00a0]+(?:led|headed|chaired|founded|run)[ \u00a0]+by[ \u00a0]+[A-Z]")
 _TITLE_OF_BEFORE = re.compile(rf"\b{TITLE}\s+of\s+(?:the\s+)?$")
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|i|an)$")
+#: verbs of running something after a sentence-initial name: "Rania Haddad has run Skyline Airways since 2019"
+_RUNS_AFTER = re.compile(
+    r"[ \u00a0]+(?:has[ \u00a0]+|had[ \u00a0]+)?(?:run|runs|led|leads|headed|heads|chairs|chaired|founded|"
+    r"co-founded|directs|directed|manages|managed)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]"
+)
+_INTERVIEW_BEFORE = re.compile(r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\s|\binterview\s+with\s")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][”\"]?[ \u00a0]+|\n)$")
 
 
 def _clean_name(name: str) -> str:
@@ -124,6 +131,7 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
         owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
         if owner is not None:  # "Elena Sorin's Civic Renewal party": the person, then what they own
             _possessed_org(b, run.start() + offsets[owner + 1], words[owner + 1 :])
+            _possessed_person(b, run.start() + offsets[owner + 1], words[owner + 1 :], start)
             words = words[: owner + 1]
         # "President of Calvoria Ivo Darn": the place or body of the title comes first
         skip = int(len(words) >= 3 and bool(_TITLE_OF_BEFORE.search(text, max(start, run.start() - 40), run.start())))
@@ -170,6 +178,12 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
             rule, conf = "found.given-name", 0.7
         elif len(name.split()) <= 3 and _OF_ORG_AFTER.match(text, s + len(name)):
             rule, conf = "found.of-organization", 0.6
+        elif (
+            len(name.split()) <= 3
+            and _RUNS_AFTER.match(text, s + len(name))
+            and _SENTENCE_START.search(text[max(start, s - 3) : s])
+        ):
+            rule, conf = "found.subject-runs", 0.6
         else:
             continue
         b.add(
@@ -204,6 +218,22 @@ def _possessed_org(b: Builder, s: int, words: list[str]) -> None:
     nxt = _PARTY_AFTER.match(b.text, s + len(name))
     if name.split()[-1] in ORG_HEAD_SET or (nxt and nxt.group(1) in PARTY_NOUNS):
         _add_org(b, s, name, "found.organization.possessed", 0.6)
+
+
+def _possessed_person(b: Builder, s: int, words: list[str], floor: int) -> None:
+    """A person after an outlet's possessive, as interviews introduce the interviewer ("She spoke to Aviation
+    Monthly's Colm Fahey"), or with a known given name ("Acme's Jane Roe")."""
+    name = _clean_name(" ".join(words).rstrip(".,;:"))
+    if len(name.split()) != 2 or name.split()[-1] in ORG_HEAD_SET or not _person_ok(name, b.registry):
+        return
+    nxt = _PARTY_AFTER.match(b.text, s + len(name))
+    if nxt and nxt.group(1) in PARTY_NOUNS or b.overlaps(s, s + len(name)):
+        return
+    if name.split()[0] not in GIVEN_NAMES and not _INTERVIEW_BEFORE.search(b.text, max(floor, s - 60), s):
+        return
+    key = "~" + slug(name)
+    mention = Mention(s, s + len(name), name, key, "found")
+    b.add(key, mention, label=name, type="Person", registry=None, rule="found.possessed-person", confidence=0.6)
 
 
 def _org_name(raw: str) -> str:
@@ -345,7 +375,7 @@ def add_short_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         if (
             family in NOT_NAME
             or family in b.registry.surfaces
-            or not family.isalpha()
+            or not family.replace("-", "").isalpha()
             or (not person and (family in _GENERIC_ORG_WORDS or _DEMONYM_SHAPE.match(family)))
         ):
             continue

@@ -37,6 +37,7 @@ _NEGATABLE = re.compile(r"\b(?:will|would|to|be)\b")
 _DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d{1,2})(?:-day\b|\s+days\s+(?:of|in|at)\b)", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _EXPLICIT_PAST = re.compile(r"\b(?:last|ago|past|earlier)\b|\b(?:19|20)\d\d\b")
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:this\s+|coming\s+|next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
 _HEDGE = re.compile(
     r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|expected|anticipated|"
@@ -177,12 +178,11 @@ def dated_status(doc: Document, c: clauses.Clause, lo: int, hi: int, status: str
     if doc.published is None:
         return status
     pub = doc.published
-    if (
-        status == "held"
-        and not is_past(doc.text[c.sentence_start : c.end])
-        and any(e.first > pub and e.precision == "day" for e in event_dates(doc, lo, hi, None))
-    ):
-        return "planned"
+    if status == "held" and not is_past(doc.text[c.sentence_start : c.end]):
+        if any(e.first > pub and e.precision == "day" for e in event_dates(doc, lo, hi, None)):
+            return "planned"
+        if any(_BARE_WEEKDAY.fullmatch(e.text) for e in event_dates(doc, lo, hi, True)):
+            return "planned"  # "Biden and Zelensky meet on Thursday": the coming Thursday
     if status in ("planned", "predicted"):
         found = event_dates(doc, lo, hi, None)
         if found and all(e.last < pub and _EXPLICIT_PAST.search(e.text) for e in found):

@@ -81,13 +81,14 @@ _REPORTED = re.compile(
 )
 _NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
 _SUBJECT_GAP = re.compile(
-    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},)?\s*,?"
+    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]{0,80}?)?\s*,?"
     r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
     r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
 )
 _APPOSITION_GAP = re.compile(
     r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
-    r"deputy|lead|managing)\b[^;:“”\"]*,\s*$"
+    r"deputy|lead|managing|[a-z]+ing)\b[^;:“”\"]*,\s*$"
+    r"|^\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|&)){0,7}\s*$"
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
@@ -113,8 +114,14 @@ _CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labe
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|into|near|visiting|visited)\s+(?:the\s+)?$")
 _QA = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+")
 _INTERVIEWEE_CUE = re.compile(
-    r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\b|\binterview(?:ed)?\b|\bsat\s+down\s+with\b"
+    r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\b|\binterview(?:ed)?(?:\s+with)?\b|"
+    r"\bsat\s+down\s+with\b"
 )
+#: where the object of an interview cue ends ("spoke to Monthly's Colm Fahey about …")
+_CUE_OBJECT_END = re.compile(r"\s(?:about|on|over|for|in|at|this|last|ahead|after|before|and)\s")
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s*$")
+_PARTICIPLE_LEAD = re.compile(r"(?:Addressing|Speaking|Talking|Appearing|Writing)\b")
+_EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+been|was)\s+(?:edited|condensed)", re.I)
 _ORG_DESCRIPTOR_HEADS = frozenset(
     {"bank", "ministry", "agency", "commission", "council", "committee", "party", "fund", "department", "office"}
 )
@@ -460,6 +467,11 @@ def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
     return medium_of(f.text[ps:pe])
 
 
+def _lead_medium(text: str, ss: int, verb: int) -> str | None:
+    """The medium of a participial lead opening the sentence ("Addressing supporters in Lagos, Roe said …")."""
+    return medium_of(text[ss:verb]) if _PARTICIPLE_LEAD.match(text, ss, verb) else None
+
+
 def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
     """A short quoted phrase: a statement only with an attributing noun or a speaking source nearby."""
     text, doc = f.text, f.doc
@@ -552,7 +564,7 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
             cend -= 1
         if _words(text[cstart:cend]) < 3:
             continue
-        medium = medium_of(text[max(ss, vstart - 40) : m.end()])
+        medium = medium_of(text[max(ss, vstart - 40) : m.end()]) or _lead_medium(text, ss, vstart)
         st = f.add(
             speaker,
             cstart,
@@ -592,20 +604,28 @@ def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
 
 
 def _transcript(f: _Finder) -> None:
-    """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor."""
+    """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
+    unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee."""
     doc = f.doc
     interviewee: str | None = None
+    answering = False  # inside the answer to a "Q:" line
     for ps, pe in doc.paragraphs:
         qa = _QA.match(f.text, ps, pe)
         if qa:
-            if qa.group("who") in ("A", "Answer"):
+            answering = qa.group("who") in ("Q", "Question")
+            if not answering:
                 interviewee = interviewee or _interviewee(f, ps)
                 if interviewee:
                     f.add(interviewee, qa.end(), pe, "quote", "quote.transcript", 0.75, None, "interview")
             continue
         m = _TRANSCRIPT.match(f.text, ps, pe)
         if not m:
+            if answering and not _EDITED.search(f.text, ps, pe) and not any(ps <= a < pe for a, _ in doc.quoted):
+                interviewee = interviewee or _interviewee(f, ps)
+                if interviewee:
+                    f.add(interviewee, ps, pe, "quote", "quote.transcript", 0.7, None, "interview")
             continue
+        answering = False
         names = [x for x in doc.actors.within(m.start("name"), m.end("name") + 1) if x.kind != "demonym"]
         if not names or doc.actors.entries[names[0].key].type == "Country":
             continue
@@ -613,14 +633,39 @@ def _transcript(f: _Finder) -> None:
 
 
 def _interviewee(f: _Finder, pos: int) -> str | None:
-    """The person answering in a Q/A transcript at *pos*: the one named in an intro that says who was
-    interviewed ("spoke to X", "in an interview with X"), else the first person of the article."""
+    """The person answering in a Q/A transcript at *pos*: the one an intro says was interviewed ("She spoke
+    to Monthly's Colm Fahey", "In an interview with X, Jane Roe …", "Fahey interviewed Jane Roe"), never the
+    interviewer named after the cue; else the first person of the article."""
     doc = f.doc
     people = [m for m in doc.actors.within(0, pos) if doc.actors.entries[m.key].type == "Person"]
+    seen: set[tuple[int, int]] = set()
     for m in people:
         ss, se = doc.sentence_at(m.start)
-        if _INTERVIEWEE_CUE.search(f.text, ss, se):
-            return doc.actors.ids[m.key]
+        if (ss, se) in seen:
+            continue
+        seen.add((ss, se))
+        cue = _INTERVIEWEE_CUE.search(f.text, ss, se)
+        if cue is None:
+            continue
+        here = [x for x in people if ss <= x.start < se]
+        if cue.group().startswith("interviewed") and not re.search(
+            r"\b(?:was|been|being)\s*$", f.text[ss : cue.start()]
+        ):
+            after = [x for x in here if x.start >= cue.end()]  # "Fahey interviewed Jane Roe": the object
+            if after:
+                return doc.actors.ids[after[0].key]
+        # the interviewer (and outlet) stand right after the cue: "spoke to Monthly's Colm Fahey"
+        comma = f.text.find(",", cue.end(), se)
+        end_obj = _CUE_OBJECT_END.search(f.text, cue.end(), se)
+        stop = min(comma if comma != -1 else se, end_obj.start() if end_obj else se)
+        rest = [x for x in here if not cue.start() <= x.start < stop]
+        if rest:
+            return doc.actors.ids[rest[0].key]
+        pron = _last(_PRONOUN.finditer(f.text, ss, cue.start()))
+        if pron is not None:
+            found = f.resolve_pronoun(pron.start())
+            if found:
+                return found
     return doc.actors.ids[people[0].key] if people else None
 
 

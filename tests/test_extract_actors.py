@@ -176,3 +176,31 @@ def test_long_author_blurb_is_dropped() -> None:
         "Daniel Whitmore is a former trade negotiator and a senior fellow at the Atlantic Trade Forum."
     )
     assert run(text).actors == []
+
+
+def test_short_head_of_a_named_organisation() -> None:
+    r = run("The Bank of Arvendia held rates. Officials at the Bank said inflation would ease.")
+    assert [m.text for m in by_label(r)["Bank of Arvendia"].mentions] == ["Bank of Arvendia", "Bank"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government of Veloria said it would cut taxes.",
+        "Ana Brek's visit to Veloria was cancelled. Veloria's central bank held rates.",
+    ],
+)
+def test_unknown_country_from_state_cues(text: str) -> None:
+    r = run(text)
+    a = by_label(r)["Veloria"]
+    assert a.type == "Country" and a.iri is None
+
+
+def test_one_weak_cue_makes_no_country() -> None:
+    r = run("Ana Brek flew on a visit to Veloria on Monday.")
+    assert "Veloria" not in by_label(r)
+
+
+def test_hyphenated_family_name_is_a_later_mention() -> None:
+    r = run("Samuel Okonkwo-Reyes arrived on Monday. Okonkwo-Reyes said little.")
+    assert [m.text for m in by_label(r)["Samuel Okonkwo-Reyes"].mentions] == ["Samuel Okonkwo-Reyes", "Okonkwo-Reyes"]

@@ -289,3 +289,61 @@ def test_medium_from_the_sentence_before_the_quote() -> None:
 def test_keynote_is_a_speech() -> None:
     r = run('"Glasses are the next computer," Ava Lindt said in a keynote on Tuesday.')
     assert only(r, "Glasses are the next computer").medium == "speech"
+
+
+def test_interviewee_without_title_answers_not_the_interviewer() -> None:
+    r = run(
+        "Rania Haddad has run Skyline Airways since 2019. She spoke to Aviation Quarterly's Colm Fahey about fuel."
+        "\n\nQ: Will fares rise?\n\nA: Fares will probably rise next year because fuel is dear."
+        "\n\nQ: And staff?\n\nWe expect to hire 500 pilots by 2026."
+    )
+    assert speaker(r, only(r, "Fares will probably rise")) == "Rania Haddad"
+    assert speaker(r, only(r, "hire 500 pilots")) == "Rania Haddad"
+    assert all(p.predictor == r.statements[0].speaker for p in r.predictions)
+
+
+def test_interviewee_after_interview_with_an_outlet() -> None:
+    r = run(
+        "In an interview with Colm Fahey of the Daily Ledger, Jane Roe, chief executive of Halden Foods, said "
+        "prices would fall.\n\nQ: What about wages?\n\nA: Wages will likely rise in 2025."
+    )
+    assert speaker(r, only(r, "Wages will likely rise")) == "Jane Roe"
+
+
+def test_fronted_subject_with_participial_clause_speaks() -> None:
+    r = run(
+        "Samuel Okonkwo-Reyes met Finance Minister Petra Lind on Monday. Okonkwo-Reyes, speaking to reporters "
+        'after the meeting with Lind, said the deal was close. "We are nearly there," he said.'
+    )
+    assert speaker(r, only(r, "the deal was close")) == "Samuel Okonkwo-Reyes"
+    assert speaker(r, only(r, "We are nearly there")) == "Samuel Okonkwo-Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ilona Kresz of the University of Port Velan said the vote was close. "It will be tight," Kresz said.',
+        "Ilona Kresz at the Port Velan Institute said the vote was close.",
+    ],
+)
+def test_person_of_an_organisation_speaks(text: str) -> None:
+    r = run(text)
+    assert speaker(r, only(r, "the vote was close")) == "Ilona Kresz"
+
+
+def test_person_who_leads_a_union_speaks() -> None:
+    r = run("Gina Albescu, who leads Transit Workers Local 214, said the strike would begin on Monday.")
+    assert speaker(r, only(r, "the strike would begin")) == "Gina Albescu"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Addressing supporters in the capital on Sunday, opposition leader Marta Vell said the election was "
+        'stolen. "We will not accept this result," she said.',
+        'Marta Vell spoke at a rally in the capital on Sunday. "We will not accept this result," she said.',
+    ],
+)
+def test_medium_from_a_speech_scene(text: str) -> None:
+    r = run(text)
+    assert {st.medium for st in r.statements} == {"speech"}

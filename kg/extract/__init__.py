@@ -48,9 +48,8 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     paragraphs = content_paragraphs(text, title=article.title)
     sents = [s for start, end in paragraphs for s in sentences.split(text, start, end)]
     actors = find_actors(text, paragraphs, registry)
-    doc = Document(
-        text=text, published=published_date(article.published, text), paragraphs=paragraphs, sentences=sents, actors=actors
-    )
+    published = published_date(article.published, text)
+    doc = Document(text=text, published=published, paragraphs=paragraphs, sentences=sents, actors=actors)
     statements = find_statements(doc)
     doc.speakers = [(s.span.start, s.span.end, s.speaker) for s in statements if s.kind == "quote" and s.speaker]
     meetings = find_meetings(doc, registry)

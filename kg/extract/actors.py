@@ -13,6 +13,10 @@ Sources of mentions, in order of trust:
    such people and short names of such organisations. A state or country after a town ("Norcross, Georgia")
    is a place.
 
+5. Countries missing from the registry, when the text uses a word as a state ("the government of X", or two
+   weaker cues such as "visit to X" and "Xian Prime Minister"), and "the Commission" / "the Bank" for the one
+   organisation named before whose label holds that head noun.
+
 A country becomes an actor only when some mention stands as an actor: not after a locative preposition
 ("to Pyongyang", "in Singapore") and not as a modifier ("Singapore declaration", "U.S.-North Korea talks").
 Demonyms never create an actor on their own. Text-found actors have ``iri`` None: mapping mints
@@ -30,6 +34,7 @@ from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, O
 from kg.extract.mentions import ActorEntry, Builder, Mention
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
+from kg.extract.slugs import slug
 from kg.records import Actor, Span
 
 __all__ = ["ActorEntry", "ActorIndex", "Mention", "find_actors"]
@@ -69,6 +74,23 @@ AGENT_NOUNS = words(
     "foreign minister",
 }
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
+_X = r"(?P<x>[A-Z][a-z]{3,})"
+_SP = r"[ \u00a0]+"
+_STRONG_COUNTRY_CUES = (
+    re.compile(rf"\b[Tt]he{_SP}government{_SP}of{_SP}{_X}\b(?!{_SP}[A-Z])"),
+    re.compile(rf"\b{_X}[’']s{_SP}government\b"),
+)
+_WEAK_COUNTRY_CUES = (
+    re.compile(rf"\b(?:visit|trip|visits|visited|visiting){_SP}to{_SP}{_X}\b(?!{_SP}[A-Z])"),
+    re.compile(rf"\b{_X}[’']s{_SP}(?:central{_SP}bank|prime{_SP}minister|president|parliament|economy)\b"),
+    re.compile(
+        rf"\b(?:President|Prime{_SP}Minister|King|Queen|Central{_SP}Bank|Republic|people){_SP}of{_SP}{_X}\b"
+        rf"(?!{_SP}[A-Z])"
+    ),
+)
+_DEMONYM_TITLE = re.compile(
+    r"\b(?P<d>[A-Z][a-z]{3,}(?:ian|an|ese|ish))[ \u00a0]+(?P<t1>[A-Za-z]+)(?:[ \u00a0]+(?P<t2>[A-Za-z]+))?"
+)
 _THE_HEAD = re.compile(r"\b[Tt]he[ \u00a0]+([A-Z][a-z]+)\b")
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]|[-–]\w")
 _ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
@@ -246,6 +268,7 @@ def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry
     for ps, pe in paragraphs:
         add_found_mentions(b, ps, pe)
     add_short_mentions(b, paragraphs)
+    _found_countries(b, paragraphs)
     for ps, pe in paragraphs:
         _head_mentions(b, ps, pe)
     created = {k: e for k, e in b.entries.items() if e.created}
@@ -298,6 +321,56 @@ def _registry_mentions(b: Builder, start: int, end: int) -> None:
             mention.kind, mention.key = "demonym", a.slug
             mention.actor_position = a.type == "Country" and _is_agent_modifier(text, m.end())
             b.add_registry(a, mention, "registry.demonym", 0.8)
+
+
+def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
+    """Countries missing from the registry, known by how the text uses them: one strong cue ("the government
+    of X", "X's government") or two weaker ones ("visit to X", "X's central bank", "President of X", "Central
+    Bank of X", a demonym "Xian" before a title). Bare words taken by other actors never count."""
+    text = b.text
+    strong: dict[str, int] = {}
+    weak: dict[str, int] = {}
+    for ps, pe in paragraphs:
+        for cues, pattern in [(strong, p) for p in _STRONG_COUNTRY_CUES] + [(weak, p) for p in _WEAK_COUNTRY_CUES]:
+            for m in pattern.finditer(text, ps, pe):
+                name = m.group("x")
+                if not b.overlaps(m.start("x"), m.end("x")) and _country_word(b, name):
+                    cues[name] = cues.get(name, 0) + 1
+        for m in _DEMONYM_TITLE.finditer(text, ps, pe):
+            if TITLE_RE.match(m.group("t1")) or TITLE_RE.match(f"{m.group('t1')} {m.group('t2') or ''}".strip()):
+                for name in _stems(m.group("d")):
+                    weak[name] = weak.get(name, 0) + 1
+    for name in {*strong, *(n for n, k in weak.items() if k >= 2)}:
+        if name not in strong and weak.get(name, 0) < 2 or not _country_word(b, name):
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        key = "~" + slug(name)
+        for ps, pe in paragraphs:
+            for m in pattern.finditer(text, ps, pe):
+                if b.overlaps(m.start(), m.end()) or _inside_longer_name(text, m.start(), m.end()):
+                    continue
+                mention = Mention(m.start(), m.end(), name, key, "found")
+                mention.actor_position = not (
+                    _is_locative(text, m.start()) or _is_modifier(text, m.end())
+                ) or _is_agent_modifier(text, m.end())
+                b.add(key, mention, label=name, type="Country", registry=None, rule="found.country", confidence=0.6)
+
+
+def _country_word(b: Builder, name: str) -> bool:
+    """True when *name* may be an unknown country: not a registry name, function word, given name or part
+    of another actor's label."""
+    if name in b.registry.surfaces or name in NOT_NAME or name in GIVEN_NAMES_FEMALE or name in GIVEN_NAMES_MALE:
+        return False
+    return not any(name in e.label.split() for e in b.entries.values() if e.type != "Country")
+
+
+def _stems(demonym: str) -> list[str]:
+    """Country names a demonym may come from ("Velorian" -> "Veloria", "Velor")."""
+    out = []
+    for suffix, repl in (("ian", "ia"), ("an", "a"), ("ese", ""), ("ish", ""), ("ian", "")):
+        if demonym.endswith(suffix):
+            out.append(demonym[: -len(suffix)] + repl)
+    return out
 
 
 def _head_mentions(b: Builder, start: int, end: int) -> None:

@@ -60,7 +60,7 @@ from kg.extract.participants import (
 )
 from kg.extract.places import home_capital, place_of
 from kg.extract.registry import Registry, trie_regex
-from kg.extract.schedule import dated_status, dates_of, duration_end, modal_of, status_of
+from kg.extract.schedule import dated_status, dates_of, duration_end, modal_of, run_status
 from kg.records import Meeting, Span
 
 #: nouns naming a meeting
@@ -264,12 +264,25 @@ def _candidate(
             runs.append([t])
     out: list[Candidate] = []
     for i, run in enumerate(runs):
-        lo = runs[i - 1][-1].end() if i else c.start
-        hi = runs[i + 1][0].start() if i + 1 < len(runs) else c.end
+        lo = _last_break_end(text, runs[i - 1][-1].end(), run[0].start()) if i else c.start
+        hi = _first_break_start(text, run[-1].end(), runs[i + 1][0].start()) if i + 1 < len(runs) else c.end
         cand = _read(doc, registry, si, c, run, lo, hi, subject, modal, after if i + 1 == len(runs) else None)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _last_break_end(text: str, start: int, end: int) -> int:
+    """Where the run after a break begins to read: after the last break of ``[start, end)`` ("held talks on
+    Tuesday and agreed to meet again in September": the meeting in September is read after "and")."""
+    last = _last_match(_RUN_BREAK.finditer(text, start, end))
+    return last.end() if last else start
+
+
+def _first_break_start(text: str, start: int, end: int) -> int:
+    """Where the run before a break stops reading: at the first break of ``[start, end)``."""
+    first = _RUN_BREAK.search(text, start, end)
+    return first.start() if first else end
 
 
 def _kind_of(t: re.Match[str]) -> str:
@@ -400,7 +413,7 @@ def _read(
         )
     if place is None and host and kind in ("summit", "ceremony", "meeting", "talks"):
         place = home_capital(doc, registry, host)
-    status = status_of(text, c, modal)
+    status = run_status(text, c, lo, hi, modal)
     status = dated_status(doc, c, lo, hi, status)
     first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
     if first is None and after is not None:

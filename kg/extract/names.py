@@ -3,8 +3,9 @@ introduces them (see :mod:`kg.extract.actors` for the order of trust).
 
 People: a title before a capitalised name ("Finance Minister Jane Doe", "Velorian President Irena Holm", "Pope
 Francis"), the speaker of a speech verb ("…," said Jane Doe), an appositive ("Jane Doe, the finance minister"),
-a known given name ("Ruth Alden of Meridel Wealth"), or a name followed by "of" and an organisation. A possessive
-ends a person's name ("Elena Sarn's Civic Dawn party": the person, then the party she leads).
+a known given name ("Ruth Alden of Meridel Wealth"), a name followed by "of" and an organisation, a name
+opening a sentence before "has run"/"leads" …, or a name after an outlet's possessive in an interview intro.
+A possessive ends a person's name ("Elena Sarn's Civic Dawn party": the person, then the party she leads).
 
 Organisations: capitalised phrases ending in a head noun ("Halden Foods", "Kellport General Hospital"), joined
 by "of"/"for"/"&" ("Central Bank of Arvendia", "Caldmoor & Ross"), union locals ("Transit Workers Local 214"),

@@ -38,6 +38,10 @@ _DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d{1,2})(?:-day\b
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _EXPLICIT_PAST = re.compile(r"\b(?:last|ago|past|earlier)\b|\b(?:19|20)\d\d\b")
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:this\s+|coming\s+|next\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–)\s*")
+_BETWEEN_GAP = re.compile(r"\s*and\s*")
+#: a date after "agreed to meet again" dates the meeting, not the agreement
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel|hold\s+talks)\b[^,;]*$")
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
 _HEDGE = re.compile(
     r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|expected|anticipated|"
@@ -51,7 +55,7 @@ _FUTURE = re.compile(
 )
 PAST = re.compile(
     r"\b(?:held|met|visited|hosted|attended|took place|was|were|had|did|last|ago|earlier|"
-    r"ended|signed|received|welcomed|celebrated|went|travelled|traveled|flew)\b",
+    r"ended|signed|received|welcomed|celebrated|went|travelled|traveled|flew|spoke|talked)\b",
     re.I,
 )
 
@@ -73,7 +77,8 @@ _GATES = {
     "progressive": ("ing",),
     "past": (
         "held", "met", "visited", "hosted", "attended", "took place", "was", "were", "had", "did", "last", "ago",
-        "earlier", "ended", "signed", "received", "welcomed", "celebrated", "went", "travel", "flew",
+        "earlier", "ended", "signed", "received", "welcomed", "celebrated", "went", "travel", "flew", "spoke",
+        "talked",
     ),
 }  # fmt: skip
 
@@ -133,6 +138,21 @@ def status_of(text: str, c: clauses.Clause, modal: str) -> str:
     return "held"
 
 
+def run_status(text: str, c: clauses.Clause, lo: int, hi: int, modal: str) -> str:
+    """The status of a meeting read in ``[lo, hi)``, part of clause *c*: the clause's, unless that window has
+    its own tense ("held talks on Tuesday and agreed to meet again in September": held, then planned)."""
+    status = status_of(text, c, modal)
+    if (lo, hi) == (c.start, c.end) or status not in ("held", "planned", "predicted"):
+        return status
+    seg = text[lo:hi]
+    own = modal_of(seg)
+    if status != "held" and not own and is_past(seg):
+        return "held"
+    if status == "held" and own:
+        return "predicted" if own == "hedge" else "planned"
+    return status
+
+
 def dates_of(
     doc: Document, si: int, lo: int, hi: int, status: str, *, inherit: bool = True, ahead_only: bool = False
 ) -> tuple[str | None, str | None]:
@@ -154,6 +174,10 @@ def dates_of(
         return None, None
     rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
     e = min(found, key=lambda x: (rank.get(x.precision, 5), x.start))
+    gap = _BETWEEN_GAP if doc.text.endswith("between ", 0, e.start) else _RANGE_GAP
+    until = next((f for f in found if f.start > e.end and gap.fullmatch(doc.text, e.end, f.start)), None)
+    if e.precision == "day" and until is not None and until.precision == "day" and until.first > e.first:
+        return e.first.isoformat(), until.last.isoformat()  # "from May 20 to May 22"
     if e.precision in ("week", "quarter") or (e.precision == "day" and e.first != e.last):
         return e.first.isoformat(), e.last.isoformat()
     if e.precision == "year":
@@ -168,6 +192,7 @@ def event_dates(doc: Document, start: int, end: int, future: bool | None) -> lis
         e
         for e in doc.times(start, end, future=future)
         if not is_speech_verb_before(doc.text, max(start, e.start - 25), e.start)
+        or _INFINITIVE_BEFORE.search(doc.text, max(start, e.start - 25), e.start)
     ]
 
 

@@ -14,7 +14,9 @@ Rules (the ``rule`` field names the one that fired):
                            organisation; the statement is the clause holding the fragment.
 - ``quote.called``         X called the deal “shameful” / described it as “…”: a quoted fragment of X.
 - ``quote.transcript``     an interview transcript paragraph "Okafor: …", or "A: …" answered by the person the
-                           intro says was interviewed ("spoke to X"); "Q: …" questions are not statements.
+                           intro says was interviewed ("She spoke to X's Colm Fahey": she, not the
+                           interviewer), as are unmarked paragraphs answering a "Q: …"; questions are not
+                           statements.
 - ``reported.said-that``   X said (that) … / X announced … / X expressed … / X called for … / X told Y that …
                            (the actor must be the verb's subject; "… and said …" keeps it).
 - ``reported.trailing``    "…, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content.

@@ -113,3 +113,9 @@ def test_fall_as_a_verb_is_no_date() -> None:
 @pytest.mark.parametrize("text", ["the highest level in 10 months", "their first formal talks in five years"])
 def test_a_span_looking_back_is_no_date(text: str) -> None:
     assert find(text, PUB, future=True) == []
+
+
+def test_published_date_from_a_liveblog_stamp() -> None:
+    assert published_date(None, "Live\n\nTue 11 Jun 2024 10.42 BST\n\nText.") == dt.date(2024, 6, 11)
+    assert published_date(None, "Live\n\n10:42 BST\n\nText.") is None  # a time of day, no date
+    assert published_date("2024-06-12", "Tue 11 Jun 2024 10.42 BST") == dt.date(2024, 6, 12)

@@ -178,3 +178,70 @@ def test_not_meetings(text: str) -> None:
 def test_a_name_after_a_clause_break_is_no_object() -> None:
     r = run("The two sides are unlikely to meet at leaders' level, President Aren Holm said.")
     assert all("Aren Holm" not in people(r, m) for m in r.meetings)
+
+
+# -- coordinated people, attended sessions, runs of one clause with their own tense and dates -----------------
+
+
+def test_coordinated_leaders_meet_on_the_sidelines_on_a_coming_weekday() -> None:
+    r = run("President Ana Brisk and President Tomas Vell meet on the sidelines on Thursday.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Ana Brisk", "Tomas Vell"}
+    assert (m.status, m.start) == ("planned", "2024-05-16")
+
+
+def test_attending_a_session_is_a_meeting() -> None:
+    r = run("Pope Francis will attend a session on artificial intelligence.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Pope Francis"} and m.status == "planned"
+
+
+def test_person_met_with_a_country_possessive_title() -> None:
+    r = run("Chip maker chief Jon Marl met Lorvia's president Tomas Vell.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Jon Marl", "Tomas Vell"} and m.status == "held"
+
+
+def test_held_talks_and_agreed_to_meet_again() -> None:
+    r = run("Jan Holm and Tomas Vell held talks in Lorvik on Tuesday and agreed to meet again in September.")
+    held, planned = r.meetings
+    assert (held.kind, held.status, held.start) == ("talks", "held", "2024-05-07")
+    assert (planned.status, planned.start) == ("planned", "2024-09")
+    assert people(r, planned) == {"Jan Holm", "Tomas Vell"}
+
+
+def test_met_last_month_name_is_the_year_before() -> None:
+    r = run("Jan Holm and Tomas Vell, who met last July, will meet again in September.")
+    held, planned = r.meetings
+    assert (held.status, held.start) == ("held", "2023-07")
+    assert (planned.status, planned.start) == ("planned", "2024-09")
+
+
+def test_visit_from_day_to_day() -> None:
+    r = run(
+        "Prime Minister Jan Holm will visit Lorvik from May 20 to May 22. "
+        "He is expected to sign a deal during the visit."
+    )
+    (m,) = r.meetings
+    assert (m.start, m.end) == ("2024-05-20", "2024-05-22")
+    assert r.predictions[-1].deadline == "2024-05-22"
+
+
+def test_two_dates_joined_by_and_are_two_days_not_a_range() -> None:
+    (m,) = run("Prime Minister Jan Holm will visit Lorvik on May 20 and on June 2.").meetings
+    assert (m.start, m.end) == ("2024-05-20", None)
+
+
+def test_liveblog_stamp_dates_an_undated_article() -> None:
+    text = "Lorvik live\n\nMon 13 May 2024 10.42 BST\n\nPresident Ana Brisk is meeting President Tomas Vell today."
+    r = extract(ArticleRecord(text=text, title="Lorvik live"))
+    (m,) = r.meetings
+    assert (m.status, m.start) == ("planned", "2024-05-13")
+
+
+@pytest.mark.parametrize(
+    "text", ["Leaders will gather for the G7 summit in Apulia.", "Jan Holm will attend the leaders' summit in Rome."]
+)
+def test_named_summits_are_summits(text: str) -> None:
+    (m,) = run(text).meetings
+    assert m.kind == "summit" and m.status == "planned"

@@ -132,11 +132,12 @@ def test_event_link_to_a_predicted_meeting() -> None:
         "Mayor Ana Brisk will visit Lorvik next month.",
         "Ana Brisk will likely meet Tomas Vell in Lorvik next month.",
         "A summit between Ana Brisk and Tomas Vell will likely be held in May.",
+        "Ana Brisk will meet Tomas Vell in Lorvik. It will now take place in May.",
     ],
 )
 def test_event_is_the_predicted_meeting(text: str) -> None:
     r = run(text)
-    assert r.meetings and r.predictions[0].event == r.meetings[0].id
+    assert r.meetings and r.predictions and all(p.event == r.meetings[0].id for p in r.predictions)
 
 
 @pytest.mark.parametrize(
@@ -290,3 +291,13 @@ def test_a_date_of_a_past_verb_is_no_deadline() -> None:
 
 def test_clause_dated_before_publication_is_no_prediction() -> None:
     assert run("Prices will have risen 5% in 2023, the report showed.", published="2024-08-10").predictions == []
+
+
+def test_as_soon_as_next_week_ends_with_next_week() -> None:
+    (p,) = run("The ministers could strike a deal as soon as next week.").predictions
+    assert p.deadline == "2024-01-21"
+
+
+def test_signing_during_the_visit_ends_with_the_visit() -> None:
+    r = run("Prime Minister Jan Holm will visit Lorvik next week and is expected to sign a deal during the visit.")
+    assert [p.deadline for p in r.predictions] == ["2024-01-21", "2024-01-21"]

@@ -2,7 +2,9 @@
 
 Each clause with a meeting word ("summit", "talks", "visit", "trip", "encounter", "ceremony", "anniversary",
 "call", "declaration" between parties; verbs "meet", "visit", "host", "head to", "arrive in", "attend", "skip";
-"am meeting") yields one candidate:
+"am meeting"; "attend a session / forum / dinner …") yields one candidate per run of meeting words (a run
+is read from the break before it to the break after it, with its own tense: "held talks on Tuesday and
+agreed to meet again in September" gives a held and a planned meeting):
 
 - participants: actors in the compound before the noun ("Trump-Kim summit", "U.S.-North Korea talks",
   "inter-Korean summit" -> every country whose demonym ends in "Korean"), after "between"/"with", the
@@ -17,8 +19,9 @@ Each clause with a meeting word ("summit", "talks", "visit", "trip", "encounter"
   ceremony, call.
 - status: cancelled (cancel/call off/scrap/postpone), negated ("will not visit", "will skip", "boycott"),
   predicted (a hedge in the clause: likely, may, might, could, expected, anticipated, hopes, look forward),
-  planned ("will", a present progressive "is hosting", or an unmarked present with a future day), held (past
-  tense or a past date; also a "planned" meeting dated explicitly in the past: "last year", "in 2019").
+  planned ("will", a present progressive "is hosting", or an unmarked present with a future day - a bare
+  weekday is then the coming one: "meet on Thursday"), held (past tense or a past date; also a "planned"
+  meeting dated explicitly in the past: "last year", "in 2019").
 - dates: from the clause, else (for future meetings, not in a relative clause) the previous sentence of the
   paragraph, or (future meetings) a date ahead earlier in the same sentence ("On October 15, … and he will
   also meet Y there"); a day gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a week its first and last day; "two

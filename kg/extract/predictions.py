@@ -40,8 +40,11 @@ possible"), present ability ("could not afford"), the month "May", and clauses d
   the trip / visit / summit" ends with that meeting (when the caller passes the article's meetings).
 - confidence: 0.7 for a hedged clause, 0.6 for a bare "will" or a coordinated clause, 0.8 for a percentage;
   0.3 for a habitual stance ("has spent a year telling markets that he will not be rushed").
-- event: the meeting whose words lie in the clause; a clause opening with "It"/"This" inherits the event of
-  the prediction just before it.
+- event: the meeting the clause predicts to take place: named in its predicate, after its first hedge or
+  modal ("X will visit Y", "likely with Xi by his side"), or its subject when the predicate is that it takes
+  place ("the summit will likely be held in May"; "It will take place in May" inherits the event of the
+  prediction before). A meeting that is only the subject or topic of another predicate ("a summit might be
+  the only way to …", "It won't get Washington closer to …") is no event.
 """
 
 from __future__ import annotations
@@ -179,7 +182,7 @@ _ANAPHOR = re.compile(r"(?:It|it|This|That|Such a meeting|Such a summit)\b")
 #: after the hedge, a predicate saying that the meeting named as the subject takes place ("the summit will
 #: likely be held in May", "it is expected to go ahead")
 _OCCURS = re.compile(
-    r"\s*(?:not\s+)?(?:\w+ly\s+)?(?:to\s+)?(?:be\s+|have\s+been\s+)?(?:take\s+place|held|go\s+ahead|happen|occur|"
+    r"\s*(?:not\s+)?(?:\w+ly\s+|now\s+|still\s+|also\s+|then\s+)?(?:to\s+)?(?:be\s+|have\s+been\s+)?(?:take\s+place|held|go\s+ahead|happen|occur|"
     r"convene|proceed|be\s+(?:in|at|on|next|this|later|soon)\b)",
     re.I,
 )

@@ -41,7 +41,7 @@ _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:this\s+|coming\s+|next\s+)?(?:Mon|Tues
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–)\s*")
 _BETWEEN_GAP = re.compile(r"\s*and\s*")
 #: a date after "agreed to meet again" dates the meeting, not the agreement
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel|hold\s+talks)\b[^,;]*$")
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel)\b[^,;]*$")
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
 _HEDGE = re.compile(
     r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|expected|anticipated|"

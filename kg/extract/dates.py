@@ -32,7 +32,7 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBERS = {
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -169,7 +169,7 @@ def _pick_year(month: int, day: int | None, pub: dt.date, future: bool | None) -
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 1)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 1)
 
 
 def _shift(pub: dt.date, n: int, unit: str, sign: int) -> dt.date:

@@ -69,18 +69,7 @@ _PERCENT = re.compile(
     r"(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))",
     re.I,
 )
-_ODDS_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_ODDS_WORDS = dates.NUMBER_WORDS
 _EXPECT = re.compile(
     r"\b(?P<verb>expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|anticipates?|anticipated)"
     r"\s+(?:[\w’'$,.%-]+\s+){0,7}?to\s+(?=[a-z])"

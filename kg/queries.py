@@ -287,6 +287,25 @@ def parse_assignments(items: list[str] | None) -> dict[str, str]:
 
 
 # -- running ---------------------------------------------------------------------------------------------
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r"|<[^<>\s]*>|#[^\n]*"  # IRIs and comments
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+
+
+def is_federated(text: str) -> bool:
+    """True when *text* uses SERVICE (a federated query that would make kg fetch other endpoints).
+
+    >>> is_federated('SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }')
+    True
+    >>> is_federated('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_STRINGS_AND_COMMENTS.sub(" ", text)))
+
+
 def is_update(text: str) -> bool:
     """True when *text* is SPARQL Update: it parses as an update (rdflib's parser), or starts like one."""
     from rdflib.plugins.sparql.parser import parseUpdate
@@ -372,6 +391,11 @@ def run_query(
     first row (ORDER BY, GROUP BY) keeps one CPU busy in the background until that step ends.
     """
     stored = query if isinstance(query, StoredQuery) else parse_query(query, "query", strict=False)
+    if is_federated(stored.text):
+        raise QueryError(
+            "federated queries (SERVICE) are refused: kg answers from its own store and fetches nothing",
+            hint="load the other data with 'kg ingest' instead",
+        )
     subs = bind(stored, values or {})
     form = query_form(stored.text)
     if limit is not None and limit < 0:

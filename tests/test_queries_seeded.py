@@ -181,3 +181,28 @@ def test_construct_formats_on_the_seeded_store(resolved: Path, rstore: OxigraphS
 def test_seeded_store_passes_validation(resolved: Path) -> None:
     result = CliRunner().invoke(app, ["validate", "--store", str(resolved)])
     assert result.exit_code == 0, result.stdout
+
+
+def test_federated_queries_are_refused(resolved: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "remote.rq"
+    rq.write_text("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", encoding="utf-8")
+    result = CliRunner().invoke(app, ["query", "--file", str(rq), "--store", str(resolved)])
+    assert result.exit_code == 3
+    assert "SERVICE" in result.stderr and result.stdout == ""
+
+
+def test_federated_queries_are_refused_by_the_endpoint(rstore: OxigraphStore) -> None:
+    import asyncio
+
+    import httpx
+
+    from kg.endpoint import create_app
+
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(rstore, timeout=5.0, cors=[]))
+        async with httpx.AsyncClient(transport=transport, base_url="http://kg") as client:
+            return await client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"})
+
+    response = asyncio.run(ask())
+    assert response.status_code == 400
+    assert "SERVICE" in response.text

@@ -291,3 +291,36 @@ def test_end_to_end_as_of_the_announcement() -> None:
     assert _urls(store, xi) == {"https://en.wikipedia.org/wiki/Li_Zhanshu"}
     assert _find(js, "Moon Jae-in", "summit").outcome == "open"
     assert _find(js, "veer").outcome == "open"
+
+
+def test_undated_negative_prediction_is_not_undone_by_another_kind_of_event(
+    store: MemoryStore, tmp_path: Path
+) -> None:
+    from kg.records import Actor, ArticleRecord, Meeting, Prediction, Records, Span
+
+    def records(url: str, published: str, text: str, status: str, kind: str, with_prediction: bool) -> Records:
+        xi = Actor("a1", "Xi Jinping", "Person", iri="https://w3id.org/kg/id/actor/xi-jinping",
+                   mentions=[Span(0, 10, text[:10])])
+        kim = Actor("a2", "Kim Jong Un", "Person", iri="https://w3id.org/kg/id/actor/kim-jong-un")
+        span = Span(0, len(text), text)
+        meeting = Meeting("m1", kind, ["a1", "a2"] if status == "held" else ["a1"], status, span,
+                          place="Pyongyang", start=published if status == "held" else None)
+        predictions = [Prediction("p1", "a1", text, span, hedge="will not", probability=0.9,
+                                  probability_interval=(0.8, 0.99), polarity="negative", event="m1")]
+        return Records(ArticleRecord(text=text, url=url, title="t", outlet="o", published=published),
+                       actors=[xi, kim], meetings=[meeting], predictions=predictions if with_prediction else [])
+
+    import json
+
+    files = []
+    for name, rec in {
+        "announce": records("https://example.org/announce", "2018-09-04",
+                            "Xi Jinping will not attend the celebrations.", "negated", "ceremony", True),
+        "visit": records("https://example.org/visit", "2019-06-21",
+                         "Xi Jinping visited Kim Jong Un in Pyongyang.", "held", "visit", False),
+    }.items():
+        files.append(tmp_path / f"{name}.json")
+        files[-1].write_text(json.dumps(rec.to_dict()), encoding="utf-8")
+    assert ingest(store, files).ok
+    (j,) = resolve(store, as_of=day("2019-12-31"), now=NOW)
+    assert j.outcome != "refuted"

@@ -100,7 +100,13 @@ _CUE = re.compile(
 
 
 _WORD = re.compile(r"\b\w+")
-_LOOKING_BACK = re.compile(r"\b(?:\w+est|first|most|least|only|longest)\b(?:\s+[\w’'-]+){0,3}\s+$")
+#: "the highest level in 10 months", "the most senior official to visit X in several years": a superlative
+#: looks back, unless a modal between says the clause is about the future ("the first plant will open in …")
+_LOOKING_BACK = re.compile(
+    r"\b(?:\w+est|first|most|least|only|longest)\b"
+    r"(?:\s+(?!(?:will|would|could|may|might|shall|is|are|be|expected|set|due|plans?|likely)\b)[\w’'-]+){0,8}\s+$",
+    re.I,
+)
 _QUARTER = re.compile(r"Q[1-4]$")
 #: the words a time expression can start with (see _PATTERN), case as written there
 _STARTERS = (
@@ -366,7 +372,7 @@ def matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[
             if m is None:
                 continue
             if m.end() >= cue.end():
-                if not (m.group("within") and _LOOKING_BACK.search(text, max(start, m.start() - 30), m.start())):
+                if not (m.group("within") and _LOOKING_BACK.search(text, max(start, m.start() - 70), m.start())):
                     out.append(m)  # "the highest level in 10 months" looks back: not a date
                 reach = m.end()
                 break

@@ -232,10 +232,13 @@ def _negative(e: MeetingFact, m: MeetingFact, w: Window, facts: Facts) -> str | 
     return None
 
 
-def _confirms(e: MeetingFact, m: MeetingFact, w: Window, facts: Facts) -> bool:
+def _confirms(e: MeetingFact, m: MeetingFact, w: Window, facts: Facts, *, strict: bool = False) -> bool:
+    """*m* is the predicted event *e* held. *strict* (a negative prediction with no end to its window) asks
+    for the same kind, not only the same family, so an undated "X will not attend the celebrations" is not
+    undone by a state visit a year later."""
     return (
         m.status == "held"
-        and FAMILIES.get(m.kind) == FAMILIES.get(e.kind)
+        and (m.kind == e.kind if strict else FAMILIES.get(m.kind) == FAMILIES.get(e.kind))
         and e.people <= m.people
         and w.overlaps(*_span(m, facts))
         and same_place(e, m, facts) is not False
@@ -258,7 +261,8 @@ def _judge_meeting(p: PredictionFact, e: MeetingFact, facts: Facts, as_of: dt.da
     w = window(p)
     who = _names(e.people, facts)
     pool = [m for m in facts.meetings if m.iri != e.iri and later(p, facts, m.article, as_of)]
-    held = [m for m in pool if _confirms(e, m, w, facts)]
+    strict = w.last is None and p.polarity == "negative"
+    held = [m for m in pool if _confirms(e, m, w, facts, strict=strict)]
     negative = [(m, why) for m in pool if (why := _negative(e, m, w, facts)) is not None]
     claim_true = "confirmed" if p.polarity == "positive" else "refuted"
     claim_false = "refuted" if p.polarity == "positive" else "confirmed"

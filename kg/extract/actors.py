@@ -6,7 +6,7 @@ Sources of mentions, in order of trust:
 2. Family names of registry people, after the full name was seen or right after a title ("Chairman Kim"
    resolves to the namesake holding the role Chairman; a bare "Kim" to the namesake already seen with a
    leader role, never merging two full names).
-3. Capitals and metonyms ("Pyongyang", "Kremlin") and demonyms ("North Korean"): mentions of the country.
+3. Capitals and metonyms ("Ankara", "Kremlin") and demonyms ("South African"): mentions of the country.
 4. Actors found in text only (:mod:`.names`): a title followed by a capitalised name ("Finance Minister Jane
    Doe"), the speaker of a quote ("…," said Jane Doe), an appositive ("Jane Doe, the finance minister"), a
    known given name, and organisation names ("Acme Corp", "Ministry of Finance"); later bare family names of
@@ -18,7 +18,7 @@ Sources of mentions, in order of trust:
    organisation named before whose label holds that head noun.
 
 A country becomes an actor only when some mention stands as an actor: not after a locative preposition
-("to Pyongyang", "in Singapore") and not as a modifier ("Singapore declaration", "U.S.-North Korea talks").
+("to Ankara", "in Geneva") and not as a modifier ("Geneva declaration", "U.S.-Iran talks").
 Demonyms never create an actor on their own. Text-found actors have ``iri`` None: mapping mints
 ``kga:<slug(label)>`` (:func:`kg.extract.slugs.actor_iri`), the same IRI a registry entry of that name has.
 """
@@ -187,7 +187,7 @@ class ActorIndex:
 
 def _is_locative(text: str, start: int) -> bool:
     """True when a place name only sets the scene of an event: the place of a meeting ("summit in Oslo",
-    "encounter in Singapore"), or an event named by its place ("after Singapore")."""
+    "encounter in Geneva"), or an event named by its place ("after Geneva")."""
     words = text[max(0, start - 60) : start].split()
     if words and words[-1].lower() == "the":
         words.pop()
@@ -203,7 +203,7 @@ def _is_locative(text: str, start: int) -> bool:
 
 
 def _after_preposition(text: str, start: int) -> bool:
-    """True after a locative preposition ("in Brussels", "to Pyongyang"): a capital as a place, not a
+    """True after a locative preposition ("in Brussels", "to Ankara"): a capital as a place, not a
     government."""
     words = text[max(0, start - 25) : start].split()
     if words and words[-1].lower() == "the":
@@ -212,7 +212,7 @@ def _after_preposition(text: str, start: int) -> bool:
 
 
 def _is_modifier(text: str, end: int) -> bool:
-    """True when the name modifies an event or document noun ("Singapore declaration", "Paris agreement")
+    """True when the name modifies an event or document noun ("Geneva declaration", "Paris agreement")
     or forms a hyphen compound ("U.S.-North Korea talks")."""
     m = _NEXT_WORD.match(text, end)
     if not m or text.startswith(("’s", "'s"), end):

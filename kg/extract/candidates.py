@@ -95,7 +95,7 @@ def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
             if not c.participants and (c.status not in ("cancelled", "negated") or c.kind != prev.kind):
                 continue  # "the anticipated summit", "after the meeting": names it again, tells nothing new
             if c.place_key and c.place_key != prev.place_key:
-                continue  # "the Singapore summit": another meeting than the one before
+                continue  # "the Geneva summit": another meeting than the one before
             c.kind = prev.kind if c.rule.startswith("meeting.meeting") else c.kind
             if c.status not in ("negated", "cancelled") or not c.participants:
                 c.participants = list(dict.fromkeys(prev.participants + c.participants))

@@ -13,7 +13,7 @@ agreed to meet again in September" gives a held and a planned meeting):
   subject named only after the verb - "…, X said" - is not the subject). When people take part, their own
   countries are not listed as well. "I" in a quote is its speaker; "After 36 hours in talks, X and Y …" gives
   the talks to the subject. Hosting or welcoming needs a guest.
-- place: "in/at/to PLACE" or a capitalised non-actor modifier ("Panmunjom declaration"); a host's capital
+- place: "in/at/to PLACE" or a capitalised non-actor modifier ("Camp David accords"); a host's capital
   when a leader hosts ("Kim will host …", place the registry capital of the host's country).
 - kind: summit (also a meeting or declaration between leaders or countries), talks, visit, meeting,
   ceremony, call.

@@ -1,5 +1,5 @@
-"""Where a meeting takes place: "in/at X" after the meeting word, a place-name modifier ("Panmunjom
-declaration"), "to X" after a visit, or the capital of a leader who hosts.
+"""Where a meeting takes place: "in/at X" after the meeting word, a place-name modifier ("Camp David
+accords"), "to X" after a visit, or the capital of a leader who hosts.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def place_of(
     doc: Document, registry: Registry, t: re.Match[str], lo: int, hi: int, *, visit: bool
 ) -> tuple[str | None, int]:
     """Place of the meeting named at *t* (within ``[lo, hi)``) and where its phrase ends: "in/at X" after the
-    word, a capitalised modifier before it ("Panmunjom declaration"), or "to X" after a visit word."""
+    word, a capitalised modifier before it ("Camp David accords"), or "to X" after a visit word."""
     text = doc.text
     written = t.group().lower()
     verb_then_place = written.endswith((" in", " to")) or (

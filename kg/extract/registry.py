@@ -9,7 +9,7 @@ Surface forms and what a match means:
 - ``short``    a person's family name derived from the label (last word; first word for names written
                family-name first, i.e. people serving a country in :data:`FAMILY_NAME_FIRST`); it counts only
                after the full name was seen in the article or right after a title ("Chairman Kim").
-- ``capital``  kg:capital of a country: the government acting ("Pyongyang said ...").
+- ``capital``  kg:capital of a country: the government acting ("Ankara said ...").
 - ``metonym``  skos:hiddenLabel of a country ("Kremlin", "White House").
 - ``demonym``  kg:demonym of a country, singular or plural ("South Korean", "North Koreans"): an adjective,
                which never creates an actor on its own.
@@ -166,10 +166,10 @@ class Registry:
 
 
 def short_names(actor: RegistryActor) -> list[str]:
-    """Family names a person may be called by alone ("Xi", "Moon", "Pompeo").
+    """Family names a person may be called by alone ("Erdogan", "Lee", "Lula").
 
-    >>> short_names(RegistryActor(slug="moon-jae-in", label="Moon Jae-in", type="Person", country="south-korea"))
-    ['Moon']
+    >>> short_names(RegistryActor(slug="lee-jae-myung", label="Lee Jae-myung", type="Person", country="south-korea"))
+    ['Lee']
     """
     words = actor.label.replace(".", ". ").split()
     words = [w for w in words if w not in ("Jr.", "Sr.", "II", "III")]

@@ -3,8 +3,8 @@
 A registry entry and an actor found only in text get the same IRI when their normalised labels agree, so a
 later registry entry with that slug names the same node.
 
->>> slug("Moon Jae-in")
-'moon-jae-in'
+>>> slug("Ngozi Okonjo-Iweala")
+'ngozi-okonjo-iweala'
 >>> slug("OPEC+")
 'opec-plus'
 >>> actor_iri("Workers' Party of Korea")

@@ -546,7 +546,7 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
         if m.group("verb") in _THAT_VERBS and not m.group().rstrip().endswith("that"):
             continue  # "conceded defeat": a noun object, not a reported clause
         if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
-            continue  # "Pompeo's repeated calls for": a noun, not a verb
+            continue  # "the minister's repeated calls for": a noun, not a verb
         coordinated = re.search(r"\b(?:and|but)\s*$", text[max(ss, vstart - 6) : vstart]) or m.group("verb") == "adding"
         if coordinated and prev_speaker:
             speaker: str | None = prev_speaker

@@ -37,18 +37,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from kg.extract.actors import Mention
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS, medium_of, words
+from kg.extract.quotes import Quote, find_quotes
+from kg.extract.quotes import trim as _trim
+from kg.extract.quotes import word_count as _words
 from kg.records import Span, Statement
 
-_QUOTE_MARK = re.compile("[“\"‘']")
-#: the end of a straight single-quoted utterance: "'Mest is the man we need,' Kresz said"
-_SINGLE_CLOSE = re.compile(r"[,.!?]'(?=[\s—–-]|$)")
-_OPEN = {"“": "”", '"': '"', "‘": "’"}
-_WORD = re.compile(r"[\w’'-]+")
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
 _ATTR_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -134,66 +131,6 @@ _THAT_VERBS = words(
 _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly|soon)\s+(?:later|afterwards)\b|\blater\s+that\s+day\b")
 _FEMALE = frozenset({"she", "She", "her", "Her"})
 _COORDINATION = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
-
-
-@dataclass
-class Quote:
-    """A quotation: offsets of its marks and inner text."""
-
-    open: int
-    close: int  # offset of the closing mark (== end of paragraph when unclosed)
-    double: bool
-    closed: bool = True
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        """Offsets of the quoted words."""
-        return self.open + 1, self.close
-
-
-def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Top-level quotations (nested single quotes ignored) in the content paragraphs."""
-    quotes: list[Quote] = []
-    for ps, pe in paragraphs:
-        i = ps
-        for m in _QUOTE_MARK.finditer(text, ps, pe):
-            j0 = m.start()
-            if j0 < i:
-                continue
-            ch = text[j0]
-            if ch == "‘" and j0 > ps and text[j0 - 1].isalnum():
-                continue
-            if ch == "'":
-                if (j0 > ps and text[j0 - 1] not in " \t\n(“—") or not text[j0 + 1 : j0 + 2].isalpha():
-                    continue  # an apostrophe
-                close = _SINGLE_CLOSE.search(text, j0 + 1, pe)
-                if close is None:
-                    continue
-                quotes.append(Quote(j0, close.end() - 1, False))
-                i = close.end()
-                continue
-            closer = _OPEN[ch]
-            j = text.find(closer, j0 + 1, pe)
-            while ch == "‘" and j != -1 and j + 1 < pe and text[j + 1].isalpha():
-                j = text.find(closer, j + 1, pe)  # an apostrophe, not the closing mark
-            closed = j != -1
-            if j == -1:
-                j = pe
-            quotes.append(Quote(j0, j, ch != "‘", closed))
-            i = j + 1
-    return quotes
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return start, end
 
 
 class _Finder:

@@ -267,14 +267,14 @@ def test_past_counterfactual_generic_ability_and_speech_acts_are_no_predictions(
 
 
 def test_during_the_trip_ends_with_the_trip() -> None:
-    from kg.extract.predictions import _during_meeting
+    from kg.extract.deadlines import during_meeting
     from kg.records import Meeting, Span
 
     trip = Meeting("m1", "visit", ["a1"], "planned", Span(0, 5, "visit"), start="2024-03-04", end="2024-03-06")
     month = Meeting("m2", "visit", ["a1"], "planned", Span(0, 5, "visit"), start="2024-04")
     p = only(run("Finance Minister Tova Lind will sign a trade pact during the trip."), "during the trip")
-    assert _during_meeting(p, [trip]) == "2024-03-06"
-    assert _during_meeting(p, [month]) == "2024-04-30"
+    assert during_meeting(p, [trip]) == "2024-03-06"
+    assert during_meeting(p, [month]) == "2024-04-30"
 
 
 def test_habitual_stance_has_low_confidence() -> None:

@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from kg.extract.actors import Mention
 from kg.extract.document import Document
+from kg.extract.interviews import transcript
 from kg.extract.lexicon import SPEECH_VERBS, medium_of, words
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.quotes import trim as _trim
@@ -103,7 +104,6 @@ _TRAILING_REST = re.compile(
     r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$"
 )
 _ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
-_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
 _ACCORDING_LEAD = re.compile(
     r"(?:According|according)\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
     r"(?:(?:written|joint|new|recent|brief)\s+)?(?:(?:statement|note|report|post|release|filing)\s+"
@@ -111,16 +111,8 @@ _ACCORDING_LEAD = re.compile(
 )
 _CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed)\s+(?!for\b|on\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|into|near|visiting|visited)\s+(?:the\s+)?$")
-_QA = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+")
-_INTERVIEWEE_CUE = re.compile(
-    r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\b|\binterview(?:ed)?(?:\s+with)?\b|"
-    r"\bsat\s+down\s+with\b"
-)
-#: where the object of an interview cue ends ("spoke to Monthly's Colm Fahey about …")
-_CUE_OBJECT_END = re.compile(r"\s(?:about|on|over|for|in|at|this|last|ahead|after|before|and)\s")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s*$")
 _PARTICIPLE_LEAD = re.compile(r"(?:Addressing|Speaking|Talking|Appearing|Writing)\b")
-_EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+been|was)\s+(?:edited|condensed)", re.I)
 _ORG_DESCRIPTOR_HEADS = frozenset(
     {"bank", "ministry", "agency", "commission", "council", "committee", "party", "fund", "department", "office"}
 )
@@ -333,7 +325,7 @@ def find_statements(doc: Document) -> list[Statement]:
             pending = [p for p in pending if _adjacent_paragraph(doc, p.open, q.open)] + [q]
         elif n <= 4:
             _fragment(f, q, ss, se)
-    _transcript(f)
+    transcript(f)
     quoted = [(q.open, q.close) for q in quotes]
     owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
     for ss, se in doc.sentences:
@@ -540,72 +532,6 @@ def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
     if adding:
         f.add(speaker, adding.end(), end, "reported", "reported.trailing", 0.65, date, medium_of(window))
     return True
-
-
-def _transcript(f: _Finder) -> None:
-    """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
-    unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee."""
-    doc = f.doc
-    interviewee: str | None = None
-    answering = False  # inside the answer to a "Q:" line
-    for ps, pe in doc.paragraphs:
-        qa = _QA.match(f.text, ps, pe)
-        if qa:
-            answering = qa.group("who") in ("Q", "Question")
-            if not answering:
-                interviewee = interviewee or _interviewee(f, ps)
-                if interviewee:
-                    f.add(interviewee, qa.end(), pe, "quote", "quote.transcript", 0.75, None, "interview")
-            continue
-        m = _TRANSCRIPT.match(f.text, ps, pe)
-        if not m:
-            if answering and not _EDITED.search(f.text, ps, pe) and not any(ps <= a < pe for a, _ in doc.quoted):
-                interviewee = interviewee or _interviewee(f, ps)
-                if interviewee:
-                    f.add(interviewee, ps, pe, "quote", "quote.transcript", 0.7, None, "interview")
-            continue
-        answering = False
-        names = [x for x in doc.actors.within(m.start("name"), m.end("name") + 1) if x.kind != "demonym"]
-        if not names or doc.actors.entries[names[0].key].type == "Country":
-            continue
-        f.add(doc.actors.ids[names[0].key], m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
-
-
-def _interviewee(f: _Finder, pos: int) -> str | None:
-    """The person answering in a Q/A transcript at *pos*: the one an intro says was interviewed ("She spoke
-    to Monthly's Colm Fahey", "In an interview with X, Jane Roe …", "Fahey interviewed Jane Roe"), never the
-    interviewer named after the cue; else the first person of the article."""
-    doc = f.doc
-    people = [m for m in doc.actors.within(0, pos) if doc.actors.entries[m.key].type == "Person"]
-    seen: set[tuple[int, int]] = set()
-    for m in people:
-        ss, se = doc.sentence_at(m.start)
-        if (ss, se) in seen:
-            continue
-        seen.add((ss, se))
-        cue = _INTERVIEWEE_CUE.search(f.text, ss, se)
-        if cue is None:
-            continue
-        here = [x for x in people if ss <= x.start < se]
-        if cue.group().startswith("interviewed") and not re.search(
-            r"\b(?:was|been|being)\s*$", f.text[ss : cue.start()]
-        ):
-            after = [x for x in here if x.start >= cue.end()]  # "Fahey interviewed Jane Roe": the object
-            if after:
-                return doc.actors.ids[after[0].key]
-        # the interviewer (and outlet) stand right after the cue: "spoke to Monthly's Colm Fahey"
-        comma = f.text.find(",", cue.end(), se)
-        end_obj = _CUE_OBJECT_END.search(f.text, cue.end(), se)
-        stop = min(comma if comma != -1 else se, end_obj.start() if end_obj else se)
-        rest = [x for x in here if not cue.start() <= x.start < stop]
-        if rest:
-            return doc.actors.ids[rest[0].key]
-        pron = _last(_PRONOUN.finditer(f.text, ss, cue.start()))
-        if pron is not None:
-            found = f.resolve_pronoun(pron.start())
-            if found:
-                return found
-    return doc.actors.ids[people[0].key] if people else None
 
 
 def _default_dates(f: _Finder) -> None:

@@ -134,7 +134,8 @@ def site() -> Iterator[Site]:
 </channel></rss>"""),
         "/feed.atom": (200, "application/atom+xml", f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title><id>urn:x</id><updated>2024-03-05T08:00:00Z</updated>
-<entry><title>Harbour</title><id>urn:h</id><link href="{s.base}/news/harbour"/><updated>2024-03-05T08:00:00Z</updated></entry>
+<entry><title>Harbour</title><id>urn:h</id><link href="{s.base}/news/harbour"/>
+<updated>2024-03-05T08:00:00Z</updated></entry>
 </feed>"""),
         "/sitemap.xml": (200, "application/xml", f"""<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{s.base}/sitemap-news.xml</loc></sitemap>

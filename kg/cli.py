@@ -166,7 +166,8 @@ def _print_pages(outcomes) -> None:  # type: ignore[no-untyped-def]
         elif o.status == "unchanged":
             typer.echo(f"unchanged {o.url} ({o.message})")
         else:
-            err.print(f"kg: {o.status} {o.url}: {o.message}", markup=False, highlight=False, soft_wrap=True)
+            msg = o.message if (o.message or "").startswith(o.url) else f"{o.url}: {o.message}"
+            err.print(f"kg: {o.status}: {msg}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -7,25 +7,21 @@ the shapes is refused (unless ``force``) and leaves the store as it was; the oth
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-
 from kg.articles import Metadata, article_files, read_article
 from kg.errors import InputError, KgError
-from kg.mapping import article_iri, graph_iri, to_graph
-from kg.namespaces import KG, ONTOLOGY_GRAPH, REGISTRY_GRAPH
-from kg.paths import data_dir
+from kg.mapping import Mapped, map_records
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
-from kg.validate import Report, validate
+from kg.store.writer import ensure_reference, write_articles
+from kg.validate import Report, validate_articles
 
-BATCH = 50
+BATCH = 50  # articles written in one transaction
+SHACL_CHUNK = 25  # articles validated by one pySHACL call
 
 
 @dataclass
@@ -47,6 +43,7 @@ class IngestResult:
     """The outcomes of one ingest run."""
 
     outcomes: list[Outcome] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)  # resolutions whose evidence vanished (kg:needsReview)
 
     @property
     def ingested(self) -> list[Outcome]:
@@ -93,59 +90,24 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _reference_files() -> dict[str, list[Path]]:
-    actors = data_dir("seeds") / "actors.ttl"
-    return {
-        str(ONTOLOGY_GRAPH): sorted(data_dir("ontology").glob("*.ttl")),
-        str(REGISTRY_GRAPH): [actors] if actors.exists() else [],
-    }
-
-
-def reference_graphs() -> dict[str, Graph]:
-    """The ontology and the actor registry, each for a graph of its own, stamped with a hash of the files."""
-    graphs = {}
-    for name, files in _reference_files().items():
-        g = Graph()
-        digest = hashlib.sha256()
-        for f in files:
-            data = f.read_bytes()
-            digest.update(data)
-            g.parse(data=data, format="turtle")
-        g.add((URIRef(name), KG.contentHash, Literal(digest.hexdigest())))
-        graphs[name] = g
-    return graphs
-
-
-def ensure_reference(store: Store) -> None:
-    """Load the ontology and registry graphs unless the store already holds these very files."""
-    stale = {}
-    for name, g in reference_graphs().items():
-        stamp = g.value(URIRef(name), KG.contentHash)
-        ask = "ASK { GRAPH ?g { ?g kg:contentHash ?h } }"
-        if not store.query(ask, substitutions={"g": ox.NamedNode(name), "h": ox.Literal(str(stamp))}):
-            stale[name] = g
-    if stale:
-        store.replace_graphs(stale)
-
-
-def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
+def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Mapped | None]:
+    """Read, extract and map one file (no validation yet)."""
     path, meta = args
     try:
-        records = extract_file(path, meta)
-        graph = to_graph(records)
+        mapped = map_records(extract_file(path, meta))
     except KgError as e:
         return Outcome(path=path, status="failed", message=str(e)), None
-    art = records.article
-    outcome = Outcome(
-        path=path,
-        status="ingested",
-        graph=str(graph_iri(art)),
-        article=str(article_iri(art)),
-        title=art.title,
-        triples=len(graph),
-        report=validate(graph),
-    )
-    return outcome, graph
+    return Outcome(path=path, status="ingested", graph=mapped.graph.value, article=mapped.article.value,
+                   triples=len(mapped)), mapped
+
+
+def _prepare_chunk(chunk: list[tuple[str, Metadata | None]]) -> list[tuple[Outcome, Mapped | None]]:
+    """Prepare files and validate the mapped articles together: one SHACL run for the chunk."""
+    prepared = [_prepare(job) for job in chunk]
+    mapped = [(o, m) for o, m in prepared if m is not None]
+    for (outcome, _m), report in zip(mapped, validate_articles([m for _o, m in mapped]), strict=True):
+        outcome.report = report
+    return prepared
 
 
 def ingest(
@@ -165,8 +127,11 @@ def ingest(
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
     try:
         for start in range(0, len(jobs), BATCH):
-            chunk = jobs[start : start + BATCH]
-            prepared = list(pool.map(_prepare, chunk, chunksize=8) if pool else map(_prepare, chunk))
+            batch = jobs[start : start + BATCH]
+            step = max(1, min(SHACL_CHUNK, -(-len(batch) // workers)))  # every worker gets a share
+            chunks = [batch[i : i + step] for i in range(0, len(batch), step)]
+            prepared = [p for part in (pool.map(_prepare_chunk, chunks) if pool else map(_prepare_chunk, chunks))
+                        for p in part]
             _store_batch(store, prepared, force=force, result=result)
             if progress:
                 progress(min(start + BATCH, len(jobs)), len(jobs))
@@ -177,17 +142,18 @@ def ingest(
 
 
 def _store_batch(
-    store: Store, prepared: list[tuple[Outcome, Graph | None]], *, force: bool, result: IngestResult
+    store: Store, prepared: list[tuple[Outcome, Mapped | None]], *, force: bool, result: IngestResult
 ) -> None:
-    accepted: dict[str, Graph] = {}
-    for outcome, graph in prepared:
-        if graph is not None and outcome.graph:
+    accepted: list[Mapped] = []
+    for outcome, mapped in prepared:
+        if mapped is not None:
             report = outcome.report
             if report is not None and not report.conforms and not force:
                 outcome.status = "refused"
                 outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"
             else:
-                accepted[outcome.graph] = graph  # a later file for the same article wins
+                accepted.append(mapped)  # a later file for the same article wins
         result.outcomes.append(outcome)
     if accepted:
-        store.replace_graphs(accepted)
+        written = write_articles(store, accepted)
+        result.flagged.extend(written.flagged)

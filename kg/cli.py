@@ -171,7 +171,7 @@ def validate(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig, rdfxml, jsonld.")] = "turtle",
+    fmt: Annotated[str, typer.Option("-f", "--format", help="turtle ntriples nquads trig rdfxml jsonld")] = "turtle",
     graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph (IRI).")] = None,
     output: OutputOpt = None,
     store: StoreOpt = None,

@@ -454,6 +454,29 @@ def ontology_check(
             raise typer.Exit(1)
 
 
+@app.callback()
+def _base(
+    base: Annotated[str | None, typer.Option(
+        "--base", envvar="KG_BASE", help="Instance base IRI of minted IRIs (env KG_BASE; set once per store).")] = None,
+) -> None:
+    """Set the instance base before any kg module builds its namespaces (docs/model.md)."""
+    if base:
+        os.environ["KG_BASE"] = base
+
+
+@app.command()
+def migrate(store: StoreOpt = None) -> None:
+    """Move a store of an older data model (or made with another base IRI) to the current one."""
+    from kg.store.migrate import migrate as run
+
+    with errors():
+        s = open_store(store)
+        done = run(s)
+        s.close()
+        typer.echo(f"migrated {done.articles} article(s) from model {done.from_version or 1} "
+                   f"({done.renamed} IRIs renamed; {done.quads_before:,} -> {done.quads_after:,} quads)")
+
+
 def main() -> None:
     """Console-script entry point."""
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")

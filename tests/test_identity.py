@@ -171,8 +171,9 @@ def test_store_refuses_another_base(tmp_path: Path) -> None:
                          env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 2, run.stderr
     assert "base IRI" in run.stderr
-    fresh = subprocess.run([sys.executable, "-m", "kg", "ingest", str(path), "--store", str(tmp_path / "other")],
-                           env=env, capture_output=True, text=True, timeout=120)
+    fresh = subprocess.run([sys.executable, "-m", "kg", "--base", "https://kg.example.net/", "ingest", str(path),
+                            "--store", str(tmp_path / "other")], capture_output=True, text=True, timeout=120,
+                           env={k: v for k, v in os.environ.items() if k != "KG_BASE"})
     assert fresh.returncode == 0, fresh.stderr
     other = OxigraphStore(tmp_path / "other", read_only=True)
     assert any(g.startswith("https://kg.example.net/graph/article/") for g in other.graph_names())

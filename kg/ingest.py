@@ -7,6 +7,7 @@ the shapes is refused (unless ``force``) and leaves the store as it was; the oth
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from kg.validate import Report, validate_articles
 
 BATCH = 50  # articles written in one transaction
 SHACL_CHUNK = 25  # articles validated by one pySHACL call
+STAGES = ("read", "extract", "map", "validate", "store")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Outcome:
     triples: int = 0
     message: str | None = None
     report: Report | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage (read, extract, map, validate)
 
 
 @dataclass
@@ -44,6 +47,17 @@ class IngestResult:
 
     outcomes: list[Outcome] = field(default_factory=list)
     flagged: list[str] = field(default_factory=list)  # resolutions whose evidence vanished (kg:needsReview)
+    store_seconds: float = 0.0  # time spent writing batches (the store stage)
+
+    def stages(self) -> dict[str, float]:
+        """Seconds per stage summed over the files (read, extract, map, validate) and the writes (store); with
+        several workers the first four add up the time of every worker."""
+        total = dict.fromkeys(STAGES, 0.0)
+        for o in self.outcomes:
+            for stage, seconds in o.seconds.items():
+                total[stage] += seconds
+        total["store"] = self.store_seconds
+        return total
 
     @property
     def ingested(self) -> list[Outcome]:
@@ -91,22 +105,34 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Mapped | None]:
-    """Read, extract and map one file (no validation yet)."""
+    """Read, extract and map one file (no validation yet), with a clock per stage."""
     path, meta = args
+    clock: dict[str, float] = {}
     try:
-        mapped = map_records(extract_file(path, meta))
+        t = time.perf_counter()
+        source = read_article(path, meta)
+        clock["read"] = (t1 := time.perf_counter()) - t
+        records = extract_records(source)
+        clock["extract"] = (t2 := time.perf_counter()) - t1
+        mapped = map_records(records)
+        clock["map"] = time.perf_counter() - t2
     except KgError as e:
-        return Outcome(path=path, status="failed", message=str(e)), None
-    return Outcome(path=path, status="ingested", graph=mapped.graph.value, article=mapped.article.value,
-                   triples=len(mapped)), mapped
+        return Outcome(path=path, status="failed", message=str(e), seconds=clock), None
+    outcome = Outcome(path=path, status="ingested", graph=mapped.graph.value, article=mapped.article.value,
+                      title=records.article.title, triples=len(mapped), seconds=clock)
+    return outcome, mapped
 
 
 def _prepare_chunk(chunk: list[tuple[str, Metadata | None]]) -> list[tuple[Outcome, Mapped | None]]:
     """Prepare files and validate the mapped articles together: one SHACL run for the chunk."""
     prepared = [_prepare(job) for job in chunk]
     mapped = [(o, m) for o, m in prepared if m is not None]
-    for (outcome, _m), report in zip(mapped, validate_articles([m for _o, m in mapped]), strict=True):
+    t = time.perf_counter()
+    reports = validate_articles([m for _o, m in mapped])
+    share = (time.perf_counter() - t) / max(1, len(mapped))
+    for (outcome, _m), report in zip(mapped, reports, strict=True):
         outcome.report = report
+        outcome.seconds["validate"] = share
     return prepared
 
 
@@ -155,5 +181,7 @@ def _store_batch(
                 accepted.append(mapped)  # a later file for the same article wins
         result.outcomes.append(outcome)
     if accepted:
+        t = time.perf_counter()
         written = write_articles(store, accepted)
+        result.store_seconds += time.perf_counter() - t
         result.flagged.extend(written.flagged)

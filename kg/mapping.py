@@ -32,13 +32,14 @@ from kg import identity
 from kg.extract.hedges import concept_for
 from kg.extract.registry import load_registry
 from kg.extract.slugs import slug
-from kg.namespaces import ACTORS_GRAPH, KG, OA, PROV, WD, concept
+from kg.namespaces import ACTORS_GRAPH, KG, OA, PROV, SDO, WD, concept
 from kg.records import Actor, ArticleRecord, Records, Span
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
+_MENTIONS = ox.NamedNode(str(SDO.mentions))
 _DATE = ox.NamedNode(_XSD + "date")
 _DECIMAL = ox.NamedNode(_XSD + "decimal")
 _NNI = ox.NamedNode(_XSD + "nonNegativeInteger")
@@ -276,6 +277,9 @@ class _Mapper:
             self.add(mention, K.extractedFrom, self.art)
             self.add(mention, K.rule, ox.Literal(actor.rule or "unspecified"))
             self.add(mention, K.confidence, _decimal(actor.confidence))
+        # one triple per actor the article names: what co-mention reports join on (kg:Mention is per mention)
+        for node in dict.fromkeys(self.actors[a.id] for _span, a in mentions):
+            self.add(self.art, _MENTIONS, node)
 
     def statements(self) -> None:
         for s in self.r.statements:

@@ -6,6 +6,7 @@ What changes (docs/model.md, "Decisions shared by every issue"):
   ``…/a1-m1`` -> ``…/n-<12hex>``; spans follow their node), read from each node's span (``oa:exact``);
 - articles with a URL get the key of their canonical URL (articles without one keep theirs: their text is
   not in the store);
+- each article gets one ``schema:mentions`` per actor it names (what co-mention reports join on);
 - actor facts (type, label, Wikidata id) leave the article graphs for ``kgg:actors``; actors found only in
   the text become ``kga:<type>/<slug>``, ``prov:wasDerivedFrom`` each article naming them; the registry moves
   from ``kgg:registry`` into ``kgg:actors``;
@@ -37,6 +38,7 @@ from kg.namespaces import (
     OA,
     PROV,
     REGISTRY_GRAPH,
+    SDO,
 )
 from kg.store.base import Store
 from kg.store.meta import MODEL_VERSION, meta_quads, stored_base, stored_version
@@ -132,7 +134,7 @@ def migrate(store: Store) -> Migration:
             if _rebase(graph, old_base).startswith(ARTICLE_GRAPH_PREFIX):
                 renames.update(_article_renames(store, graph, old_base, registry))
     quads: list[ox.Quad] = []
-    derived = ox.NamedNode(str(PROV.wasDerivedFrom))
+    derived, mentions = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(SDO.mentions))
     for graph in names:
         if _rebase(graph, old_base) in (str(REGISTRY_GRAPH), f"{BASE}graph/meta"):
             continue  # the registry is reloaded into kgg:actors; the meta graph is written anew
@@ -152,6 +154,9 @@ def migrate(store: Store) -> Migration:
                     quads.append(ox.Quad(s, derived, article, ACTORS))
                 continue
             quads.append(ox.Quad(s, q.predicate, o, g))  # type: ignore[arg-type]
+            if article_graph and version is None and q.predicate.value == str(KG.refersTo):
+                art = ox.NamedNode(_value(g).replace(str(GRAPH) + "article/", str(ARTICLE), 1))
+                quads.append(ox.Quad(art, mentions, o, g))  # type: ignore[arg-type]
     store.apply(drop=names, add=[*quads, *meta_quads()])
     ensure_reference(store)
     articles = sum(1 for n in store.graph_names() if n.startswith(ARTICLE_GRAPH_PREFIX))

@@ -3,7 +3,7 @@
 A store of N triples holds the reference graphs (``kgg:meta``, the ontology, the registry in ``kgg:actors``)
 and article graphs (with their actor facts in ``kgg:actors``) mapped by ``kg.mapping.map_records`` from
 the records the staged ingest run extracted, in order. When there are fewer
-articles than N needs, the records are mapped again under distinct article URLs (``…#copy-K``), so each
+articles than N needs, the records are mapped again under distinct article URLs (``…?kgcopy=K``), so each
 copy is a named graph of its own with the same statements, meetings and predictions (the actors are shared
 across copies, as they are across real articles).
 """
@@ -50,8 +50,9 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
             for r in records:
                 if quads >= target:
                     break
-                if copy and r.article.url:
-                    r.article.url = f"{r.article.url.split('#copy-')[0]}#copy-{copy}"
+                if copy and r.article.url:  # a query parameter: the canonical URL keeps it (not a fragment)
+                    url = r.article.url.split("kgcopy=")[0].rstrip("?&")
+                    r.article.url = f"{url}{'&' if '?' in url else '?'}kgcopy={copy}"
                 batch = map_records(r).quads()
                 ox.serialize(batch, f, ox.RdfFormat.N_QUADS)
                 quads += len(batch)

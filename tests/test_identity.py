@@ -118,6 +118,9 @@ def test_actor_facts_live_once_in_the_actors_graph(tmp_path: Path) -> None:
     actors = to_graph(store.quads(str(ACTORS_GRAPH)))
     assert (URIRef(mara), RDF.type, KG.Person) in actors
     assert len(list(actors.objects(URIRef(mara), PROV.wasDerivedFrom))) == 2
+    firsts = list(actors.objects(URIRef(mara), KG.firstSeenIn))
+    assert len(firsts) == 1 and str(firsts[0]) in {map_records(records()).article.value,
+                                                   map_records(other).article.value}
     for name in store.graph_names():
         if "/graph/article/" in name:
             g = to_graph(store.quads(name))
@@ -130,6 +133,8 @@ def test_actor_facts_live_once_in_the_actors_graph(tmp_path: Path) -> None:
     delete_articles(store, [first])
     remaining = to_graph(store.quads(str(ACTORS_GRAPH)))
     assert not list(remaining.triples((URIRef(mara), None, None)))
+    ivo = URIRef("https://w3id.org/kg/id/actor/person/ivo-penn")  # the author: now first seen in the other one
+    assert list(remaining.objects(ivo, KG.firstSeenIn)) == [URIRef(map_records(other).article.value)]
     assert (URIRef("https://w3id.org/kg/id/actor/person/ivo-penn"), RDF.type, KG.Person) in remaining
 
 

@@ -4,7 +4,9 @@
   each quad once, so an actor's type and label are stored once however many articles name it).
 - A re-ingested article (a correction) or a deleted one: one SPARQL Update drops its graph, removes its
   ``prov:wasDerivedFrom`` triples from ``kgg:actors``, inserts the new quads, and removes the facts of
-  text-found actors no article derives any more. Resolutions that cite one of its nodes that vanished are then
+  text-found actors no article derives any more.
+- ``kg:firstSeenIn`` of each text-found actor written is the earliest article (by ``kg:published``, then IRI)
+  deriving it; recomputed for the actors of every write. Resolutions that cite one of its nodes that vanished are then
   flagged for review (:mod:`kg.store.review`).
 - The reference graphs: the ontology in ``kgg:ontology``; the registry in ``kgg:actors``, each registry actor
   ``prov:wasDerivedFrom kgg:registry``; both reloaded only when their files change (stamps in ``kgg:meta``).
@@ -20,7 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.mapping import ACTORS, Mapped
-from kg.namespaces import ACTORS_GRAPH, KG, META_GRAPH, ONTOLOGY_GRAPH, PROV, REGISTRY_GRAPH, rebase
+from kg.namespaces import ACTORS_GRAPH, ARTICLE, KG, META_GRAPH, ONTOLOGY_GRAPH, PROV, REGISTRY_GRAPH, rebase
 from kg.paths import data_dir
 from kg.store.base import Store
 from kg.store.meta import check_base
@@ -67,6 +69,26 @@ def _orphans(actors: Sequence[str]) -> str | None:
     )
 
 
+def _first_seen(actors: Iterable[str]) -> str | None:
+    """Set ``kg:firstSeenIn`` of these actors to the earliest article (by kg:published) deriving them."""
+    values = _values(sorted(set(actors)))
+    if not values:
+        return None
+    a = f"<{ACTORS_GRAPH}>"
+    return (
+        f"DELETE {{ GRAPH {a} {{ ?a <{KG.firstSeenIn}> ?old }} }} "
+        f"INSERT {{ GRAPH {a} {{ ?a <{KG.firstSeenIn}> ?first }} }} "
+        f"WHERE {{ {{ SELECT ?a (MIN(CONCAT(COALESCE(STR(?pub), \"9999\"), \" \", STR(?art))) AS ?k) WHERE {{ "
+        f"VALUES ?a {{ {values} }} GRAPH {a} {{ ?a {_DERIVED} ?art }} "
+        f'FILTER(STRSTARTS(STR(?art), "{ARTICLE}")) OPTIONAL {{ ?art <{KG.published}> ?pub }} }} GROUP BY ?a }} '
+        f'BIND(IRI(STRAFTER(?k, " ")) AS ?first) OPTIONAL {{ GRAPH {a} {{ ?a <{KG.firstSeenIn}> ?old }} }} }}'
+    )
+
+
+def _text_actors(batch: Iterable[Mapped]) -> set[str]:
+    return {str(getattr(t.subject, "value", "")) for m in batch for t in m.actor_facts}
+
+
 def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
     """Store a batch of mapped articles (a later one for the same article wins); see the module docstring."""
     check_base(store, write=True)
@@ -78,16 +100,20 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
         articles = [m.article.value for m in old]
         cited = cited_nodes(store, articles)
         affected = _derived_actors(store, articles)
+        first = _first_seen([*affected, *_text_actors(old)])
         store.apply(
             drop=[m.graph.value for m in old],
             delete=_unlink(articles),
             add=[q for m in old for q in m.quads()],
-            after=_orphans(affected),
+            after=" ;\n".join(x for x in (_orphans(affected), first) if x) or None,
         )
         written.replaced = [m.graph.value for m in old]
         written.flagged = flag_for_review(store, cited)
     if new:
         store.apply(add=[q for m in new for q in m.quads()])
+        first = _first_seen(_text_actors(new))
+        if first:  # derived: a second transaction, recomputed whenever one of these actors is written again
+            store.apply(delete=first)
         written.added = [m.graph.value for m in new]
     return written
 
@@ -102,7 +128,8 @@ def delete_articles(store: Store, articles: Sequence[str]) -> Written:
     keep = [a for a, _ in present]
     cited = cited_nodes(store, keep)
     affected = _derived_actors(store, keep)
-    store.apply(drop=[g for _, g in present], delete=_unlink(keep), after=_orphans(affected))
+    after = " ;\n".join(x for x in (_orphans(affected), _first_seen(affected)) if x) or None
+    store.apply(drop=[g for _, g in present], delete=_unlink(keep), after=after)
     return Written(replaced=[g for _, g in present], flagged=flag_for_review(store, cited))
 
 

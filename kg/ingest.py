@@ -1,8 +1,11 @@
 """Ingest: read -> extract -> map -> validate -> store, for one file or a whole folder.
 
-Each article is read, extracted, mapped and validated on its own (in ``workers`` processes when asked: the
-store has a single writer); the articles of a batch that pass are written together. An article that violates
-the shapes is refused (unless ``force``) and leaves the store as it was; the others still land.
+Each article is read, extracted and mapped to pyoxigraph triples (kg.mapping); the articles of a chunk are
+validated together by one SHACL run whose results are split per article (kg.validate.validate_articles), in
+``workers`` processes when asked (the store has a single writer); the articles of a batch that pass are
+written together in one transaction (kg.store.writer). An article that violates the shapes is refused (unless
+``force``) and leaves the store as it was; the others still land. Each stage is timed (``Outcome.seconds``,
+``IngestResult.stages()``).
 """
 
 from __future__ import annotations

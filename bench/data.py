@@ -1,8 +1,9 @@
 """The data of each size: an N-Quads dump built from the ingested records, and its bulk load.
 
-A store of N triples holds the reference graphs (ontology, actor registry) and article graphs mapped by
-``kg.mapping.to_graph`` from the records the staged ingest run extracted, in order. When there are fewer
-articles than N needs, the records are mapped again under distinct article URLs (``…#copy-K``), so each
+A store of N triples holds the reference graphs (``kgg:meta``, the ontology, the registry in ``kgg:actors``)
+and article graphs (with their actor facts in ``kgg:actors``) mapped by ``kg.mapping.map_records`` from
+the records the staged ingest run extracted, in order. When there are fewer
+articles than N needs, the records are mapped again under distinct article URLs (``…?kgcopy=K``), so each
 copy is a named graph of its own with the same statements, meetings and predictions (the actors are shared
 across copies, as they are across real articles).
 """
@@ -18,18 +19,12 @@ from typing import Any
 import pyoxigraph as ox
 
 
-def _quads(graph_name: str, graph: Any) -> list[ox.Quad]:
-    from kg.store.terms import triples
-
-    g = ox.NamedNode(graph_name)
-    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples(graph)]
-
-
 def build(params: dict[str, Any]) -> dict[str, Any]:
     """Write ``dump`` (N-Quads) holding at least ``target`` quads; report how it was made."""
-    from kg.ingest import reference_graphs
-    from kg.mapping import graph_iri, to_graph
+    from kg.mapping import map_records
     from kg.records import Records
+    from kg.store.meta import meta_quads
+    from kg.store.writer import reference_quads
 
     work = Path(params["work"])
     target = params["target"]
@@ -47,8 +42,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     copies = 0
     tmp = out.with_suffix(".tmp")
     with tmp.open("wb") as f:
-        for name, g in reference_graphs().items():
-            batch = _quads(name, g)
+        for batch in [meta_quads(), *(q for _stamp, q in reference_quads().values())]:
             ox.serialize(batch, f, ox.RdfFormat.N_QUADS)
             quads += len(batch)
         copy = 0
@@ -56,9 +50,10 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
             for r in records:
                 if quads >= target:
                     break
-                if copy and r.article.url:
-                    r.article.url = f"{r.article.url.split('#copy-')[0]}#copy-{copy}"
-                batch = _quads(str(graph_iri(r.article)), to_graph(r))
+                if copy and r.article.url:  # a query parameter: the canonical URL keeps it (not a fragment)
+                    url = r.article.url.split("kgcopy=")[0].rstrip("?&")
+                    r.article.url = f"{url}{'&' if '?' in url else '?'}kgcopy={copy}"
+                batch = map_records(r).quads()
                 ox.serialize(batch, f, ox.RdfFormat.N_QUADS)
                 quads += len(batch)
                 graphs += 1

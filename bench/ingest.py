@@ -1,10 +1,9 @@
 """Ingest measurements: the pipeline stage by stage on one core, and ``kg.ingest`` end to end.
 
-The staged run does what ``kg.ingest.ingest`` does for ``workers=1`` (read, extract, map, validate each
-article graph, store each batch of ``kg.ingest.BATCH`` articles in one transaction) with a clock around
-each stage. It also
-writes the records of every accepted article to a JSON-lines file, from which the stores of every size
-are built (bench/data.py).
+The staged run calls the real ``kg.ingest.ingest`` (``workers=1``) one batch of ``kg.ingest.BATCH`` files at
+a time and reads the clock it keeps per stage (read, extract, map, validate, store:
+``IngestResult.stages()``). Afterwards, untimed, it extracts the records of every file again and writes them
+to a JSON-lines file, from which the stores of every size are built (bench/data.py).
 """
 
 from __future__ import annotations
@@ -22,11 +21,9 @@ STAGES = ("read", "extract", "map", "validate", "store")
 
 def staged(params: dict[str, Any]) -> dict[str, Any]:
     """Ingest the corpus until the store holds ``target`` triples (and at least ``min_articles`` articles)."""
-    from kg.articles import read_article
-    from kg.ingest import BATCH, extract_records, reference_graphs
-    from kg.mapping import graph_iri, to_graph
+    from kg.ingest import BATCH, extract_file, ingest
     from kg.store.oxigraph import OxigraphStore
-    from kg.validate import validate
+    from kg.store.writer import ensure_reference
 
     work = Path(params["work"])
     corpus = work / f"corpus-{fingerprint(params['seed'])}"  # a registry edit changes the texts
@@ -34,7 +31,7 @@ def staged(params: dict[str, Any]) -> dict[str, Any]:
     shutil.rmtree(store_dir, ignore_errors=True)
     store = OxigraphStore(store_dir)
     t0 = time.perf_counter()
-    store.replace_graphs(reference_graphs())
+    ensure_reference(store)
     setup = time.perf_counter() - t0
     reference = len(store)
     clocks = dict.fromkeys(STAGES, 0.0)
@@ -55,51 +52,27 @@ def staged(params: dict[str, Any]) -> dict[str, Any]:
             break
         used += [str(p) for p in chunk]
 
-        t = time.perf_counter()
-        sources = [read_article(p) for p in chunk]
-        clocks["read"] += time.perf_counter() - t
-
-        t = time.perf_counter()
-        records = []
-        for s in sources:
-            try:
-                records.append(extract_records(s))
-            except Exception as e:  # an extraction failure is counted, as kg.ingest does
-                counts["failed"] += 1
-                print(f"bench: extraction failed: {e}", flush=True)
-        clocks["extract"] += time.perf_counter() - t
-
-        t = time.perf_counter()
-        graphs = {str(graph_iri(r.article)): (r, to_graph(r)) for r in records}
-        clocks["map"] += time.perf_counter() - t
-
-        counts["triples_all"] += sum(len(g) for _r, g in graphs.values())
-        t = time.perf_counter()
-        reports = {k: validate(g) for k, (_r, g) in graphs.items()}  # as kg.ingest._prepare does, per article
-        clocks["validate"] += time.perf_counter() - t
-
-        accepted = {}
-        for key, (r, g) in graphs.items():
-            # every article's records build the stores of each size, refused or not (bench/data.py)
+        result = ingest(store, chunk)  # the real pipeline, one transaction for the batch
+        for stage, seconds in result.stages().items():
+            clocks[stage] += seconds
+        counts["failed"] += len(result.failed)
+        counts["refused"] += len(result.refused)
+        for o in result.refused[:3]:
+            print(f"bench: refused {o.path}: {o.report.to_text()[:600] if o.report else o.message}", flush=True)
+        counts["triples_all"] += sum(o.triples for o in result.outcomes)
+        counts["triples"] += sum(o.triples for o in result.outcomes)
+        for o in result.outcomes:  # untimed: the records build the stores of each size (bench/data.py)
+            if o.status == "failed":
+                continue
+            r = extract_file(o.path)
             records_out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-            counts["triples"] += len(g)
             counts["statements"] += len(r.statements)
             counts["meetings"] += len(r.meetings)
             counts["predictions"] += len(r.predictions)
             counts["actors"] += len(r.actors)
             counts["mentions"] += sum(len(a.mentions) for a in r.actors)
             counts["words"] += len(r.article.text.split())
-            if reports[key].conforms:
-                accepted[key] = g
-            else:
-                counts["refused"] += 1
-                if counts["refused"] <= 3:
-                    print(f"bench: refused {key}: {reports[key].to_text()[:600]}", flush=True)
         counts["articles"] += len(chunk)
-
-        t = time.perf_counter()
-        store.replace_graphs(accepted)
-        clocks["store"] += time.perf_counter() - t
         print(f"bench: ingested {counts['articles']} articles, store {len(store):,} quads", flush=True)
     records_out.close()
     total = sum(clocks.values())

@@ -31,8 +31,50 @@ def _target_size(results: dict[str, Any], want: str = "1M") -> tuple[str | None,
     return sizes[-1], f" (measured at {sizes[-1]}; the target is for {want})"
 
 
+#: stored queries whose whole-store form (no parameter bound) is a report held to 1 s; the others to 20 ms
+REPORTS = ("actor-network", "scorecard", "quotes-timeline")
+
+
+def _query_targets(add: Any, s: dict[str, Any], note: str, results: dict[str, Any]) -> None:
+    cases = [c for c in s.get("query_kg", {}).get("cases", []) if "kg" in c]
+    stopped = [c["query"] for c in s.get("query_kg", {}).get("cases", []) if "timeout_s" in c]
+    rd = {c["query"]: c for c in s.get("query_rdflib", {}).get("cases", [])}
+    qnote = "; ".join(x for x in (note.strip(), f"stopped at the time limit: {', '.join(stopped)}" if stopped else "")
+                      if x)
+    if not cases:
+        add("stored queries at 1M: parameter bound <= 20 ms median", None, None, qnote or "queries did not run")
+        return
+    reports = [c for c in cases if c["query"] in REPORTS]
+    bound = [c for c in cases if c not in reports]
+    worst = max(bound, key=lambda c: c["kg"]["median_ms"])
+    add("stored queries at 1M: every query with its main parameter bound <= 20 ms median",
+        f"slowest {worst['kg']['median_ms']:.1f} ms ({worst['query']})",
+        all(c["kg"]["median_ms"] <= 20 for c in bound) and not stopped, qnote)
+    if reports:
+        slow = max(reports, key=lambda c: c["kg"]["median_ms"])
+        add("whole-store reports at 1M (actor-network, scorecard, quotes-timeline) <= 1 s",
+            f"slowest {slow['kg']['median_ms']:.0f} ms ({slow['query']})",
+            all(c["kg"]["median_ms"] <= 1000 for c in reports), qnote)
+    ratios = []
+    for c in cases:
+        r = rd.get(c["query"], {})
+        if "rdflib" in r:
+            ratios.append((r["rdflib"]["median_ms"] / max(c["kg"]["median_ms"], 1e-6), c["query"]))
+        elif "timeout_s" in r:
+            ratios.append((r["timeout_s"] * 1000 / max(c["kg"]["median_ms"], 1e-6), c["query"]))
+    if ratios:
+        low = min(ratios)
+        add("stored queries: each >= 10x faster than rdflib in memory", f"smallest ratio {low[0]:.1f}x ({low[1]})",
+            all(r >= 10 for r, _ in ratios), qnote)
+    mism = sorted({c["query"] for v in results["sizes"].values()
+                   for c in v.get("query_rdflib", {}).get("cases", []) if c.get("identical") is False})
+    add("stored queries: same answers on kg and rdflib (every size)", "all identical" if not mism else
+        f"{len(mism)} differ: {', '.join(mism)}", not mism if rd else None,
+        "engine differences, see docs/benchmarks.md" if mism else "")
+
+
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each target of issue 6 with the measured value and met / missed / not measured."""
+    """Each target of issue 12 with the measured value and met / missed / not measured."""
     out: list[dict[str, Any]] = []
 
     def add(name: str, value: Any, met: bool | None, note: str = "") -> None:
@@ -40,99 +82,48 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                     "note": note})
 
     ing = results.get("ingest", {})
-    w1 = ing.get("workers1", {})
     staged = ing.get("staged", {})
-    aps = w1.get("articles_per_s")
     words = staged.get("words_per_article")
-    add("ingest >= 100 articles/s per core (1,000-word articles, SHACL included)",
-        None if aps is None else f"{aps:.1f} articles/s (workers=1; {words or 0:.0f} words/article)",
-        None if aps is None else aps >= 100)
-    w2 = ing.get("workers2", {})
-    if w2.get("articles_per_s"):
-        out.append({"target": "ingest with all cores (workers=2: parallel extraction, single writer)",
-                    "value": f"{w2['articles_per_s']:.1f} articles/s", "status": "for information",
-                    "note": "the store write stays on one core"})
+    for workers, want in ((1, 12), (2, 22)):
+        aps = ing.get(f"workers{workers}", {}).get("articles_per_s")
+        add(f"ingest with {workers} worker(s) >= {want} articles/s (1,000-word articles, SHACL included)",
+            None if aps is None else f"{aps:.1f} articles/s ({words or 0:.0f} words/article)",
+            None if aps is None else aps >= want)
 
     label, note = _target_size(results)
     s = results["sizes"].get(label, {}) if label else {}
-    cases = [c for c in s.get("query_kg", {}).get("cases", []) if "kg" in c]
-    stopped = [c["query"] for c in s.get("query_kg", {}).get("cases", []) if "timeout_s" in c]
-    rd = {c["query"]: c for c in s.get("query_rdflib", {}).get("cases", [])}
-    qnote = note
-    if stopped:
-        qnote = "; ".join(x for x in (note.strip(), f"{len(stopped)} case(s) stopped at the time limit: "
-                                      f"{', '.join(stopped)}") if x)
-        for c in s["query_kg"]["cases"]:
-            if "timeout_s" in c:
-                ms = c["timeout_s"] * 1000
-                stats = {"median_ms": ms, "max_ms": ms, "p95_ms": ms}
-                cases.append({"query": c["query"], "kg": stats, "stopped": True})
-    if cases:
-        worst = max(cases, key=lambda c: c["kg"]["median_ms"])
-        add("stored queries at 1M: each median <= 100 ms", f"slowest median {worst['kg']['median_ms']:.1f} ms "
-            f"({worst['query']})", all(c["kg"]["median_ms"] <= 100 for c in cases), qnote)
-        slow = max(cases, key=lambda c: c["kg"]["max_ms"])
-        add("stored queries at 1M: none over 1 s", f"slowest run {slow['kg']['max_ms']:.1f} ms ({slow['query']})",
-            all(c["kg"]["max_ms"] <= 1000 for c in cases), qnote)
-        ratios = []
-        for c in cases:
-            r = rd.get(c["query"], {})
-            if c.get("stopped"):
-                continue
-            if "rdflib" in r:
-                ratios.append((r["rdflib"]["median_ms"] / max(c["kg"]["median_ms"], 1e-6), c["query"]))
-            elif "timeout_s" in r:
-                ratios.append((r["timeout_s"] * 1000 / max(c["kg"]["median_ms"], 1e-6), c["query"]))
-        if ratios:
-            low = min(ratios)
-            add("stored queries at 1M: each >= 10x faster than rdflib in memory",
-                f"smallest ratio {low[0]:.1f}x ({low[1]})", all(r >= 10 for r, _ in ratios), qnote)
-        else:
-            add("stored queries at 1M: each >= 10x faster than rdflib in memory", None, None, "no rdflib baseline")
-        mism = sorted({c["query"] for v in results["sizes"].values()
-                       for c in v.get("query_rdflib", {}).get("cases", []) if c.get("identical") is False})
-        add("stored queries: same answers on kg and rdflib (every size)", "all identical" if not mism else
-            f"{len(mism)} differ: {', '.join(mism)}", not mism if rd else None,
-            "engine differences, see docs/benchmarks.md" if mism else "")
-    else:
-        add("stored queries at 1M: each median <= 100 ms", None, None, qnote or "queries did not run")
+    _query_targets(add, s, note, results)
 
     sh = s.get("shacl", {})
-    whole = sh.get("whole_seconds")
-    conv = sh.get("to_rdflib_seconds") or 0.0
-    name = "whole-store SHACL at 1M <= 60 s (kg.validate.validate_store: store -> rdflib graph, then pySHACL)"
+    whole, rss = sh.get("whole_seconds"), sh.get("peak_rss_mb")
+    name = "whole-store SHACL at 1M <= 45 s, peak RSS <= 1.5 GB (kg.validate.validate_store, graph by graph)"
     if whole is not None:
-        add(name, f"{whole + conv:.1f} s (pySHACL {whole:.1f} s + store -> rdflib graph {conv:.1f} s)",
-            whole + conv <= 60, note)
+        add(name, f"{whole:.1f} s, {rss or 0:.0f} MB", whole <= 45 and (rss or 0) <= 1.5 * GB, note)
     elif "whole_timeout_s" in sh:
         add(name, f"> {sh['whole_timeout_s']:.0f} s", False, note)
     else:
         add(name, None, None, note)
-    inc = sh.get("incremental", {}).get("median_ms")
-    add("one new article validated <= 50 ms", None if inc is None else f"{inc:.1f} ms (median)",
-        None if inc is None else inc <= 50)
-
-    loads = [(lab, v["load"]["triples_per_s"]) for lab, v in results["sizes"].items() if "triples_per_s" in
-             v.get("load", {})]
-    if loads:
-        lab, rate = loads[-1]
-        add("bulk load >= 300,000 triples/s", f"{rate:,.0f} triples/s at {lab}", rate >= 300_000)
+    inc = sh.get("incremental", {})
+    if "batch_seconds" in inc:
+        per50 = inc["batch_ms_per_article"] * 50 / 1000
+        add("one batch of 50 new articles validated <= 1 s",
+            f"{per50:.2f} s (from a batch of {inc['articles']}: {inc['batch_ms_per_article']:.0f} ms/article)",
+            per50 <= 1)
     else:
-        add("bulk load >= 300,000 triples/s", None, None)
+        add("one batch of 50 new articles validated <= 1 s", None, None)
 
+    add("bulk load within 1.2x of pyoxigraph bulk_load", "1.0x (kg's bulk load is Store.bulk_load itself)"
+        if any("load" in v for v in results["sizes"].values()) else None,
+        True if any("load" in v for v in results["sizes"].values()) else None)
     ek = s.get("export_kg", {})
-    for fmt, limit in (("nquads", 3.0), ("turtle", 5.0)):
-        v = ek.get(fmt, {}).get("seconds")
-        add(f"export 1M triples to {'N-Quads' if fmt == 'nquads' else 'Turtle'} <= {limit:g} s",
-            None if v is None else f"{v:.2f} s", None if v is None else v <= limit, note)
-
-    kg_kinds = ("load", "query-kg", "shacl", "export-kg", "build")
-    peaks = [c for c in results.get("children", []) if label and c["tag"].startswith(f"{label}/")
-             and c["kind"] in kg_kinds]
-    if peaks:
-        top = max(peaks, key=lambda c: c["peak_rss_mb"])
-        add("peak RSS <= 2 GB at 1M (kg's own work)", f"{top['peak_rss_mb']:.0f} MB ({top['tag']})",
-            top["peak_rss_mb"] <= 2 * GB, note)
+    for fmt in ("nquads", "turtle"):
+        v = ek.get(fmt, {})
+        ratio = v.get("engine_ratio")
+        add(f"export ({fmt}) within 1.3x of pyoxigraph's own dump",
+            None if ratio is None else f"{ratio:.2f}x ({v['seconds']:.2f} s vs {v['engine_seconds']:.2f} s)",
+            None if ratio is None else ratio <= 1.3, note)
+    big = [lab for lab in results["sizes"] if lab.endswith("M") and int(lab[:-1]) >= 10]
+    add("the 10M run completes and is reported", ", ".join(big) if big else None, True if big else None)
     return out
 
 
@@ -184,8 +175,8 @@ def _ingest_tables(results: dict[str, Any]) -> list[str]:
         f"SHACL, {c['failed']} failed) giving {c['triples']:,} triples: {c['statements']:,} statements, "
         f"{c['meetings']:,} meetings, {c['predictions']:,} predictions, {c['actors']:,} actor records.",
         "",
-        "Stage by stage, one core (kg.ingest's steps with a clock around each; each batch of 50 written in one "
-        "transaction):",
+        "Stage by stage, one core (the clocks `kg.ingest.ingest` keeps per stage, `IngestResult.stages()`; each "
+        "batch of 50 written in one transaction, SHACL run once per 25 articles):",
         "",
         "| stage | seconds | share | articles/s | triples/s |",
         "|---|---|---|---|---|",
@@ -195,16 +186,20 @@ def _ingest_tables(results: dict[str, Any]) -> list[str]:
                     f"{_f(v['triples_per_s'], 0)} |")
     rows.append(f"| **whole pipeline** | {st['seconds']:.2f} | 100% | {_f(st['articles_per_s'])} | "
                 f"{_f(st['triples_per_s'], 0)} |")
-    rows += ["", "End to end through `kg.ingest.ingest` (on-disk store):", "",
-             "| workers | articles | seconds | articles/s | triples/s | peak RSS (all processes) |",
-             "|---|---|---|---|---|---|"]
+    loads = [v["load"]["triples_per_s"] for v in results["sizes"].values() if "triples_per_s" in v.get("load", {})]
+    bulk = loads[-1] if loads else None
+    rows += ["", "End to end through `kg.ingest.ingest` (on-disk store); the last column compares its triples/s "
+             "with pyoxigraph's bulk_load of the same kind of data (the engine's limit):", "",
+             "| workers | articles | seconds | articles/s | triples/s | peak RSS (all processes) | of bulk_load |",
+             "|---|---|---|---|---|---|---|"]
     for key in sorted(k for k in ing if k.startswith("workers")):
         v = ing[key]
         if "seconds" in v:
+            share = f"{v['triples_per_s'] / bulk * 100:.1f}%" if bulk else "–"
             rows.append(f"| {v['workers']} | {v['articles']} | {v['seconds']:.2f} | {v['articles_per_s']:.1f} | "
-                        f"{v['triples_per_s']:,.0f} | {v['peak_rss_mb']:.0f} MB |")
+                        f"{v['triples_per_s']:,.0f} | {v['peak_rss_mb']:.0f} MB | {share} |")
         else:
-            rows.append(f"| {key[7:]} | – | – | – | – | {v.get('error', 'failed')} |")
+            rows.append(f"| {key[7:]} | – | – | – | – | {v.get('error', 'failed')} | |")
     return [*rows, ""]
 
 
@@ -266,30 +261,33 @@ def _query_tables(results: dict[str, Any]) -> list[str]:
 
 
 def _shacl_table(results: dict[str, Any]) -> list[str]:
-    rows = ["## SHACL validation (`kg.validate.validate`, pyshacl)", "",
-            "| size | store -> rdflib graph s | whole store s | conforms | violations | warnings | "
-            "one new article (median ms) | peak RSS |", "|---|---|---|---|---|---|---|---|"]
+    rows = ["## SHACL validation (pyshacl: `validate_store` graph by graph; new articles by `validate_articles`)", "",
+            "| size | whole store s | conforms | violations | warnings | "
+            "one new article alone (median ms) | new articles in one batch (ms/article) | peak RSS |",
+            "|---|---|---|---|---|---|---|---|"]
     for label, s in results["sizes"].items():
         v = s.get("shacl", {})
         if "incremental" not in v:
             rows.append(f"| {label} | {v.get('error', '–')} | | | | | | |")
             continue
         whole = _f(v.get("whole_seconds"), 2) if "whole_timeout_s" not in v else f"> {v['whole_timeout_s']:.0f}"
-        rows.append(f"| {label} | {_f(v.get('to_rdflib_seconds'), 2)} | {whole} | {_f(v.get('conforms'))} | "
-                    f"{_f(v.get('violations'))} | {_f(v.get('warnings'))} | {v['incremental']['median_ms']:.1f} | "
-                    f"{v['peak_rss_mb']:.0f} MB |")
+        inc = v["incremental"]
+        rows.append(f"| {label} | {whole} | {_f(v.get('conforms'))} | "
+                    f"{_f(v.get('violations'))} | {_f(v.get('warnings'))} | {inc['median_ms']:.1f} | "
+                    f"{_f(inc.get('batch_ms_per_article'))} | {v['peak_rss_mb']:.0f} MB |")
     return [*rows, ""]
 
 
 def _export_table(results: dict[str, Any]) -> list[str]:
-    rows = ["## Export (`kg.export.export` to a file vs rdflib `serialize`)", "",
-            "| size | format | kg s | rdflib s | rdflib / kg | kg MB |", "|---|---|---|---|---|---|"]
+    rows = ["## Export (`kg.export.export` to a file vs pyoxigraph's own dump and rdflib `serialize`)", "",
+            "| size | format | kg s | engine s | kg / engine | rdflib s | rdflib / kg | kg MB |",
+            "|---|---|---|---|---|---|---|---|"]
     for label, s in results["sizes"].items():
         ek, er = s.get("export_kg", {}), s.get("export_rdflib", {})
-        for fmt in ("nquads", "turtle", "jsonld"):
+        for fmt in ("nquads", "turtle", "jsonld", "rdfxml"):
             k, r = ek.get(fmt, {}), er.get(fmt, {})
             if "seconds" not in k:
-                rows.append(f"| {label} | {fmt} | {ek.get('error', '–')} | | | |")
+                rows.append(f"| {label} | {fmt} | {ek.get('error', '–')} | | | | | |")
                 continue
             if "seconds" in r:
                 rs, ratio = f"{r['seconds']:.2f}", f"{r['seconds'] / max(k['seconds'], 1e-6):.1f}x"
@@ -297,7 +295,8 @@ def _export_table(results: dict[str, Any]) -> list[str]:
                 rs, ratio = f"> {r['timeout_s']:.0f}", f"> {r['timeout_s'] / max(k['seconds'], 1e-6):.0f}x"
             else:
                 rs = ratio = "–"
-            rows.append(f"| {label} | {fmt} | {k['seconds']:.2f} | {rs} | {ratio} | {k['bytes'] / 1e6:.1f} |")
+            rows.append(f"| {label} | {fmt} | {k['seconds']:.2f} | {_f(k.get('engine_seconds'), 2)} | "
+                        f"{_f(k.get('engine_ratio'), 2)}x | {rs} | {ratio} | {k['bytes'] / 1e6:.1f} |")
     return [*rows, ""]
 
 

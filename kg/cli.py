@@ -223,7 +223,7 @@ def validate(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig or jsonld.")] = "turtle",
+    fmt: Annotated[str, typer.Option("-f", "--format", help="turtle ntriples nquads trig rdfxml jsonld")] = "turtle",
     graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph (IRI).")] = None,
     output: OutputOpt = None,
     store: StoreOpt = None,
@@ -601,6 +601,28 @@ def follow_run(
                 return
             all_feeds = False
             time.sleep(max(60, min(periods or [3600])))
+
+@app.callback()
+def _base(
+    base: Annotated[str | None, typer.Option(
+        "--base", envvar="KG_BASE", help="Instance base IRI of minted IRIs (env KG_BASE; set once per store).")] = None,
+) -> None:
+    """Set the instance base before any kg module builds its namespaces (docs/model.md)."""
+    if base:
+        os.environ["KG_BASE"] = base
+
+
+@app.command()
+def migrate(store: StoreOpt = None) -> None:
+    """Move a store of an older data model (or made with another base IRI) to the current one."""
+    from kg.store.migrate import migrate as run
+
+    with errors():
+        s = open_store(store)
+        done = run(s)
+        s.close()
+        typer.echo(f"migrated {done.articles} article(s) from model {done.from_version or 1} "
+                   f"({done.renamed} IRIs renamed; {done.quads_before:,} -> {done.quads_after:,} quads)")
 
 
 def main() -> None:

@@ -1,18 +1,28 @@
-"""Export the store as Turtle, N-Triples, N-Quads, TriG or JSON-LD, written atomically.
+"""Export the store as Turtle, N-Triples, N-Quads, TriG, RDF/XML or JSON-LD, at the engine's speed.
 
-Turtle and N-Triples hold one graph: without ``graph`` they get the merge of all named graphs (each triple
-once). N-Quads, TriG and JSON-LD keep the named graphs.
+Everything is serialized by Oxigraph's ``Store.dump`` (kg's prefixes for the formats that use them). Turtle,
+N-Triples and RDF/XML hold one graph: without ``graph`` they get the merge of all named graphs (each triple
+once). N-Quads, TriG and JSON-LD keep the named graphs. JSON-LD is compacted against kg's context
+(``kg/context.jsonld``, shipped in the package: the prefixes of :data:`kg.namespaces.PREFIXES`), embedded in
+the document so that it stands alone.
+
+Files are written atomically (temp file + rename) with the mode a new file gets (``0666`` less the umask);
+an existing target that is not a regular file (a device, a FIFO, a folder, a symlink) is refused.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import UsageError
+from kg.errors import InputError, UsageError
+from kg.namespaces import PREFIXES
 from kg.store.base import Store
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -20,8 +30,11 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+
+CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 
 
 def rdf_format(name: str) -> ox.RdfFormat:
@@ -32,18 +45,89 @@ def rdf_format(name: str) -> ox.RdfFormat:
         raise UsageError(f"unknown format '{name}'", hint=f"choose one of {', '.join(FORMATS)}") from None
 
 
+def context() -> dict[str, str]:
+    """The JSON-LD context of kg documents: one term per prefix (those of this process's base).
+
+    >>> context()["kg"]
+    'https://w3id.org/kg/ontology#'
+    """
+    return dict(PREFIXES)
+
+
+def _namespaces() -> list[tuple[str, str]]:
+    return sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+def compact_iri(iri: str, namespaces: list[tuple[str, str]]) -> str:
+    """``prefix:local`` for the longest namespace *iri* starts with, else *iri*."""
+    for ns, prefix in namespaces:
+        if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def compact(document: Any) -> dict[str, Any]:
+    """Expanded JSON-LD (as Oxigraph writes it) compacted with :func:`context`: IRIs as ``prefix:local``."""
+    namespaces = _namespaces()
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in ("@id", "@type"):
+                out[key] = [compact_iri(v, namespaces) for v in value] if isinstance(value, list) else (
+                    compact_iri(value, namespaces) if isinstance(value, str) else value)
+            elif key.startswith("@"):
+                out[key] = walk(value)
+            else:
+                out[compact_iri(key, namespaces)] = walk(value)
+        return out
+
+    graph = document if isinstance(document, list) else [document]
+    return {"@context": context(), "@graph": walk(graph)}
+
+
+def _dump(store: Store, rf: ox.RdfFormat, target: Path | None, graph: str | None) -> bytes | None:
+    if rf != ox.RdfFormat.JSON_LD:
+        return store.dump(target, rf, graph=graph)
+    expanded = store.dump(None, rf, graph=graph) or b"[]"
+    data = (json.dumps(compact(json.loads(expanded)), ensure_ascii=False) + "\n").encode("utf-8")
+    if target is None:
+        return data
+    target.write_bytes(data)
+    return None
+
+
+def _check_target(output: Path) -> None:
+    if not output.parent.is_dir():
+        raise InputError(f"folder {output.parent} does not exist", hint="create it or choose another -o path")
+    try:
+        st = output.lstat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{output} exists and is not a regular file", hint="choose another -o path")
+
+
 def export(store: Store, fmt: str, *, output: Path | None = None, graph: str | None = None) -> bytes | None:
     """Serialize the store; with *output*, write the file atomically (temp file + rename) and return None."""
     rf = rdf_format(fmt)
     if graph is not None and not store.has_graph(graph):
         raise UsageError(f"no graph <{graph}> in the store", hint="list graphs with 'kg stats --graphs'")
     if output is None:
-        return store.dump(None, rf, graph=graph)
+        return _dump(store, rf, None, graph)
     output = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.")
+    _check_target(output)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     os.close(fd)
     try:
-        store.dump(Path(tmp), rf, graph=graph)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        _dump(store, rf, Path(tmp), graph)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

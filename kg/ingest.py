@@ -1,31 +1,32 @@
 """Ingest: read -> extract -> map -> validate -> store, for one file or a whole folder.
 
-Each article is read, extracted, mapped and validated on its own (in ``workers`` processes when asked: the
-store has a single writer); the articles of a batch that pass are written together. An article that violates
-the shapes is refused (unless ``force``) and leaves the store as it was; the others still land.
+Each article is read, extracted and mapped to pyoxigraph triples (kg.mapping); the articles of a chunk are
+validated together by one SHACL run whose results are split per article (kg.validate.validate_articles), in
+``workers`` processes when asked (the store has a single writer); the articles of a batch that pass are
+written together in one transaction (kg.store.writer). An article that violates the shapes is refused (unless
+``force``) and leaves the store as it was; the others still land. Each stage is timed (``Outcome.seconds``,
+``IngestResult.stages()``).
 """
 
 from __future__ import annotations
 
-import hashlib
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-
 from kg.articles import Metadata, article_files, read_article
 from kg.errors import InputError, KgError
-from kg.mapping import article_iri, graph_iri, to_graph
-from kg.namespaces import KG, ONTOLOGY_GRAPH, REGISTRY_GRAPH
-from kg.paths import data_dir
+from kg.mapping import Mapped, map_records
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
-from kg.validate import Report, validate
+from kg.store.writer import ensure_reference, write_articles
+from kg.validate import Report, validate_articles
 
-BATCH = 50
+BATCH = 50  # articles written in one transaction
+SHACL_CHUNK = 25  # articles validated by one pySHACL call
+STAGES = ("read", "extract", "map", "validate", "store")
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Outcome:
     triples: int = 0
     message: str | None = None
     report: Report | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage (read, extract, map, validate)
 
 
 @dataclass
@@ -47,6 +49,18 @@ class IngestResult:
     """The outcomes of one ingest run."""
 
     outcomes: list[Outcome] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)  # resolutions whose evidence vanished (kg:needsReview)
+    store_seconds: float = 0.0  # time spent writing batches (the store stage)
+
+    def stages(self) -> dict[str, float]:
+        """Seconds per stage summed over the files (read, extract, map, validate) and the writes (store); with
+        several workers the first four add up the time of every worker."""
+        total = dict.fromkeys(STAGES, 0.0)
+        for o in self.outcomes:
+            for stage, seconds in o.seconds.items():
+                total[stage] += seconds
+        total["store"] = self.store_seconds
+        return total
 
     @property
     def ingested(self) -> list[Outcome]:
@@ -93,59 +107,36 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _reference_files() -> dict[str, list[Path]]:
-    actors = data_dir("seeds") / "actors.ttl"
-    return {
-        str(ONTOLOGY_GRAPH): sorted(data_dir("ontology").glob("*.ttl")),
-        str(REGISTRY_GRAPH): [actors] if actors.exists() else [],
-    }
-
-
-def reference_graphs() -> dict[str, Graph]:
-    """The ontology and the actor registry, each for a graph of its own, stamped with a hash of the files."""
-    graphs = {}
-    for name, files in _reference_files().items():
-        g = Graph()
-        digest = hashlib.sha256()
-        for f in files:
-            data = f.read_bytes()
-            digest.update(data)
-            g.parse(data=data, format="turtle")
-        g.add((URIRef(name), KG.contentHash, Literal(digest.hexdigest())))
-        graphs[name] = g
-    return graphs
-
-
-def ensure_reference(store: Store) -> None:
-    """Load the ontology and registry graphs unless the store already holds these very files."""
-    stale = {}
-    for name, g in reference_graphs().items():
-        stamp = g.value(URIRef(name), KG.contentHash)
-        ask = "ASK { GRAPH ?g { ?g kg:contentHash ?h } }"
-        if not store.query(ask, substitutions={"g": ox.NamedNode(name), "h": ox.Literal(str(stamp))}):
-            stale[name] = g
-    if stale:
-        store.replace_graphs(stale)
-
-
-def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
+def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Mapped | None]:
+    """Read, extract and map one file (no validation yet), with a clock per stage."""
     path, meta = args
+    clock: dict[str, float] = {}
     try:
-        records = extract_file(path, meta)
-        graph = to_graph(records)
+        t = time.perf_counter()
+        source = read_article(path, meta)
+        clock["read"] = (t1 := time.perf_counter()) - t
+        records = extract_records(source)
+        clock["extract"] = (t2 := time.perf_counter()) - t1
+        mapped = map_records(records)
+        clock["map"] = time.perf_counter() - t2
     except KgError as e:
-        return Outcome(path=path, status="failed", message=str(e)), None
-    art = records.article
-    outcome = Outcome(
-        path=path,
-        status="ingested",
-        graph=str(graph_iri(art)),
-        article=str(article_iri(art)),
-        title=art.title,
-        triples=len(graph),
-        report=validate(graph),
-    )
-    return outcome, graph
+        return Outcome(path=path, status="failed", message=str(e), seconds=clock), None
+    outcome = Outcome(path=path, status="ingested", graph=mapped.graph.value, article=mapped.article.value,
+                      title=records.article.title, triples=len(mapped), seconds=clock)
+    return outcome, mapped
+
+
+def _prepare_chunk(chunk: list[tuple[str, Metadata | None]]) -> list[tuple[Outcome, Mapped | None]]:
+    """Prepare files and validate the mapped articles together: one SHACL run for the chunk."""
+    prepared = [_prepare(job) for job in chunk]
+    mapped = [(o, m) for o, m in prepared if m is not None]
+    t = time.perf_counter()
+    reports = validate_articles([m for _o, m in mapped])
+    share = (time.perf_counter() - t) / max(1, len(mapped))
+    for (outcome, _m), report in zip(mapped, reports, strict=True):
+        outcome.report = report
+        outcome.seconds["validate"] = share
+    return prepared
 
 
 def ingest(
@@ -165,8 +156,11 @@ def ingest(
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
     try:
         for start in range(0, len(jobs), BATCH):
-            chunk = jobs[start : start + BATCH]
-            prepared = list(pool.map(_prepare, chunk, chunksize=8) if pool else map(_prepare, chunk))
+            batch = jobs[start : start + BATCH]
+            step = max(1, min(SHACL_CHUNK, -(-len(batch) // workers)))  # every worker gets a share
+            chunks = [batch[i : i + step] for i in range(0, len(batch), step)]
+            prepared = [p for part in (pool.map(_prepare_chunk, chunks) if pool else map(_prepare_chunk, chunks))
+                        for p in part]
             _store_batch(store, prepared, force=force, result=result)
             if progress:
                 progress(min(start + BATCH, len(jobs)), len(jobs))
@@ -177,17 +171,20 @@ def ingest(
 
 
 def _store_batch(
-    store: Store, prepared: list[tuple[Outcome, Graph | None]], *, force: bool, result: IngestResult
+    store: Store, prepared: list[tuple[Outcome, Mapped | None]], *, force: bool, result: IngestResult
 ) -> None:
-    accepted: dict[str, Graph] = {}
-    for outcome, graph in prepared:
-        if graph is not None and outcome.graph:
+    accepted: list[Mapped] = []
+    for outcome, mapped in prepared:
+        if mapped is not None:
             report = outcome.report
             if report is not None and not report.conforms and not force:
                 outcome.status = "refused"
                 outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"
             else:
-                accepted[outcome.graph] = graph  # a later file for the same article wins
+                accepted.append(mapped)  # a later file for the same article wins
         result.outcomes.append(outcome)
     if accepted:
-        store.replace_graphs(accepted)
+        t = time.perf_counter()
+        written = write_articles(store, accepted)
+        result.store_seconds += time.perf_counter() - t
+        result.flagged.extend(written.flagged)

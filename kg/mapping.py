@@ -1,63 +1,114 @@
-"""Records -> RDF: one article's records become the triples of its named graph (docs/model.md).
+"""Records -> RDF: one article's records become pyoxigraph triples (docs/model.md), no rdflib on the way.
+
+:func:`map_records` returns a :class:`Mapped`: the triples of the article's named graph (the article, its
+mentions, statements, meetings, predictions and their spans) and the facts it contributes to the actors graph
+``kgg:actors`` (type, label, Wikidata id of each actor found only in the text, with ``prov:wasDerivedFrom``
+the article). Registry actors contribute no facts: the registry is loaded into ``kgg:actors`` once.
+Node IRIs come from :mod:`kg.identity` (kind + words), never from positions or record ids.
+
+Other modules add their own triples to an article graph through :data:`EXTENSIONS` (see the end of the module).
 
 >>> from kg.records import ArticleRecord, Records
->>> g = to_graph(Records(article=ArticleRecord(text="x", url="https://example.org/a", title="A")))
->>> (article_iri(ArticleRecord(text="x", url="https://example.org/a")), RDF.type, KG.Article) in g
+>>> m = map_records(Records(article=ArticleRecord(text="x", url="https://example.org/a", title="A")))
+>>> m.article.value == article_iri(ArticleRecord(text="x", url="https://example.org/a"))
 True
+>>> len(m.triples), m.actor_facts
+(4, [])
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 
+from kg import identity
 from kg.extract.hedges import concept_for
+from kg.extract.registry import load_registry
 from kg.extract.slugs import slug
-from kg.namespaces import ACTOR, ARTICLE, GRAPH, KG, OA, WD, concept
+from kg.namespaces import ACTORS_GRAPH, KG, OA, PROV, SDO, WD, concept
 from kg.records import Actor, ArticleRecord, Records, Span
 
-_TYPES = {"Person": KG.Person, "Organization": KG.Organization, "Country": KG.Country}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
+_MENTIONS = ox.NamedNode(str(SDO.mentions))
+_DATE = ox.NamedNode(_XSD + "date")
+_DECIMAL = ox.NamedNode(_XSD + "decimal")
+_NNI = ox.NamedNode(_XSD + "nonNegativeInteger")
+_ANYURI = ox.NamedNode(_XSD + "anyURI")
+_DATETIME = ox.NamedNode(_XSD + "dateTime")
+ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
 
 
-def actor_iri(actor: Actor) -> URIRef:
-    """The registry IRI of an actor, else one minted from its normalised label (stable across articles)."""
-    return URIRef(actor.iri) if actor.iri else ACTOR[slug(actor.label)]
+@cache
+def iri(value: str) -> ox.NamedNode:
+    """A pyoxigraph IRI (cached: predicates, classes and concepts repeat in every article)."""
+    return ox.NamedNode(value)
+
+
+class _K:
+    """``K.speaker`` -> the pyoxigraph IRI of ``kg:speaker`` (names checked by the kg namespace)."""
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = iri(str(getattr(KG, name)))
+        setattr(self, name, node)
+        return node
+
+
+K = _K()
+_O = {name: iri(str(OA[name])) for name in ("hasSource", "start", "end", "exact")}
+_TYPES = {"Person": K.Person, "Organization": K.Organization, "Country": K.Country}
 
 
 def article_key(article: ArticleRecord) -> str:
-    """16 hex digits naming the article: from its URL when it has one, else from its text."""
-    if article.url:
-        return hashlib.sha256(article.url.strip().encode("utf-8")).hexdigest()[:16]
-    return (article.content_hash or "")[:16]
+    """16 hex digits naming the article: from its canonical URL, else its normalised text (kg.identity)."""
+    return identity.article_key(url=article.url, text=article.text)
 
 
-def article_iri(article: ArticleRecord) -> URIRef:
-    """The IRI of the article node."""
-    return ARTICLE[article_key(article)]
+def article_iri(article: ArticleRecord) -> str:
+    """The IRI of the article node, ``kgd:<key>``."""
+    return identity.article_iri(article_key(article))
 
 
-def graph_iri(article: ArticleRecord) -> URIRef:
+def graph_iri(article: ArticleRecord) -> str:
     """The IRI of the named graph holding the article and what was extracted from it."""
-    return GRAPH[f"article/{article_key(article)}"]
+    return identity.article_graph(article_key(article))
 
 
 _DESK = re.compile(r"\b(staff|desk|board|team|editors?|newsroom|agency|agencies|bureau|press|news|wire)\b", re.I)
 
 
-def author_class(author: str, outlet: str | None) -> URIRef:
+def author_type(author: str, outlet: str | None) -> str:
     """A byline is a Person, unless it is the outlet itself or a desk ("Reuters Staff", "Editorial Board").
 
-    >>> author_class("Editorial Board", "The Times") == KG.Organization
-    True
+    >>> author_type("Editorial Board", "The Times")
+    'Organization'
     """
     if (outlet and slug(author) == slug(outlet)) or _DESK.search(author):
-        return KG.Organization
-    return KG.Person
+        return "Organization"
+    return "Person"
+
+
+def named_actor_iri(label: str, actor_type: str) -> tuple[str, bool]:
+    """The IRI of an actor named *label* (an author, an outlet): the registry's when it has one (True), else
+    ``kga:<type>/<slug>`` (False)."""
+    known = load_registry().actors.get(slug(label))
+    if known is not None and known.type == actor_type:
+        return known.iri, True
+    return identity.text_actor_iri(label, actor_type), False
+
+
+def actor_iri(actor: Actor) -> str:
+    """The registry IRI of an actor record, else its name-and-type IRI ``kga:<type>/<slug>``."""
+    return actor.iri or identity.text_actor_iri(actor.label, actor.type)
 
 
 @dataclass(frozen=True)
@@ -82,130 +133,192 @@ def window(value: str) -> Window:
     return Window(day, day, "day")
 
 
-def _date(value: str | dt.date) -> Literal:
-    return Literal(value if isinstance(value, str) else value.isoformat(), datatype=XSD.date)
+def _date(value: str | dt.date) -> ox.Literal:
+    return ox.Literal(value if isinstance(value, str) else value.isoformat(), datatype=_DATE)
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(f"{value:.4f}".rstrip("0").rstrip(".") if value else "0", datatype=XSD.decimal)
+def _decimal(value: float) -> ox.Literal:
+    return ox.Literal(f"{value:.4f}".rstrip("0").rstrip(".") if value else "0", datatype=_DECIMAL)
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_NNI)
+
+
+Object = ox.NamedNode | ox.Literal
+
+
+@dataclass
+class Mapped:
+    """One article's triples, ready to store: its graph, and its facts for the actors graph."""
+
+    key: str
+    article: ox.NamedNode
+    graph: ox.NamedNode
+    triples: list[ox.Triple] = field(default_factory=list)
+    actor_facts: list[ox.Triple] = field(default_factory=list)  # for kgg:actors
+    iris: dict[str, str] = field(default_factory=dict)  # record id -> node IRI
+    registry_actors: set[str] = field(default_factory=set)  # registry IRIs the article refers to
+
+    def quads(self) -> list[ox.Quad]:
+        """The article graph's quads followed by its actor facts in ``kgg:actors``."""
+        g = self.graph
+        return [ox.Quad(t.subject, t.predicate, t.object, g) for t in self.triples] + [
+            ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in self.actor_facts
+        ]
+
+    def __len__(self) -> int:
+        return len(self.triples) + len(self.actor_facts)
 
 
 class _Mapper:
     def __init__(self, records: Records) -> None:
         self.r = records
-        self.g = Graph()
-        self.art = article_iri(records.article)
-        self.base = str(self.art)
-        self.actors = {a.id: actor_iri(a) for a in records.actors}
+        key = article_key(records.article)
+        self.art = iri(identity.article_iri(key))
+        self.out = Mapped(key=key, article=self.art, graph=iri(identity.article_graph(key)))
+        self.t = self.out.triples
+        self.actors = {a.id: iri(actor_iri(a)) for a in records.actors}
+        self._mint = identity.NodeMinter(self.art.value)
+        self._mint_ids()
 
-    def node(self, local: str) -> URIRef:
-        return URIRef(f"{self.base}/{local}")
+    def _mint_ids(self) -> None:
+        """IRIs of statements, meetings and predictions, minted in text order (so repeats number in order)."""
+        nodes: list[tuple[int, str, identity.NodeKind, str]] = []
+        nodes += [(s.span.start, s.id, "s", s.span.text) for s in self.r.statements]
+        nodes += [(m.span.start, m.id, "m", m.span.text) for m in self.r.meetings]
+        nodes += [(p.span.start, p.id, "p", p.span.text) for p in self.r.predictions]
+        for _start, rid, kind, words in sorted(nodes, key=lambda n: (n[0], n[2])):
+            self.out.iris[rid] = self._mint(kind, words)
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+    def node(self, record_id: str) -> ox.NamedNode:
+        return iri(self.out.iris[record_id])
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: Object | None) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.t.append(ox.Triple(s, p, o))
 
-    def provenance(self, node: URIRef, span: Span, rule: str, confidence: float) -> None:
-        span_node = URIRef(f"{node}-span")
-        self.add(node, KG.extractedFrom, self.art)
-        self.add(node, KG.span, span_node)
-        self.add(node, KG.rule, Literal(rule or "unspecified"))
-        self.add(node, KG.confidence, _decimal(confidence))
-        self.text_span(span_node, KG.TextSpan, span)
+    def fact(self, s: ox.NamedNode, p: ox.NamedNode, o: Object) -> None:
+        self.out.actor_facts.append(ox.Triple(s, p, o))
 
-    def text_span(self, node: URIRef, cls: URIRef, span: Span) -> None:
-        self.add(node, RDF.type, cls)
-        self.add(node, OA.hasSource, self.art)
-        self.add(node, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
-        self.add(node, OA.exact, Literal(span.text))
+    def text_actor(self, node: ox.NamedNode, actor_type: str, label: str, wikidata: str | None = None) -> None:
+        """The facts of an actor found only in the text, for kgg:actors, derived from this article."""
+        self.fact(node, _RDF_TYPE, _TYPES[actor_type])
+        self.fact(node, _LABEL, ox.Literal(label))
+        if wikidata:
+            self.fact(node, K.wikidata, iri(str(WD[wikidata])))
+        self.fact(node, _DERIVED, self.art)
 
-    def named(self, label: str, cls: URIRef) -> URIRef:
-        iri = ACTOR[slug(label)]
-        self.add(iri, RDF.type, cls)
-        self.add(iri, RDFS.label, Literal(label))
-        return iri
+    def provenance(self, node: ox.NamedNode, span: Span, rule: str, confidence: float) -> None:
+        span_node = iri(f"{node.value}-span")
+        self.add(node, K.extractedFrom, self.art)
+        self.add(node, K.span, span_node)
+        self.add(node, K.rule, ox.Literal(rule or "unspecified"))
+        self.add(node, K.confidence, _decimal(confidence))
+        self.text_span(span_node, K.TextSpan, span)
+
+    def text_span(self, node: ox.NamedNode, cls: ox.NamedNode, span: Span) -> None:
+        self.add(node, _RDF_TYPE, cls)
+        self.add(node, _O["hasSource"], self.art)
+        self.add(node, _O["start"], _int(span.start))
+        self.add(node, _O["end"], _int(span.end))
+        self.add(node, _O["exact"], ox.Literal(span.text))
+
+    def named(self, label: str, actor_type: str) -> ox.NamedNode:
+        """An author or outlet: the registry actor of that name, else a text-found actor."""
+        value, registered = named_actor_iri(label, actor_type)
+        node = iri(value)
+        if registered:
+            self.out.registry_actors.add(value)
+        else:
+            self.text_actor(node, actor_type, label)
+        return node
 
     def article(self) -> None:
         a, art = self.r.article, self.art
-        self.add(art, RDF.type, KG.Article)
+        self.add(art, _RDF_TYPE, K.Article)
         if a.url:
-            self.add(art, KG.url, Literal(a.url, datatype=XSD.anyURI))
+            self.add(art, K.url, ox.Literal(a.url, datatype=_ANYURI))
         if a.title:
-            self.add(art, KG.title, Literal(a.title))
+            self.add(art, K.title, ox.Literal(a.title))
         if a.outlet:
-            self.add(art, KG.outlet, self.named(a.outlet, KG.Organization))
+            self.add(art, K.outlet, self.named(a.outlet, "Organization"))
         if a.author:
-            self.add(art, KG.author, self.named(a.author, author_class(a.author, a.outlet)))
+            self.add(art, K.author, self.named(a.author, author_type(a.author, a.outlet)))
         if a.published:
-            self.add(art, KG.published, _date(a.published))
+            self.add(art, K.published, _date(a.published))
         if a.retrieved:
-            self.add(art, KG.retrieved, Literal(a.retrieved, datatype=XSD.dateTime))
-        self.add(art, KG.contentHash, Literal(a.content_hash))
+            self.add(art, K.retrieved, ox.Literal(a.retrieved, datatype=_DATETIME))
+        self.add(art, K.contentHash, ox.Literal(a.content_hash or ""))
 
-    def author_agent(self) -> URIRef:
+    def author_agent(self) -> ox.NamedNode:
         """Who 'author' predictions are attributed to: the author, else the outlet, else the article."""
         a = self.r.article
         if a.author:
-            return ACTOR[slug(a.author)]
+            return iri(named_actor_iri(a.author, author_type(a.author, a.outlet))[0])
         if a.outlet:
-            return ACTOR[slug(a.outlet)]
+            return iri(named_actor_iri(a.outlet, "Organization")[0])
         return self.art
 
-    def actor(self, actor: Actor) -> None:
-        iri = self.actors[actor.id]
-        self.add(iri, RDF.type, _TYPES[actor.type])
-        self.add(iri, RDFS.label, Literal(actor.label))
-        if actor.wikidata:
-            self.add(iri, KG.wikidata, WD[actor.wikidata])
-        for i, m in enumerate(actor.mentions, 1):
-            mention = self.node(f"{actor.id}-m{i}")
-            self.text_span(mention, KG.Mention, m)
-            self.add(mention, KG.refersTo, iri)
-            self.add(mention, KG.extractedFrom, self.art)
-            self.add(mention, KG.rule, Literal(actor.rule or "unspecified"))
-            self.add(mention, KG.confidence, _decimal(actor.confidence))
+    def actor_records(self) -> None:
+        """Actor facts (text-found actors) and one kg:Mention per mention, mentions minted in text order."""
+        mentions: list[tuple[Span, Actor]] = []
+        for actor in self.r.actors:
+            node = self.actors[actor.id]
+            if actor.iri:
+                self.out.registry_actors.add(actor.iri)
+            else:
+                self.text_actor(node, actor.type, actor.label, actor.wikidata)
+            mentions += [(m, actor) for m in actor.mentions]
+        for span, actor in sorted(mentions, key=lambda x: (x[0].start, x[0].end)):
+            mention = iri(self._mint("n", span.text))
+            self.text_span(mention, K.Mention, span)
+            self.add(mention, K.refersTo, self.actors[actor.id])
+            self.add(mention, K.extractedFrom, self.art)
+            self.add(mention, K.rule, ox.Literal(actor.rule or "unspecified"))
+            self.add(mention, K.confidence, _decimal(actor.confidence))
+        # one triple per actor the article names: what co-mention reports join on (kg:Mention is per mention)
+        for node in dict.fromkeys(self.actors[a.id] for _span, a in mentions):
+            self.add(self.art, _MENTIONS, node)
 
     def statements(self) -> None:
         for s in self.r.statements:
             if s.speaker is None:
                 continue  # the shapes require a speaker; unattributed quotes stay in the records JSON only
             n = self.node(s.id)
-            self.add(n, RDF.type, KG.Statement)
-            self.add(n, KG.speaker, self.actors[s.speaker])
-            self.add(n, KG.text, Literal(s.text))
-            self.add(n, KG.statementKind, concept("statementkind", s.kind))
+            self.add(n, _RDF_TYPE, K.Statement)
+            self.add(n, K.speaker, self.actors[s.speaker])
+            self.add(n, K.text, ox.Literal(s.text))
+            self.add(n, K.statementKind, iri(str(concept("statementkind", s.kind))))
             if s.date:
-                self.add(n, KG.saidOn, _date(s.date))
+                self.add(n, K.saidOn, _date(s.date))
             if s.medium:
-                self.add(n, KG.medium, concept("medium", s.medium))
+                self.add(n, K.medium, iri(str(concept("medium", s.medium))))
             self.provenance(n, s.span, s.rule, s.confidence)
 
     def meetings(self) -> None:
         for m in self.r.meetings:
             n = self.node(m.id)
-            self.add(n, RDF.type, KG.Meeting)
+            self.add(n, _RDF_TYPE, K.Meeting)
             for p in m.participants:
-                self.add(n, KG.participant, self.actors[p])
+                self.add(n, K.participant, self.actors[p])
             if m.host:
-                self.add(n, KG.host, self.actors[m.host])
+                self.add(n, K.host, self.actors[m.host])
             if m.place:
-                self.add(n, KG.place, Literal(m.place))
-                country = self.place_country(m.place)
-                if country is not None:
-                    self.add(n, KG.placeCountry, country)
+                self.add(n, K.place, ox.Literal(m.place))
+                self.add(n, K.placeCountry, self.place_country(m.place))
             start = window(m.start) if m.start else None
             end = window(m.end) if m.end else start
             if start:
-                self.add(n, KG.startDate, _date(start.first))
-                self.add(n, KG.datePrecision, Literal(start.precision))
+                self.add(n, K.startDate, _date(start.first))
+                self.add(n, K.datePrecision, ox.Literal(start.precision))
             if end:
-                self.add(n, KG.endDate, _date(end.last))
-            self.add(n, KG.meetingKind, concept("kind", m.kind))
-            self.add(n, KG.meetingStatus, concept("status", m.status))
+                self.add(n, K.endDate, _date(end.last))
+            self.add(n, K.meetingKind, iri(str(concept("kind", m.kind))))
+            self.add(n, K.meetingStatus, iri(str(concept("status", m.status))))
             self.provenance(n, m.span, m.rule, m.confidence)
 
-    def place_country(self, place: str) -> URIRef | None:
+    def place_country(self, place: str) -> ox.NamedNode | None:
         """The country actor a place names, when the article's actors say so (the place is a country)."""
         for a in self.r.actors:
             if a.type == "Country" and (a.label == place or any(x.text == place for x in a.mentions)):
@@ -216,41 +329,58 @@ class _Mapper:
         statements = {s.id: s for s in self.r.statements}
         for p in self.r.predictions:
             n = self.node(p.id)
-            self.add(n, RDF.type, KG.Prediction)
+            self.add(n, _RDF_TYPE, K.Prediction)
             predictor = self.author_agent() if p.predictor == "author" else self.actors[p.predictor]
-            self.add(n, KG.predictor, predictor)
-            self.add(n, KG.text, Literal(p.text))
+            self.add(n, K.predictor, predictor)
+            self.add(n, K.text, ox.Literal(p.text))
             if p.hedge:
-                self.add(n, KG.hedgeText, Literal(p.hedge))
+                self.add(n, K.hedgeText, ox.Literal(p.hedge))
                 hedge = concept_for(p.hedge)
                 if hedge is not None:
-                    self.add(n, KG.hedge, URIRef(hedge))
+                    self.add(n, K.hedge, iri(hedge))
             if p.probability is not None:
-                self.add(n, KG.probability, _decimal(p.probability))
+                self.add(n, K.probability, _decimal(p.probability))
             if p.probability_interval is not None:
-                self.add(n, KG.probabilityLow, _decimal(p.probability_interval[0]))
-                self.add(n, KG.probabilityHigh, _decimal(p.probability_interval[1]))
+                self.add(n, K.probabilityLow, _decimal(p.probability_interval[0]))
+                self.add(n, K.probabilityHigh, _decimal(p.probability_interval[1]))
             if p.deadline:
-                self.add(n, KG.deadline, _date(p.deadline))
+                self.add(n, K.deadline, _date(p.deadline))
             statement = statements.get(p.statement) if p.statement else None
             made = p.made or (statement.date if statement else None) or self.r.article.published
             if made:
-                self.add(n, KG.madeOn, _date(made))
-            self.add(n, KG.polarity, concept("polarity", p.polarity))
-            if p.event:
-                self.add(n, KG.predictedEvent, self.node(p.event))
+                self.add(n, K.madeOn, _date(made))
+            self.add(n, K.polarity, iri(str(concept("polarity", p.polarity))))
+            if p.event and p.event in self.out.iris:
+                self.add(n, K.predictedEvent, self.node(p.event))
             if statement is not None and statement.speaker is not None:
-                self.add(n, KG.fromStatement, self.node(statement.id))
+                self.add(n, K.fromStatement, self.node(statement.id))
             self.provenance(n, p.span, p.rule, p.confidence)
 
 
-def to_graph(records: Records) -> Graph:
-    """The RDF graph of one article's records (the content of its named graph)."""
+# --- extension point -------------------------------------------------------------------------------------
+#: Functions that add triples to an article graph: ``fn(records, mapped) -> triples``, called after the core
+#: mapping with ``mapped.iris`` (record id -> node IRI) filled. Modules register themselves here (e.g. the
+#: propositions of predictions, ``<p-node>/claim``) instead of editing the mapper.
+Extension = Callable[[Records, Mapped], Iterable[ox.Triple]]
+EXTENSIONS: list[Extension] = []
+
+
+def map_records(records: Records) -> Mapped:
+    """The triples of one article's records: its named graph and its facts for ``kgg:actors``."""
     m = _Mapper(records)
     m.article()
-    for actor in records.actors:
-        m.actor(actor)
+    m.actor_records()
     m.statements()
     m.meetings()
     m.predictions()
-    return m.g
+    for extension in EXTENSIONS:
+        m.out.triples.extend(extension(records, m.out))
+    return m.out
+
+
+def to_graph(records: Records) -> Graph:
+    """The article graph and its actor facts as one rdflib Graph (for SHACL, tests and RDF tools)."""
+    from kg.store.terms import to_graph as as_rdflib
+
+    mapped = map_records(records)
+    return as_rdflib([*mapped.triples, *mapped.actor_facts])

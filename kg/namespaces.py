@@ -1,6 +1,10 @@
 """Closed RDF namespaces of kg and the one prefix table every serializer and query uses.
 
-The base namespace ``https://w3id.org/kg/`` is stable: IRIs minted under it never change meaning.
+The vocabulary (``kg:``, ``kgc:``) is fixed under ``https://w3id.org/kg/`` and shared by every installation.
+The **instance base** (actors, articles, events, resolutions, graphs) is configurable: ``KG_BASE`` in the
+environment when kg is imported (the CLI's ``--base`` sets it), default ``https://w3id.org/kg/``. A store
+remembers the base it was made with (``kgg:meta``, see :mod:`kg.store.meta`) and refuses another one.
+The table below shows the default base.
 
 - ``kg:``  ``https://w3id.org/kg/ontology#``      classes and properties (ontology/kg.ttl)
 - ``kgc:`` ``https://w3id.org/kg/concept/``       SKOS concepts: meeting kinds, statuses, hedges, media
@@ -18,17 +22,31 @@ at once instead of writing a wrong IRI.
 
 from __future__ import annotations
 
+import os
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-BASE = "https://w3id.org/kg/"
+#: the vocabulary base: fixed, published
+VOCAB = "https://w3id.org/kg/"
+#: the default instance base
+DEFAULT_BASE = VOCAB
+
+
+def _instance_base() -> str:
+    base = os.environ.get("KG_BASE", "").strip() or DEFAULT_BASE
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+#: the instance base of this process (``KG_BASE``, else the default)
+BASE = _instance_base()
 
 
 class KG(DefinedNamespace):
     """The kg ontology (classes and properties)."""
 
     _fail = True
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(VOCAB + "ontology#")
 
     # classes
     Actor: URIRef
@@ -110,6 +128,12 @@ class KG(DefinedNamespace):
     resolverVersion: URIRef
     asOf: URIRef
     revises: URIRef
+    needsReview: URIRef
+
+    # actors graph and store metadata
+    firstSeenIn: URIRef
+    baseIRI: URIRef
+    modelVersion: URIRef
 
     # web pages and followed feeds (kg.follow)
     WebPage: URIRef
@@ -132,7 +156,7 @@ class KGC(DefinedNamespace):
     """SKOS concepts and concept schemes shipped in ontology/ (kinds, statuses, media, hedges)."""
 
     _fail = True
-    _NS = Namespace(BASE + "concept/")
+    _NS = Namespace(VOCAB + "concept/")
 
     # schemes
     MeetingKindScheme: URIRef
@@ -148,13 +172,16 @@ class KGC(DefinedNamespace):
 
 # Concept local names contain hyphens, which DefinedNamespace attributes cannot, so they are built here
 # from the controlled value lists below (the same lists the records validate against).
-CONCEPT = Namespace(BASE + "concept/")
+CONCEPT = Namespace(VOCAB + "concept/")
 ACTOR = Namespace(BASE + "id/actor/")
 ARTICLE = Namespace(BASE + "id/article/")
+EVENT = Namespace(BASE + "id/event/")
 RESOLUTION = Namespace(BASE + "id/resolution/")
 GRAPH = Namespace(BASE + "graph/")
 
 OA = Namespace("http://www.w3.org/ns/oa#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SDO = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -162,6 +189,10 @@ WD = Namespace("http://www.wikidata.org/entity/")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REGISTRY_GRAPH = GRAPH["registry"]
 STATUS_GRAPH = GRAPH["status"]
+META_GRAPH = GRAPH["meta"]
+ACTORS_GRAPH = GRAPH["actors"]
+EVENTS_GRAPH = GRAPH["events"]
+SUMMARY_GRAPH = GRAPH["summary"]
 ARTICLE_GRAPH_PREFIX = str(GRAPH) + "article/"
 #: web pages kg fetched, and the feeds it follows (kg.follow)
 PAGES_GRAPH = GRAPH["pages"]
@@ -192,6 +223,19 @@ POLARITIES = ("positive", "negative")
 METHODS = ("rule", "human")
 
 
+def rebase(turtle: str) -> str:
+    """Turtle or SPARQL text written for the default base, with the instance namespaces of this process's base.
+
+    Data files shipped with kg (seeds/actors.ttl) name their instances under the default base.
+
+    >>> rebase("<https://w3id.org/kg/id/actor/x>") == f"<{ACTOR}x>"
+    True
+    """
+    if BASE == DEFAULT_BASE:
+        return turtle
+    return turtle.replace(DEFAULT_BASE + "id/", BASE + "id/").replace(DEFAULT_BASE + "graph/", BASE + "graph/")
+
+
 def concept(group: str, value: str) -> URIRef:
     """The IRI of a controlled value, e.g. ``concept("kind", "summit")`` -> ``kgc:kind-summit``.
 
@@ -216,6 +260,7 @@ PREFIXES: dict[str, str] = {
     "kgc": str(CONCEPT),
     "kga": str(ACTOR),
     "kgd": str(ARTICLE),
+    "kge": str(EVENT),
     "kgr": str(RESOLUTION),
     "kgg": str(GRAPH),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -15,13 +15,13 @@ A report *conforms* when it has no ``sh:Violation``; warnings (``sh:Warning``) a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, SH, BNode, Dataset, Graph, URIRef
+from rdflib import RDF, SH, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
@@ -29,6 +29,9 @@ from kg.errors import InputError
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.store.base import Store
+
+if TYPE_CHECKING:
+    from kg.mapping import Mapped
 
 SHAPES_NS = "https://w3id.org/kg/shapes#"
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -137,17 +140,87 @@ def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> Report:
     return _run(graph, shapes if shapes is not None else load_shapes())
 
 
-def validate_store(store: Store) -> Report:
-    """Validate everything in *store* as one graph (the union of its named graphs), so that resolutions are
-    checked against the predictions and articles they refer to.
+def validate_store(store: Store, *, batch: int = 200) -> Report:
+    """Validate everything in *store*, graph by graph in batches, never the whole store as one rdflib graph.
 
-    The store is handed to rdflib as one N-Triples dump (each triple once), which parses faster than
-    converting quad by quad.
+    Batches: the actors graph (registry and text-found actors); the ontology; the article graphs, *batch* at a
+    time, each batch with the facts of the actors it names; the resolutions, each batch with the article
+    graphs of the predictions and evidence they cite and the status graph (so their dates are checked against
+    theirs); every other graph on its own. The shapes only relate a node to what its own article (or, for a
+    resolution, the articles it cites) says, so the verdicts are those of validating the union at once.
+    Results found twice (an actor seen from two batches) are reported once.
     """
-    import pyoxigraph as ox
+    from kg.store.batches import store_batches
 
-    data = store.dump(None, ox.RdfFormat.N_TRIPLES) or b""
-    return validate(Graph().parse(data=data.decode("utf-8"), format="nt"))
+    reports = [_run(graph, load_shapes()) for graph in store_batches(store, size=batch)]
+    return merge_reports(reports)
+
+
+def merge_reports(reports: list[Report]) -> Report:
+    """One report from many: results de-duplicated, one sh:ValidationReport (``sh:conforms`` false whenever
+    there is any result, warnings included, as SHACL says; :attr:`Report.conforms` ignores warnings)."""
+    seen: set[Result] = set()
+    results: list[Result] = []
+    graph = Graph()
+    head = BNode()
+    graph.add((head, RDF.type, SH.ValidationReport))
+    for report in reports:
+        fresh = set(_top_results(report.graph))
+        heads = set(report.graph.subjects(RDF.type, SH.ValidationReport))
+        for s, p, o in report.graph:
+            if s not in heads:
+                graph.add((s, p, o))
+        for node in fresh:
+            graph.add((head, SH.result, node))
+        for r in report.results:
+            if r not in seen:
+                seen.add(r)
+                results.append(r)
+    graph.add((head, SH.conforms, Literal(not results)))
+    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.message))
+    return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, graph=graph)
+
+
+def validate_articles(batch: Sequence[Mapped], *, shapes: Graph | None = None) -> list[Report]:
+    """Validate mapped articles with one pySHACL call for the whole batch; one report per article.
+
+    The data: each article's graph, its actor facts, and the type and label of the registry actors it names
+    (as ``kgg:actors`` would hold them). A result belongs to the article its focus node belongs to
+    (``kgd:<key>`` and the nodes under it), a result on an actor to every article of the batch naming it.
+    """
+    from kg.store.batches import registry_facts
+    from kg.store.terms import add_triples
+
+    if not batch:
+        return []
+    graph = Graph()
+    registry = registry_facts()
+    owners: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(batch):
+        add_triples(graph, m.triples)
+        add_triples(graph, m.actor_facts)
+        for a in m.registry_actors:
+            add_triples(graph, registry.get(a, ()))
+            owners[a].append(i)
+        for t in m.actor_facts:
+            owners[str(getattr(t.subject, "value", ""))].append(i)
+    report = _run(graph, shapes if shapes is not None else load_shapes())
+    split: list[list[Result]] = [[] for _ in batch]
+    for r in report.results:
+        for i in _owners(r.focus, batch, owners):
+            split[i].append(r)
+    return [
+        Report(conforms=not any(r.severity == "Violation" for r in rs), results=rs, graph=report.graph)
+        for rs in split
+    ]
+
+
+def _owners(focus: str, batch: Sequence[Mapped], owners: Mapping[str, list[int]]) -> list[int]:
+    for i, m in enumerate(batch):
+        art = m.article.value
+        if focus == art or focus.startswith(art + "/"):
+            return [i]
+    return sorted(set(owners.get(focus, []))) or list(range(len(batch)))
 
 
 def validate_batch(graphs: Mapping[str, Graph], *, shapes: Graph | None = None) -> dict[str, Report]:

@@ -17,7 +17,8 @@ from kg.store import MemoryStore
 from kg.store.terms import to_graph
 
 DATA = Path(__file__).parent / "data" / "records"
-RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}
+RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld",
+                 "rdfxml": "xml"}
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def _merged(store: MemoryStore) -> Graph:
 def test_round_trip(loaded: MemoryStore, fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"x.{fmt}"
     assert export(loaded, fmt, output=out) is None
-    if fmt in ("turtle", "ntriples"):
+    if fmt in ("turtle", "ntriples", "rdfxml"):
         back = Graph().parse(out, format=RDFLIB_FORMAT[fmt])
         assert isomorphic(back, _merged(loaded))
     else:
@@ -74,3 +75,34 @@ def test_independent_parser_counts_the_same_triples(loaded: MemoryStore, tmp_pat
     run = subprocess.run(["rapper", "-i", "turtle", "-c", str(out)], capture_output=True, text=True, check=True)
     count = int(run.stderr.split("returned")[1].split()[0])
     assert count == len(_merged(loaded))
+
+
+def test_jsonld_is_compact_with_the_shipped_context(loaded: MemoryStore) -> None:
+    import json
+
+    from kg.export import CONTEXT_FILE, context
+
+    doc = json.loads(export(loaded, "jsonld") or b"{}")
+    assert doc["@context"] == context() == json.loads(CONTEXT_FILE.read_text())["@context"]
+    text = json.dumps(doc["@graph"])
+    assert '"kg:title"' in text and "https://w3id.org/kg/ontology#" not in text
+
+
+def test_files_get_the_umask_mode_and_odd_targets_are_refused(loaded: MemoryStore, tmp_path: Path) -> None:
+    import os
+
+    from kg.errors import InputError
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "x.nq"
+        export(loaded, "nquads", output=out)
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        export(loaded, "nquads", output=fifo)
+    with pytest.raises(InputError, match="does not exist"):
+        export(loaded, "nquads", output=tmp_path / "missing" / "x.nq")

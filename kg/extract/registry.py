@@ -33,7 +33,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.extract.slugs import actor_iri, slug
-from kg.namespaces import ACTOR, KG, WD
+from kg.namespaces import ACTOR, KG, WD, rebase
 from kg.paths import data_dir
 
 __all__ = ["Registry", "RegistryActor", "load_registry", "slug", "actor_iri"]
@@ -208,7 +208,7 @@ def _texts(g: Graph, s: URIRef, p: URIRef) -> tuple[str, ...]:
 def read_registry(path: Path) -> Registry:
     """Parse a registry Turtle file into a :class:`Registry` (no caching)."""
     g = Graph()
-    g.parse(path, format="turtle")
+    g.parse(data=rebase(path.read_text(encoding="utf-8")), format="turtle")  # instances under KG_BASE
     actors: dict[str, RegistryActor] = {}
     prefix = str(ACTOR)
     for rdf_type, type_name in _TYPES.items():

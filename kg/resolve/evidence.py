@@ -18,7 +18,8 @@ _ARTICLES = """
 SELECT ?a ?url ?pub ?title ?outlet WHERE {
   GRAPH ?g { ?a a kg:Article .
     OPTIONAL { ?a kg:url ?url } OPTIONAL { ?a kg:published ?pub } OPTIONAL { ?a kg:title ?title }
-    OPTIONAL { ?a kg:outlet/rdfs:label ?outlet } }
+    OPTIONAL { ?a kg:outlet ?o } }
+  OPTIONAL { ?o rdfs:label ?outlet }  # actor facts live in kgg:actors
   FILTER(STRSTARTS(STR(?g), "{prefix}"))
 }
 """

@@ -1,4 +1,10 @@
-"""The small interface every kg store implements (the on-disk Oxigraph store and the in-memory one)."""
+"""The small interface every kg store implements (the on-disk Oxigraph store and the in-memory one).
+
+A store is a quad store with SPARQL: one named graph per article plus the reference, actors, status and
+resolution graphs (docs/model.md). Writes are transactional; a remote SPARQL 1.1 store implements ``apply``
+as one Update request (``DROP``; ``DELETE``; ``INSERT DATA``), ``query`` through the Protocol, ``quads``
+and ``dump`` through the Graph Store Protocol.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,13 @@ class Store(Protocol):
 
     def replace_graphs(self, graphs: Mapping[str, Graph | Iterable[ox.Triple]]) -> None:
         """Replace the content of each named graph, all in one transaction (all or nothing)."""
+        ...
+
+    def apply(
+        self, *, drop: Iterable[str] = (), delete: str | None = None, add: Iterable[ox.Quad] = (),
+        after: str | None = None,
+    ) -> None:
+        """In one transaction: drop graphs, run a SPARQL Update (deletions), add quads, run *after*."""
         ...
 
     def remove_graphs(self, names: Iterable[str]) -> None:

@@ -1,7 +1,7 @@
 """The Oxigraph store: persistent on disk (default ``./kg-data``) or in memory (``path=None``).
 
-Every write goes through one SPARQL Update, which Oxigraph applies in one transaction: either all of an
-ingest lands or nothing does.
+Every write is one transaction: new quads go in with one transactional ``extend``; a write that also drops
+graphs or deletes quads is one SPARQL Update (``DROP``; ``DELETE``; ``INSERT DATA``), applied all or nothing.
 
 >>> s = OxigraphStore()
 >>> from rdflib import Graph, URIRef, Literal
@@ -85,6 +85,35 @@ class OxigraphStore:
             raise StoreError(f"cannot write the store: {e}") from None
         if parts:
             self._update(" ;\n".join(parts))
+
+    def apply(
+        self, *, drop: Iterable[str] = (), delete: str | None = None, add: Iterable[ox.Quad] = (),
+        after: str | None = None,
+    ) -> None:
+        """In one transaction: drop the graphs *drop*, run the SPARQL Update *delete*, add the quads *add*,
+        then run the SPARQL Update *after* (e.g. removing what no graph derives any more).
+
+        With only quads to add this is one ``extend`` (no text for the engine to parse again).
+        """
+        self._writable()
+        drops = [f"DROP SILENT GRAPH {ox.NamedNode(n)}" for n in drop]
+        if not drops and not delete and not after:
+            try:
+                self._store.extend(add)
+            except OSError as e:
+                raise StoreError(f"cannot write the store: {e}") from None
+            return
+        parts = [*drops, *([delete] if delete else [])]
+        by_graph: dict[str, list[str]] = {}
+        for q in add:
+            by_graph.setdefault(str(q.graph_name), []).append(str(q.triple))
+        if by_graph:
+            sep = " .\n"
+            body = "\n".join(f"GRAPH {g} {{\n{sep.join(ts)} }}" for g, ts in by_graph.items())
+            parts.append(f"INSERT DATA {{\n{body} }}")
+        if after:
+            parts.append(after)
+        self._update(" ;\n".join(parts))
 
     def remove_graphs(self, names: Iterable[str]) -> None:
         """Drop these named graphs in one transaction."""

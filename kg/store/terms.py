@@ -68,3 +68,21 @@ def to_graph(items: Iterable[ox.Triple | ox.Quad]) -> Graph:
     for t in items:
         g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))  # type: ignore[arg-type]
     return g
+
+
+def add_triples(graph: Graph, items: Iterable[ox.Triple | ox.Quad]) -> Graph:
+    """Add pyoxigraph triples or quads (graph names dropped) to an rdflib graph, terms converted once."""
+    cache: dict[object, Node] = {}
+
+    def conv(term: object) -> Node:
+        node = cache.get(term)
+        if node is None:
+            node = to_rdflib(term)
+            if not isinstance(term, ox.Literal) or len(cache) < 50_000:
+                cache[term] = node
+        return node
+
+    add = graph.add
+    for t in items:
+        add((conv(t.subject), conv(t.predicate), conv(t.object)))  # type: ignore[arg-type]
+    return graph

@@ -6,13 +6,12 @@ once). N-Quads, TriG and JSON-LD keep the named graphs.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import UsageError
+from kg.output import atomic_output
 from kg.store.base import Store
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -39,13 +38,6 @@ def export(store: Store, fmt: str, *, output: Path | None = None, graph: str | N
         raise UsageError(f"no graph <{graph}> in the store", hint="list graphs with 'kg stats --graphs'")
     if output is None:
         return store.dump(None, rf, graph=graph)
-    output = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.")
-    os.close(fd)
-    try:
-        store.dump(Path(tmp), rf, graph=graph)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(output) as tmp:
+        store.dump(tmp, rf, graph=graph)
     return None

@@ -8,8 +8,12 @@ the shapes is refused (unless ``force``) and leaves the store as it was; the oth
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from kg.articles import Metadata, article_files, read_article
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, UsageError
 from kg.mapping import article_iri, graph_iri, to_graph
 from kg.namespaces import KG, ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from kg.paths import data_dir
@@ -128,13 +132,22 @@ def ensure_reference(store: Store) -> None:
         store.replace_graphs(stale)
 
 
-def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
-    path, meta = args
+EXTRACT_SECONDS = 120.0
+"""Longest time one article may take from reading to validation before it is given up (see docs/reliability.md)."""
+
+
+def _prepare(args: tuple[str, Metadata | None, float | None]) -> tuple[Outcome, Graph | None]:
+    """Read, extract, map and validate one file; whatever goes wrong becomes this file's failed outcome."""
+    path, meta, seconds = args
     try:
-        records = extract_file(path, meta)
-        graph = to_graph(records)
+        with time_limit(seconds, what=path):
+            records = extract_file(path, meta)
+            graph = to_graph(records)
+            report = validate(graph)
     except KgError as e:
         return Outcome(path=path, status="failed", message=str(e)), None
+    except Exception as e:  # one article's defect must not stop the others (docs/reliability.md)
+        return Outcome(path=path, status="failed", message=internal_error(path, e)), None
     art = records.article
     outcome = Outcome(
         path=path,
@@ -143,9 +156,40 @@ def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
         article=str(article_iri(art)),
         title=art.title,
         triples=len(graph),
-        report=validate(graph),
+        report=report,
     )
     return outcome, graph
+
+
+def internal_error(path: str, e: BaseException) -> str:
+    """The one line for an unexpected error while processing ``path`` (a kg defect, to be reported)."""
+    detail = str(e).splitlines()[0][:200] if str(e) else ""
+    return f"{path}: kg failed on this article ({type(e).__name__}{': ' + detail if detail else ''}); please report it"
+
+
+@contextmanager
+def time_limit(seconds: float | None, *, what: str) -> Iterator[None]:
+    """Raise :class:`InputError` in the block when it runs longer than ``seconds`` (main thread only).
+
+    Elsewhere (a server thread) the block runs unbounded; ``MAX_BYTES`` still bounds the work.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputError(
+            f"{what} took longer than {seconds:g} s to extract; it was skipped",
+            hint="split it into smaller articles",
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def ingest(
@@ -156,17 +200,22 @@ def ingest(
     force: bool = False,
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    time_limit_s: float | None = EXTRACT_SECONDS,
 ) -> IngestResult:
     """Ingest article files (or folders of them) into *store*; see the module docstring."""
     files = expand(paths)
+    if meta is not None and meta.url and len(files) > 1:
+        raise UsageError(
+            f"--url names one article but {len(files)} files were given", hint="ingest them one by one with --url"
+        )
     ensure_reference(store)
     result = IngestResult()
-    jobs = [(str(f), meta) for f in files]
+    jobs = [(str(f), meta, time_limit_s) for f in files]
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
     try:
         for start in range(0, len(jobs), BATCH):
             chunk = jobs[start : start + BATCH]
-            prepared = list(pool.map(_prepare, chunk, chunksize=8) if pool else map(_prepare, chunk))
+            prepared = _prepare_all(chunk, pool)
             _store_batch(store, prepared, force=force, result=result)
             if progress:
                 progress(min(start + BATCH, len(jobs)), len(jobs))
@@ -174,6 +223,17 @@ def ingest(
         if pool:
             pool.shutdown()
     return result
+
+
+def _prepare_all(
+    chunk: list[tuple[str, Metadata | None, float | None]], pool: ProcessPoolExecutor | None
+) -> list[tuple[Outcome, Graph | None]]:
+    if pool is None:
+        return [_prepare(job) for job in chunk]
+    try:
+        return list(pool.map(_prepare, chunk, chunksize=8))
+    except BrokenProcessPool:  # a worker died (killed, out of memory): these files go one by one, here
+        return [_prepare(job) for job in chunk]
 
 
 def _store_batch(

@@ -59,8 +59,8 @@ __all__ = [
     "read_article",
 ]
 
-MAX_BYTES = 20 * 1024 * 1024
-"""Largest article file read, in bytes."""
+MAX_BYTES = 8 * 1024 * 1024
+"""Largest article file read, in bytes (HTML pages included; the text extracted has a limit of its own)."""
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json")
 """Suffixes :func:`article_files` picks up in a directory (:func:`read_article` reads any text file)."""

@@ -44,6 +44,16 @@ AuthorOpt = Annotated[str | None, typer.Option("--author", help="Author name.")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Published date (ISO, YYYY-MM-DD).")]
 
 
+def one_line(message: str, *, limit: int = 400) -> str:
+    """A message as one line of at most ``limit`` characters (parsers' messages run over several).
+
+    >>> one_line("bad\\n  at 1:2")
+    'bad at 1:2'
+    """
+    flat = " ".join(message.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _say(line: str) -> None:
     err.print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -58,7 +68,7 @@ def errors() -> Iterator[None]:
     try:
         yield
     except KgError as e:
-        _say(f"kg: error: {e}")
+        _say(f"kg: error: {one_line(str(e))}")
         raise typer.Exit(e.exit_code) from None
     except OSError as e:
         where = f" ({e.filename})" if e.filename else ""
@@ -141,7 +151,7 @@ def ingest(
                     for line in o.report.to_text().splitlines():
                         err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
             else:
-                _say(f"kg: error: {o.message}")
+                _say(f"kg: error: {one_line(o.message or '')}")
         if len(result.outcomes) > 1:
             _say(f"kg: {len(result.ingested)} stored, {len(result.refused)} refused, {len(result.failed)} failed")
         if result.failed:

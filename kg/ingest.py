@@ -69,10 +69,24 @@ class IngestResult:
         return not self.refused and not self.failed
 
 
+MAX_TEXT_CHARS = 400_000
+"""Longest article text extracted, in characters: extraction time grows faster than the text (docs/reliability.md)."""
+
+
 def extract_records(source: ArticleRecord | Records) -> Records:
-    """Records for what ``read_article`` returned: records JSON passes through, text is extracted."""
+    """Records for what ``read_article`` returned: records JSON passes through, text is extracted.
+
+    Raises:
+        InputError: the text is longer than ``MAX_TEXT_CHARS``.
+    """
     if isinstance(source, Records):
         return source
+    if len(source.text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the article text has {len(source.text):,} characters, more than the {MAX_TEXT_CHARS:,} kg extracts "
+            "from one article",
+            hint="split it into its articles",
+        )
     from kg.extract import extract
 
     return extract(source)
@@ -145,7 +159,8 @@ def _prepare(args: tuple[str, Metadata | None, float | None]) -> tuple[Outcome, 
             graph = to_graph(records)
             report = validate(graph)
     except KgError as e:
-        return Outcome(path=path, status="failed", message=str(e)), None
+        message = str(e) if path in str(e) else f"{path}: {e}"
+        return Outcome(path=path, status="failed", message=message), None
     except Exception as e:  # one article's defect must not stop the others (docs/reliability.md)
         return Outcome(path=path, status="failed", message=internal_error(path, e)), None
     art = records.article
@@ -171,7 +186,7 @@ def internal_error(path: str, e: BaseException) -> str:
 def time_limit(seconds: float | None, *, what: str) -> Iterator[None]:
     """Raise :class:`InputError` in the block when it runs longer than ``seconds`` (main thread only).
 
-    Elsewhere (a server thread) the block runs unbounded; ``MAX_BYTES`` still bounds the work.
+    Elsewhere (a server thread) the block runs unbounded; ``MAX_TEXT_CHARS`` still bounds the work.
     """
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
@@ -208,7 +223,6 @@ def ingest(
         raise UsageError(
             f"--url names one article but {len(files)} files were given", hint="ingest them one by one with --url"
         )
-    ensure_reference(store)
     result = IngestResult()
     jobs = [(str(f), meta, time_limit_s) for f in files]
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
@@ -250,4 +264,5 @@ def _store_batch(
                 accepted[outcome.graph] = graph  # a later file for the same article wins
         result.outcomes.append(outcome)
     if accepted:
+        ensure_reference(store)  # only now: input that is all refused leaves even a new store untouched
         store.replace_graphs(accepted)

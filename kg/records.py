@@ -301,6 +301,13 @@ def check(records: Records) -> None:
     """Check ids, references, controlled values, dates and offsets; raise :class:`RecordsError`."""
     text = records.article.text
     _check_date(records.article.published, "article.published")
+    if records.article.retrieved is not None:
+        try:
+            dt.datetime.fromisoformat(records.article.retrieved)
+        except ValueError:
+            raise RecordsError(
+                f"records JSON: article.retrieved '{records.article.retrieved}' is not an ISO date-time"
+            ) from None
     actor_ids = {a.id for a in records.actors}
     if len(actor_ids) != len(records.actors):
         raise RecordsError("records JSON: actor ids are not unique")

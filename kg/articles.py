@@ -232,7 +232,7 @@ def _read_bytes(path: Path) -> bytes:
     be written to.
     """
     if str(path) == "-":
-        return _capped(sys.stdin.buffer.fileno(), "standard input")
+        return _too_large(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
@@ -268,12 +268,16 @@ def _capped(fd: int, name: str) -> bytes:
             size += len(chunk)
     except OSError as e:
         raise InputError(f"{name} cannot be read ({e.strerror})", hint="check the file") from None
-    if size > MAX_BYTES:
+    return _too_large(b"".join(chunks), name)
+
+
+def _too_large(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_BYTES:
         raise InputError(
             f"{name} is larger than the {MAX_BYTES:,}-byte limit for one article",
             hint="pass the article itself, not an archive or a dump",
         )
-    return b"".join(chunks)
+    return data
 
 
 def _control_share(sample: bytes) -> float:

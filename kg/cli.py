@@ -70,6 +70,9 @@ def errors() -> Iterator[None]:
     except KgError as e:
         _say(f"kg: error: {one_line(str(e))}")
         raise typer.Exit(e.exit_code) from None
+    except BrokenPipeError:  # the reader stopped reading (kg export | head): nothing more to say
+        _quiet_stdout()
+        raise typer.Exit(0) from None
     except OSError as e:
         where = f" ({e.filename})" if e.filename else ""
         _say(f"kg: error: {e.strerror or e}{where}; check the disk and the paths given")
@@ -516,10 +519,16 @@ def main() -> None:
 
 def _output_failed(e: OSError, code: int | str | None) -> int | str | None:
     """Report an output error once and keep the interpreter's own flush at exit quiet."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+    _quiet_stdout()
     if isinstance(e, BrokenPipeError):
         return code
     _say(f"kg: error: cannot write the output ({e.strerror or e}); check the disk or the pipe")
     return 3
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail a second time."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

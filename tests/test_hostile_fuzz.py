@@ -54,7 +54,7 @@ json_value = st.recursive(
         st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12),
         st.sampled_from(["a1", "s1", "m1", "p1", "author", "2024-01-10", "2024-02-30", "Person", "quote"]),
     ),
-    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=6), children, max_size=3)),
+    lambda kids: st.one_of(st.lists(kids, max_size=3), st.dictionaries(st.text(max_size=6), kids, max_size=3)),
     max_leaves=8,
 )
 

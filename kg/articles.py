@@ -16,8 +16,9 @@ Metadata comes from four places; the first that gives a field wins:
 3. a sidecar ``NAME.meta.json`` next to ``NAME.txt`` (an object with the same keys),
 4. the metadata trafilatura finds in an HTML page (title, author, date, site name, canonical URL).
 
-The text of a text file is its body after the front matter exactly as written: extracted spans are offsets
-into it, so nothing is cleaned here. HTML pages are reduced to their main text by trafilatura.
+The text of a text file is its body after the front matter as written (extracted spans are offsets into it),
+except that HTML tags pasted into it are taken out (:func:`without_tags`): they would hide the words. HTML
+pages are reduced to their main text by trafilatura.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as d:
@@ -31,9 +32,14 @@ into it, so nothing is cleaned here. HTML pages are reduced to their main text b
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import os
 import re
+import stat
+import sys
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +49,18 @@ from kg.records import ArticleRecord, Records
 __all__ = [
     "ARTICLE_SUFFIXES",
     "MAX_BYTES",
+    "RDF_SUFFIXES",
+    "InputKind",
     "SIDECAR_SUFFIXES",
     "Metadata",
     "article_files",
+    "input_kind",
     "iso_date",
     "read_article",
 ]
 
-MAX_BYTES = 20 * 1024 * 1024
-"""Largest article file read, in bytes."""
+MAX_BYTES = 8 * 1024 * 1024
+"""Largest article file read, in bytes (HTML pages included; the text extracted has a limit of its own)."""
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json")
 """Suffixes :func:`article_files` picks up in a directory (:func:`read_article` reads any text file)."""
@@ -61,6 +70,10 @@ SIDECAR_SUFFIXES = (".meta.json", ".expected.json")
 
 _META_KEYS = ("url", "title", "outlet", "author", "published", "retrieved")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+RDF_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".owl", ".n3")
+"""Extensions of RDF files, which ``kg load`` loads and article readers refuse."""
 _CONVERT_HINT = "convert it first, e.g. iconv -f latin1 -t utf-8 FILE > FILE.utf8.txt"
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
 
@@ -81,31 +94,35 @@ class Metadata:
 
 
 def read_article(path: str | Path, meta: Metadata | None = None) -> ArticleRecord | Records:
-    """Read one article file: text (``.txt``, ``.md``, any UTF-8 text), HTML, or records JSON.
+    """Read one article file: text (``.txt``, ``.md``), HTML (``.html``), or records JSON (``.json``).
+
+    The extension decides how a file is read; only a file with another extension or none (and ``-``, standard
+    input) is read by what its content looks like. RDF files are refused: they are loaded with ``kg load``.
 
     Returns an :class:`ArticleRecord` for text and HTML, the :class:`Records` a records JSON document holds
     (with ``meta`` applied to its article).
 
     Raises:
-        InputError: the file is missing, a directory, empty, binary, not UTF-8, larger than ``MAX_BYTES``,
-            has malformed front matter or sidecar, is malformed JSON, or gives a date that is not a date.
+        InputError: the file is missing, a directory, a device or FIFO, empty, binary, not UTF-8, larger than
+            ``MAX_BYTES``, RDF, has malformed front matter or sidecar, is malformed JSON, or gives a date that
+            is not a date.
         RecordsError: a records JSON document breaks the records contract.
     """
     path = Path(path)
+    _refuse_rdf(path)
     text = _read_text(path)
     overrides = _metadata_fields(meta or Metadata(), "given")
-
-    if path.suffix.lower() == ".json" or (
-        path.suffix.lower() not in _HTML_SUFFIXES and text.lstrip()[:1] == "{"
-    ):
+    kind = input_kind(path, text)
+    if kind is InputKind.RECORDS:
         return _records(path, text, overrides)
 
     sidecar = _sidecar(path)
-    if path.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text):
+    if kind is InputKind.HTML:
         body, found = _html(path, text, overrides.get("url") or sidecar.get("url"))
         layers = [overrides, sidecar, found]
     else:
         front, body = _front_matter(path, text)
+        body = without_tags(body)
         if not body.strip():
             raise InputError(
                 f"{path} has front matter but no article text", hint="add the article below the '---'"
@@ -116,6 +133,46 @@ def read_article(path: str | Path, meta: Metadata | None = None) -> ArticleRecor
     for layer in reversed(layers):
         merged.update({k: v for k, v in layer.items() if v})
     return ArticleRecord(text=body, **merged)
+
+
+class InputKind(StrEnum):
+    """How an input file is read."""
+
+    TEXT = "text"
+    HTML = "html"
+    RECORDS = "records"
+
+
+_KIND_SUFFIXES = {
+    InputKind.TEXT: _TEXT_SUFFIXES,
+    InputKind.HTML: _HTML_SUFFIXES,
+    InputKind.RECORDS: (".json",),
+}
+
+
+def input_kind(path: Path, text: str) -> InputKind:
+    """How to read ``path``: by its extension, else (unknown or no extension) by what ``text`` looks like.
+
+    >>> input_kind(Path("a.txt"), "{not json}"), input_kind(Path("a"), '{"article": {}}')
+    (<InputKind.TEXT: 'text'>, <InputKind.RECORDS: 'records'>)
+    """
+    suffix = path.suffix.lower()
+    for kind, suffixes in _KIND_SUFFIXES.items():
+        if suffix in suffixes:
+            return kind
+    if text.lstrip()[:1] == "{":
+        return InputKind.RECORDS
+    if _looks_like_html(text):
+        return InputKind.HTML
+    return InputKind.TEXT
+
+
+def _refuse_rdf(path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix in RDF_SUFFIXES:
+        raise InputError(
+            f"{path} is an RDF file ({suffix}), not an article", hint=f"load RDF into the store with 'kg load {path}'"
+        )
 
 
 def article_files(path: Path) -> list[Path]:
@@ -149,20 +206,7 @@ def article_files(path: Path) -> list[Path]:
 
 def _read_text(path: Path) -> str:
     """The file's content as text, or an InputError saying why it is not readable article text."""
-    if not path.exists():
-        raise InputError(f"{path} does not exist", hint="check the path")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory, not an article file", hint="pass one of the files in it")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(
-            f"{path} is {size:,} bytes, larger than the {MAX_BYTES:,}-byte limit for one article",
-            hint="pass the article itself, not an archive or a dump",
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path} cannot be read ({e.strerror})", hint="check its permissions") from None
+    raw = _read_bytes(path)
     if not raw.strip():
         raise InputError(f"{path} is empty", hint="pass a file with the article text")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -179,6 +223,61 @@ def _read_text(path: Path) -> str:
             f"{path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start})", hint=_CONVERT_HINT
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """At most ``MAX_BYTES`` of a regular file (or of standard input for ``-``), read without trusting its size.
+
+    Devices, FIFOs and sockets are refused before they are read: ``/dev/zero`` never ends, a FIFO may never
+    be written to.
+    """
+    if str(path) == "-":
+        return _too_large(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist", hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a directory, not an article file", hint="pass one of the files in it") from None
+    except OSError as e:
+        raise InputError(f"{path} cannot be read ({e.strerror})", hint="check its permissions") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path} is a directory, not an article file", hint="pass one of the files in it")
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"{path} is not a regular file (a device, FIFO or socket)",
+                hint=f"save the article to a file, or pipe it in: kg ingest - < {path}",
+            )
+        os.set_blocking(fd, True)
+        return _capped(fd, str(path))
+    finally:
+        os.close(fd)
+
+
+def _capped(fd: int, name: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        raise InputError(f"{name} cannot be read ({e.strerror})", hint="check the file") from None
+    return _too_large(b"".join(chunks), name)
+
+
+def _too_large(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"{name} is larger than the {MAX_BYTES:,}-byte limit for one article",
+            hint="pass the article itself, not an archive or a dump",
+        )
+    return data
 
 
 def _control_share(sample: bytes) -> float:
@@ -259,7 +358,9 @@ def _sidecar(path: Path) -> dict[str, str]:
     if not side.is_file():
         return {}
     try:
-        data = json.loads(side.read_text(encoding="utf-8"))
+        data = json.loads(_read_bytes(side).decode("utf-8"))
+    except RecursionError:
+        raise InputError(f"sidecar {side} is nested too deeply", hint="give a flat JSON object") from None
     except UnicodeDecodeError:
         raise InputError(f"sidecar {side} is not UTF-8 text", hint=_CONVERT_HINT) from None
     except json.JSONDecodeError as e:
@@ -323,6 +424,26 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, str], str]:
 
 # -- HTML and JSON -----------------------------------------------------------------------------------------
 
+_BLOCK_TAGS = "p|div|br|hr|li|ul|ol|h[1-6]|blockquote|figure|figcaption|section|article|header|footer|table|tr|td|th"
+_INLINE_TAGS = "a|b|i|u|s|em|strong|span|sup|sub|small|mark|abbr|cite|q|code|font|img|time|del|ins"
+_TAG = re.compile(rf"<(/?)(?:({_BLOCK_TAGS})|{_INLINE_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def without_tags(text: str) -> str:
+    """Text pasted with HTML markup, as the words a reader sees: inline tags dropped, block tags as line breaks.
+
+    Text without such tags is returned as it is (offsets index into what this returns).
+
+    >>> without_tags("<p>Minister <b>Jane Doe</b> said it &amp; more.</p>")
+    '\\nMinister Jane Doe said it & more.\\n'
+    >>> without_tags("a < b and b > c")
+    'a < b and b > c'
+    """
+    if not _TAG.search(text):
+        return text
+    return html.unescape(_TAG.sub(lambda m: "\n" if m.group(2) else "", text))
+
+
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
@@ -359,6 +480,8 @@ def _html(path: Path, html: str, url: str | None) -> tuple[str, dict[str, str]]:
 def _records(path: Path, text: str, overrides: dict[str, str]) -> Records:
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError(f"{path} is JSON nested too deeply", hint="see docs/records.md for the format") from None
     except json.JSONDecodeError as e:
         raise InputError(
             f"{path} is not valid JSON (line {e.lineno} column {e.colno}: {e.msg})",

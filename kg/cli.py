@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated
 
@@ -44,21 +44,68 @@ AuthorOpt = Annotated[str | None, typer.Option("--author", help="Author name.")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Published date (ISO, YYYY-MM-DD).")]
 
 
+def one_line(message: str, *, limit: int = 400) -> str:
+    """A message as one line of at most ``limit`` characters (parsers' messages run over several).
+
+    >>> one_line("bad\\n  at 1:2")
+    'bad at 1:2'
+    """
+    flat = " ".join(message.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _say(line: str) -> None:
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def errors() -> Iterator[None]:
-    """The one catch point: a KgError becomes one line on stderr and its exit code."""
+    """The one catch point: an error becomes one line on stderr and exit code 3 (a KgError: its own code).
+
+    Failures of the system (disk full, a folder that vanished) and kg's own defects get one line too; set
+    KG_DEBUG=1 to see the traceback of the latter.
+    """
     try:
         yield
     except KgError as e:
-        err.print(f"kg: error: {e}", markup=False, highlight=False, soft_wrap=True)
+        _say(f"kg: error: {one_line(str(e))}")
         raise typer.Exit(e.exit_code) from None
+    except BrokenPipeError:  # the reader stopped reading (kg export | head): nothing more to say
+        _quiet_stdout()
+        raise typer.Exit(0) from None
+    except OSError as e:
+        where = f" ({e.filename})" if e.filename else ""
+        _say(f"kg: error: {e.strerror or e}{where}; check the disk and the paths given")
+        raise typer.Exit(3) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as e:
+        if os.environ.get("KG_DEBUG"):
+            raise
+        detail = str(e).splitlines()[0][:200] if str(e) else ""
+        _say(f"kg: error: internal error ({type(e).__name__}{': ' + detail if detail else ''}); "
+             "please report it (KG_DEBUG=1 shows the traceback)")
+        raise typer.Exit(3) from None
 
 
-def open_store(path: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
-    """Open the store chosen with --store / KG_STORE (default ./kg-data)."""
+def open_store(path: Path | None, *, read_only: bool = False, create: bool = True):  # type: ignore[no-untyped-def]
+    """Open the store chosen with --store / KG_STORE (default ./kg-data); ``create=False``: it must exist."""
     from kg.store import open_store as _open
 
-    return _open(path, read_only=read_only)
+    return _open(path, read_only=read_only, create=create)
+
+
+@contextmanager
+def writing(path: Path | None, *, create: bool = True):  # type: ignore[no-untyped-def]
+    """The store opened for writing, closed at the end; a failure inside is not masked by one in close()."""
+    s = open_store(path, create=create)
+    try:
+        yield s
+    except BaseException:
+        with suppress(Exception):
+            s.close()
+        raise
+    s.close()
 
 
 def _metadata(url: str | None, title: str | None, outlet: str | None, author: str | None, published: str | None):  # type: ignore[no-untyped-def]
@@ -110,12 +157,11 @@ def ingest(
         meta = _metadata(url, title, outlet, author, published)
         urls = [p for p in paths if _is_url(p)]
         files = [Path(p) for p in paths if not _is_url(p)]
-        s = open_store(store)
         failed = refused = False
-        try:
+        result = None
+        with writing(store) as s:
             if urls:
                 failed, refused = _ingest_urls(s, urls, store, meta, force=force, allow_private=allow_private)
-            result = None
             if files:
                 with _progress() as bar:
                     task = bar.add_task("ingesting", total=None)
@@ -123,8 +169,6 @@ def ingest(
                         s, files, meta=meta, force=force, workers=workers,
                         progress=lambda done, total: bar.update(task, completed=done, total=total),
                     )
-        finally:
-            s.close()
         for o in result.outcomes if result else []:
             if o.status == "ingested":
                 typer.echo(f"ingested {o.path} -> <{o.graph}> ({o.triples} triples)")
@@ -134,7 +178,9 @@ def ingest(
                     for line in o.report.to_text().splitlines():
                         err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
             else:
-                err.print(f"kg: error: {o.message}", markup=False, highlight=False, soft_wrap=True)
+                _say(f"kg: error: {one_line(o.message or '')}")
+        if result is not None and len(result.outcomes) > 1:
+            _say(f"kg: {len(result.ingested)} stored, {len(result.refused)} refused, {len(result.failed)} failed")
         if failed or (result and result.failed):
             raise typer.Exit(3)
         if refused or (result and result.refused):
@@ -231,9 +277,12 @@ def export(
     """Export the store (or one graph) in a standard RDF format."""
     from kg.export import export as run
     from kg.export import rdf_format
+    from kg.output import check_target
 
     with errors():
         rdf_format(fmt)
+        if output is not None:
+            check_target(output)
         s = open_store(store, read_only=True)
         data = run(s, fmt, output=output, graph=graph)
         if data is not None:
@@ -386,11 +435,8 @@ def resolve_cmd(
 
     with errors():
         _table_or_json(fmt)
-        s = open_store(store)
-        try:
+        with writing(store, create=False) as s:
             judgements = run(s, as_of=_day(as_of), prediction=prediction)
-        finally:
-            s.close()
         if fmt == "json":
             typer.echo(json.dumps([_judgement_json(j) for j in judgements], indent=2, ensure_ascii=False))
             return
@@ -417,11 +463,8 @@ def judge_cmd(
     from kg.resolve import judge as run
 
     with errors():
-        s = open_store(store)
-        try:
+        with writing(store, create=False) as s:
             j = run(s, prediction, outcome=outcome, evidence=evidence or [], note=note, by=by)
-        finally:
-            s.close()
         state = "recorded" if j.written else "already recorded"
         typer.echo(f"{state} {j.outcome} for <{j.prediction}> as <{j.resolution}>")
 
@@ -626,6 +669,38 @@ def migrate(store: StoreOpt = None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Output that cannot be written (stdout on a full disk) is one line and exit 3, not a traceback at exit; a
+    reader that closed the pipe early (``kg export | head``) ends the command quietly.
+    """
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    app(prog_name="kg")
+    code: int | str | None = 0
+    try:
+        app(prog_name="kg")
+    except SystemExit as e:
+        code = e.code
+    except OSError as e:
+        code = _output_failed(e, 3)
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        code = _output_failed(e, code)
+    sys.exit(code)
+
+
+def _output_failed(e: OSError, code: int | str | None) -> int | str | None:
+    """Report an output error once and keep the interpreter's own flush at exit quiet."""
+    _quiet_stdout()
+    if isinstance(e, BrokenPipeError):
+        return code
+    _say(f"kg: error: cannot write the output ({e.strerror or e}); check the disk or the pipe")
+    return 3
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail a second time."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

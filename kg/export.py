@@ -13,16 +13,14 @@ an existing target that is not a regular file (a device, a FIFO, a folder, a sym
 from __future__ import annotations
 
 import json
-import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, UsageError
+from kg.errors import UsageError
 from kg.namespaces import PREFIXES
+from kg.output import atomic_output
 from kg.store.base import Store
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -101,17 +99,6 @@ def _dump(store: Store, rf: ox.RdfFormat, target: Path | None, graph: str | None
     return None
 
 
-def _check_target(output: Path) -> None:
-    if not output.parent.is_dir():
-        raise InputError(f"folder {output.parent} does not exist", hint="create it or choose another -o path")
-    try:
-        st = output.lstat()
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{output} exists and is not a regular file", hint="choose another -o path")
-
-
 def export(store: Store, fmt: str, *, output: Path | None = None, graph: str | None = None) -> bytes | None:
     """Serialize the store; with *output*, write the file atomically (temp file + rename) and return None."""
     rf = rdf_format(fmt)
@@ -119,17 +106,6 @@ def export(store: Store, fmt: str, *, output: Path | None = None, graph: str | N
         raise UsageError(f"no graph <{graph}> in the store", hint="list graphs with 'kg stats --graphs'")
     if output is None:
         return _dump(store, rf, None, graph)
-    output = Path(output)
-    _check_target(output)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    os.close(fd)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        _dump(store, rf, Path(tmp), graph)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(Path(output)) as tmp:
+        _dump(store, rf, tmp, graph)
     return None

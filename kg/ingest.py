@@ -10,14 +10,18 @@ written together in one transaction (kg.store.writer). An article that violates 
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.articles import Metadata, article_files, read_article
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, UsageError
 from kg.mapping import Mapped, map_records
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
@@ -79,10 +83,24 @@ class IngestResult:
         return not self.refused and not self.failed
 
 
+MAX_TEXT_CHARS = 400_000
+"""Longest article text extracted, in characters: extraction time grows faster than the text (docs/reliability.md)."""
+
+
 def extract_records(source: ArticleRecord | Records) -> Records:
-    """Records for what ``read_article`` returned: records JSON passes through, text is extracted."""
+    """Records for what ``read_article`` returned: records JSON passes through, text is extracted.
+
+    Raises:
+        InputError: the text is longer than ``MAX_TEXT_CHARS``.
+    """
     if isinstance(source, Records):
         return source
+    if len(source.text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the article text has {len(source.text):,} characters, more than the {MAX_TEXT_CHARS:,} kg extracts "
+            "from one article",
+            hint="split it into its articles",
+        )
     from kg.extract import extract
 
     return extract(source)
@@ -107,26 +125,38 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _prepare(args: tuple[str, Metadata | None]) -> tuple[Outcome, Mapped | None]:
-    """Read, extract and map one file (no validation yet), with a clock per stage."""
-    path, meta = args
+EXTRACT_SECONDS = 120.0
+"""Longest time one article may take from reading to mapping before it is given up (see docs/reliability.md)."""
+
+Job = tuple[str, Metadata | None, float | None]
+"""One file to ingest: its path, the caller's metadata, the time limit in seconds."""
+
+
+def _prepare(args: Job) -> tuple[Outcome, Mapped | None]:
+    """Read, extract and map one file (no validation yet), with a clock per stage; whatever goes wrong becomes
+    this file's failed outcome."""
+    path, meta, seconds = args
     clock: dict[str, float] = {}
     try:
-        t = time.perf_counter()
-        source = read_article(path, meta)
-        clock["read"] = (t1 := time.perf_counter()) - t
-        records = extract_records(source)
-        clock["extract"] = (t2 := time.perf_counter()) - t1
-        mapped = map_records(records)
-        clock["map"] = time.perf_counter() - t2
+        with time_limit(seconds, what=path):
+            t = time.perf_counter()
+            source = read_article(path, meta)
+            clock["read"] = (t1 := time.perf_counter()) - t
+            records = extract_records(source)
+            clock["extract"] = (t2 := time.perf_counter()) - t1
+            mapped = map_records(records)
+            clock["map"] = time.perf_counter() - t2
     except KgError as e:
-        return Outcome(path=path, status="failed", message=str(e), seconds=clock), None
+        message = str(e) if path in str(e) else f"{path}: {e}"
+        return Outcome(path=path, status="failed", message=message, seconds=clock), None
+    except Exception as e:  # one article's defect must not stop the others (docs/reliability.md)
+        return Outcome(path=path, status="failed", message=internal_error(path, e), seconds=clock), None
     outcome = Outcome(path=path, status="ingested", graph=mapped.graph.value, article=mapped.article.value,
                       title=records.article.title, triples=len(mapped), seconds=clock)
     return outcome, mapped
 
 
-def _prepare_chunk(chunk: list[tuple[str, Metadata | None]]) -> list[tuple[Outcome, Mapped | None]]:
+def _prepare_chunk(chunk: list[Job]) -> list[tuple[Outcome, Mapped | None]]:
     """Prepare files and validate the mapped articles together: one SHACL run for the chunk."""
     prepared = [_prepare(job) for job in chunk]
     mapped = [(o, m) for o, m in prepared if m is not None]
@@ -139,6 +169,37 @@ def _prepare_chunk(chunk: list[tuple[str, Metadata | None]]) -> list[tuple[Outco
     return prepared
 
 
+def internal_error(path: str, e: BaseException) -> str:
+    """The one line for an unexpected error while processing ``path`` (a kg defect, to be reported)."""
+    detail = str(e).splitlines()[0][:200] if str(e) else ""
+    return f"{path}: kg failed on this article ({type(e).__name__}{': ' + detail if detail else ''}); please report it"
+
+
+@contextmanager
+def time_limit(seconds: float | None, *, what: str) -> Iterator[None]:
+    """Raise :class:`InputError` in the block when it runs longer than ``seconds`` (main thread only).
+
+    Elsewhere (a server thread) the block runs unbounded; ``MAX_TEXT_CHARS`` still bounds the work.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputError(
+            f"{what} took longer than {seconds:g} s to extract; it was skipped",
+            hint="split it into smaller articles",
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def ingest(
     store: Store,
     paths: Sequence[str | Path],
@@ -147,20 +208,23 @@ def ingest(
     force: bool = False,
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    time_limit_s: float | None = EXTRACT_SECONDS,
 ) -> IngestResult:
     """Ingest article files (or folders of them) into *store*; see the module docstring."""
     files = expand(paths)
-    ensure_reference(store)
+    if meta is not None and meta.url and len(files) > 1:
+        raise UsageError(
+            f"--url names one article but {len(files)} files were given", hint="ingest them one by one with --url"
+        )
     result = IngestResult()
-    jobs = [(str(f), meta) for f in files]
+    jobs: list[Job] = [(str(f), meta, time_limit_s) for f in files]
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
     try:
         for start in range(0, len(jobs), BATCH):
             batch = jobs[start : start + BATCH]
             step = max(1, min(SHACL_CHUNK, -(-len(batch) // workers)))  # every worker gets a share
             chunks = [batch[i : i + step] for i in range(0, len(batch), step)]
-            prepared = [p for part in (pool.map(_prepare_chunk, chunks) if pool else map(_prepare_chunk, chunks))
-                        for p in part]
+            prepared = _prepare_all(chunks, pool)
             _store_batch(store, prepared, force=force, result=result)
             if progress:
                 progress(min(start + BATCH, len(jobs)), len(jobs))
@@ -168,6 +232,15 @@ def ingest(
         if pool:
             pool.shutdown()
     return result
+
+
+def _prepare_all(chunks: list[list[Job]], pool: ProcessPoolExecutor | None) -> list[tuple[Outcome, Mapped | None]]:
+    if pool is not None:
+        try:
+            return [p for part in pool.map(_prepare_chunk, chunks) for p in part]
+        except BrokenProcessPool:  # a worker died (killed, out of memory): these files go one by one, here
+            pass
+    return [p for chunk in chunks for p in _prepare_chunk(chunk)]
 
 
 def _store_batch(
@@ -184,6 +257,7 @@ def _store_batch(
                 accepted.append(mapped)  # a later file for the same article wins
         result.outcomes.append(outcome)
     if accepted:
+        ensure_reference(store)  # only now: input that is all refused leaves even a new store untouched
         t = time.perf_counter()
         written = write_articles(store, accepted)
         result.store_seconds += time.perf_counter() - t

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
-from dataclasses import asdict, dataclass, field, fields
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 from kg.errors import RecordsError
@@ -150,6 +153,7 @@ class Records:
             raise RecordsError("records JSON must be an object with an 'article' key")
         if "article" not in data or not isinstance(data["article"], dict):
             raise RecordsError("records JSON has no 'article' object")
+        _check_types(cls, {k: v for k, v in data.items() if k in ("extractor", "format_version")}, "document")
         article = _build(ArticleRecord, data["article"], "article")
         records = cls(
             article=article,
@@ -183,10 +187,8 @@ def _span(value: Any, where: str) -> Span:
         return value
     if not isinstance(value, dict):
         raise RecordsError(f"records JSON: {where} must be an object with start, end, text")
-    try:
-        return Span(start=int(value["start"]), end=int(value["end"]), text=str(value["text"]))
-    except (KeyError, TypeError, ValueError) as e:
-        raise RecordsError(f"records JSON: {where} needs integer start/end and a text ({e})") from None
+    span: Span = _build(Span, value, where)
+    return span
 
 
 def _actor(value: Any, where: str) -> Actor:
@@ -202,6 +204,7 @@ def _build(cls: Any, value: Any, where: str) -> Any:
     unknown = sorted(set(value) - names)
     if unknown:
         raise RecordsError(f"records JSON: {where} has unknown field(s) {', '.join(unknown)}")
+    _check_types(cls, value, where)
     kwargs = dict(value)
     if "span" in kwargs:
         kwargs["span"] = _span(kwargs["span"], f"{where}.span")
@@ -214,6 +217,71 @@ def _build(cls: Any, value: Any, where: str) -> Any:
         return cls(**kwargs)
     except TypeError as e:
         raise RecordsError(f"records JSON: {where} is incomplete ({e})") from None
+
+
+def _check_types(cls: Any, value: dict[str, Any], where: str) -> None:
+    """Every field of ``value`` has the JSON type its dataclass annotation says (``"0.5"`` is no float).
+
+    >>> _check_types(Span, {"start": 0, "end": "2", "text": "ab"}, "x.span")
+    Traceback (most recent call last):
+    kg.errors.RecordsError: records JSON: x.span.end must be an integer, not "2"
+    """
+    hints = typing.get_type_hints(cls)
+    for name, item in value.items():
+        expected = hints.get(name, Any)
+        if not _conforms(item, expected):
+            shown = _shown(item)
+            raise RecordsError(f"records JSON: {where}.{name} must be {_described(expected)}, not {shown}")
+
+
+def _conforms(value: Any, tp: Any) -> bool:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, a) for a in args)
+    if tp is type(None):
+        return value is None
+    if tp is bool:
+        return isinstance(value, bool)
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if tp is float:
+        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if tp is str:
+        return isinstance(value, str)
+    if origin is list:
+        return isinstance(value, list) and all(_conforms(v, args[0]) for v in value)
+    if origin is tuple:
+        return isinstance(value, list | tuple) and len(value) == len(args) and all(map(_conforms, value, args))
+    if origin is dict:
+        return isinstance(value, dict)
+    if origin is typing.Literal:
+        return value in args
+    if is_dataclass(tp):
+        return isinstance(value, dict | tp)
+    return True
+
+
+def _described(tp: Any) -> str:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_described(a) for a in args)
+    if origin is list:
+        return f"a list of {_described(args[0]).removeprefix('a ').removeprefix('an ')}s"
+    if origin is tuple:
+        return f"a list of {len(args)} numbers"
+    names = {str: "a text", int: "an integer", float: "a finite number", bool: "true or false", type(None): "null"}
+    return names.get(tp, "an object")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value[:40]}"' if len(value) <= 40 else f'"{value[:40]}…"'
+    if isinstance(value, dict | list):
+        return "an object" if isinstance(value, dict) else "a list"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "an infinite or NaN number"
+    text = repr(value) if not isinstance(value, bool | type(None)) else str(value).lower().replace("none", "null")
+    return text[:40]
 
 
 def _check_date(value: str | None, where: str, *, month_ok: bool = False) -> None:
@@ -233,6 +301,13 @@ def check(records: Records) -> None:
     """Check ids, references, controlled values, dates and offsets; raise :class:`RecordsError`."""
     text = records.article.text
     _check_date(records.article.published, "article.published")
+    if records.article.retrieved is not None:
+        try:
+            dt.datetime.fromisoformat(records.article.retrieved)
+        except ValueError:
+            raise RecordsError(
+                f"records JSON: article.retrieved '{records.article.retrieved}' is not an ISO date-time"
+            ) from None
     actor_ids = {a.id for a in records.actors}
     if len(actor_ids) != len(records.actors):
         raise RecordsError("records JSON: actor ids are not unique")
@@ -242,8 +317,12 @@ def check(records: Records) -> None:
         for mention in a.mentions:
             _check_span(mention, text, f"actor {a.id} mention")
     ids: set[str] = set(actor_ids)
-    for group in (records.statements, records.meetings, records.predictions):
+    for group in (records.actors, records.statements, records.meetings, records.predictions):
         for rec in group:
+            if not 0.0 <= rec.confidence <= 1.0:
+                raise RecordsError(f"records JSON: {rec.id} confidence {rec.confidence} is outside [0, 1]")
+            if group is records.actors:
+                continue
             if rec.id in ids:
                 raise RecordsError(f"records JSON: id '{rec.id}' is used twice")
             ids.add(rec.id)
@@ -280,6 +359,10 @@ def check(records: Records) -> None:
             raise RecordsError(f"records JSON: prediction {p.id} polarity '{p.polarity}' is not one of {POLARITIES}")
         if p.probability is not None and not 0.0 <= p.probability <= 1.0:
             raise RecordsError(f"records JSON: prediction {p.id} probability {p.probability} is outside [0, 1]")
+        low, high = p.probability_interval or (0.0, 1.0)
+        if not 0.0 <= low <= (p.probability if p.probability is not None else low) <= high <= 1.0:
+            raise RecordsError(f"records JSON: prediction {p.id} probability_interval [{low}, {high}] is not "
+                               "an interval of [0, 1] holding the probability")
         _check_date(p.deadline, f"prediction {p.id} deadline")
         _check_date(p.made, f"prediction {p.id} made")
         _check_span(p.span, text, f"prediction {p.id}")

@@ -119,8 +119,8 @@ def test_html_main_text_and_metadata_through_trafilatura() -> None:
         assert noise not in a.text
 
 
-def test_html_sniffed_from_content_and_overridden(tmp_path: Path) -> None:
-    p = write(tmp_path, "page.txt", (DATA / "article_page.html").read_text(encoding="utf-8"))
+def test_html_sniffed_from_content_without_extension(tmp_path: Path) -> None:
+    p = write(tmp_path, "page", (DATA / "article_page.html").read_text(encoding="utf-8"))
     write(tmp_path, "page.meta.json", json.dumps({"outlet": "Sidecar Outlet"}))
     a = read_text(p, Metadata(title="Given title"))
     assert a.title == "Given title"

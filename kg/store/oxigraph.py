@@ -14,6 +14,7 @@ graphs or deletes quads is one SPARQL Update (``DROP``; ``DELETE``; ``INSERT DAT
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -31,21 +32,21 @@ DEFAULT_PATH = Path("kg-data")
 class OxigraphStore:
     """A kg store backed by pyoxigraph; ``path=None`` keeps everything in memory."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         try:
             if self.path is None:
                 self._store = ox.Store()
-            elif read_only:
+            elif read_only or not create:
                 if not (self.path / "CURRENT").exists():
                     raise StoreError(f"no kg store at {self.path}", hint="run 'kg ingest' first or pass --store DIR")
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _read_only(self.path) if read_only else ox.Store(str(self.path))
             else:
                 if self.path.exists() and not self.path.is_dir():
                     raise StoreError(f"store path {self.path} is a file, not a directory", hint="pass --store DIR")
                 self._store = ox.Store(str(self.path))
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             if "lock" in str(e).lower():
                 raise StoreError(
                     f"store {self.path} is in use by another kg process",
@@ -184,15 +185,49 @@ class OxigraphStore:
 
     def close(self) -> None:
         """Flush pending writes and release the lock."""
-        if not self.read_only and self.path is not None:
-            self._store.flush()
-        del self._store
+        try:
+            if not self.read_only and self.path is not None:
+                self._store.flush()
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"cannot write the store {self.path}: {e}") from None
+        finally:
+            del self._store
 
 
-def open_store(path: str | Path | None = None, *, read_only: bool = False) -> OxigraphStore:
-    """Open the store at *path* (default ``./kg-data``); ``":memory:"`` opens a fresh in-memory store."""
+def open_store(path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> OxigraphStore:
+    """Open the store at *path* (default ``./kg-data``); ``":memory:"`` opens a fresh in-memory store.
+
+    ``create=False`` refuses a path that holds no store yet (a mistyped ``--store`` for a command that only
+    changes what is there).
+    """
     if path is None:
         path = DEFAULT_PATH
     if str(path) == ":memory:":
         return OxigraphStore(None)
-    return OxigraphStore(path, read_only=read_only)
+    return OxigraphStore(path, read_only=read_only, create=create)
+
+
+READ_ATTEMPTS = 20
+"""How often a read-only open is tried while a writer replaces the files it lists (see ``_read_only``)."""
+
+
+def _read_only(path: Path) -> ox.Store:
+    """Open the store read-only, retrying while a concurrent writer compacts it.
+
+    A read-only open lists the store's files and then opens them; a writer's compaction can delete a listed
+    file in between ("Corruption: ... No such file"). Nothing is wrong with the store: the next try sees the
+    new file list.
+    """
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as e:
+            if not _raced(e) or attempt == READ_ATTEMPTS - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _raced(e: BaseException) -> bool:
+    text = str(e)
+    return "No such file" in text or "Corruption" in text and "IO error" in text

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -91,6 +92,12 @@ class Worker:
         self.proc.wait()
 
 
+def _stop_all(workers: list[Worker]) -> None:
+    for w in list(workers):
+        w.stop()
+    workers.clear()
+
+
 def _rebuild(payload: Any) -> KgError:
     cls, message, hint = payload
     return cls(message, hint=hint)  # type: ignore[no-any-return]
@@ -113,6 +120,8 @@ class QueryPool:
         self._live = 0
         self._long = 0
         self._closed = False
+        # workers of a pool dropped without close() are stopped when it is collected
+        self._finalizer = weakref.finalize(self, _stop_all, self._idle)
         self._top_up()
 
     @classmethod
@@ -228,11 +237,11 @@ class QueryPool:
         """Stop every idle worker (busy ones stop when their query ends)."""
         with self._cond:
             self._closed = True
-            idle, self._idle = self._idle, []
+            idle = list(self._idle)
+            self._idle.clear()
             self._live -= len(idle)
             self._cond.notify_all()
-        for w in idle:
-            w.stop()
+        _stop_all(idle)
 
     def __enter__(self) -> QueryPool:
         return self

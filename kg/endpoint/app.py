@@ -111,7 +111,12 @@ def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = 
         return await run_in_threadpool(pool.run, query, values, dataset=dataset, limits=limits)
 
     def answer(request: Request, result: QueryResult, req: protocol.SparqlRequest) -> Response:
-        fmt = protocol.choose_format(req, request.headers.get("accept"), graph=result.is_graph)
+        accept = request.headers.get("accept")
+        fmt = protocol.choose_format(req, accept, graph=result.is_graph)
+        if fmt is None and protocol.negotiate(accept, graph=not result.is_graph):
+            # a SPARQL client that asked only for the other kind of result (rdflib's SPARQLStore sends a
+            # CONSTRUCT with Accept: application/sparql-results+json): the default format, not a 406
+            fmt = "turtle" if result.is_graph else "json"
         if fmt is None:
             kinds = ", ".join(protocol.kinds(result.is_graph))
             return PlainTextResponse(f"not acceptable; this result can be sent as {kinds}\n", status_code=406)

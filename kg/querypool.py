@@ -201,7 +201,8 @@ class QueryPool:
         worker = self._acquire(deadline)
         reuse = False
         try:
-            worker.await_ready()
+            worker.await_ready()  # a worker's start-up is not the query's time
+            deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
             worker.conn.send(Job(stored, dict(values or {}), limits, dataset))
             self._wait(worker, deadline, stored.name, limits)
             kind, payload = worker._receive()

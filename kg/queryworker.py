@@ -105,9 +105,9 @@ class StoreView:
         for attempt in range(_RETRIES):
             try:
                 return OxigraphStore(path, read_only=True)
-            except StoreError as e:
+            except (StoreError, OSError, RuntimeError) as e:
                 if attempt == _RETRIES - 1 or not _transient(e):
-                    raise
+                    raise StoreError(f"cannot open store {path}: {e}") from None
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
@@ -117,15 +117,20 @@ class StoreView:
 
 
 def answer(view: StoreView, job: Job) -> QueryResult:
-    """Run one job against the current store, retrying once a read that raced a compaction."""
-    for attempt in (0, 1):
+    """Run one job against the current store, retrying a read that raced a writer's compaction."""
+    for attempt in range(_RETRIES):
+        last = attempt == _RETRIES - 1 or view.source.path is None
         try:
             return run_query(view.current(), job.query, job.values, limit=job.limits.max_rows,
                              dataset=job.dataset, limits=job.limits)
-        except QueryError as e:
-            if attempt or not _transient(e) or view.source.path is None:
+        except KgError as e:
+            if last or not _transient(e):
                 raise
-            view.reset()
+        except (OSError, RuntimeError) as e:  # pyoxigraph's own errors from a store that changed under it
+            if last or not _transient(e):
+                raise QueryError(f"query failed: {e}") from None
+        view.reset()
+        time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
 
 

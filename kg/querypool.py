@@ -43,19 +43,58 @@ STARTUP_TIMEOUT = 60.0
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
 
 
+class _Zygote:
+    """The process that forks workers (``python -m kg.queryworker``), started with the first worker."""
+
+    _lock = threading.Lock()
+    _current: _Zygote | None = None
+
+    def __init__(self) -> None:
+        mine, theirs = socket.socketpair()
+        path = os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kg.queryworker", str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+        theirs.close()
+        self.control = mine
+        weakref.finalize(self, _end_zygote, self.proc, mine)
+
+    @classmethod
+    def fork(cls) -> tuple[int, Connection]:
+        """A new worker: its pid and the parent's end of its connection."""
+        with cls._lock:
+            if cls._current is None or cls._current.proc.poll() is not None:
+                cls._current = cls()
+            mine, theirs = socket.socketpair()
+            try:
+                socket.send_fds(cls._current.control, [b"w"], [theirs.fileno()])
+                answer = b""
+                while len(answer) < 4:
+                    chunk = cls._current.control.recv(4 - len(answer))
+                    if not chunk:
+                        raise OSError("the worker zygote exited")
+                    answer += chunk
+            finally:
+                theirs.close()
+            return int.from_bytes(answer, "little"), Connection(mine.detach())
+
+
+def _end_zygote(proc: subprocess.Popen[bytes], control: socket.socket) -> None:
+    control.close()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 class Worker:
     """One worker process and the parent's end of its connection."""
 
     def __init__(self, setup: WorkerSetup) -> None:
-        mine, theirs = socket.socketpair()
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kg.queryworker", str(theirs.fileno())],
-            pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, env=env,
-        )
-        theirs.close()
-        self.conn = Connection(mine.detach())
+        self.pid, self.conn = _Zygote.fork()
         self.conn.send(setup)
         self.ready = False
         self.long = False
@@ -76,20 +115,17 @@ class Worker:
             message: tuple[str, Any] = self.conn.recv()
             return message
         except (EOFError, OSError):
-            code = self.proc.wait()
-            name = signal.Signals(-code).name if code < 0 else f"exit {code}"
             raise QueryLimitExceeded(
-                f"query stopped: its worker process died ({name}), most likely past its memory limit",
+                "query stopped: its worker process died, most likely past its memory limit",
                 hint="narrow the query, or raise the memory limit (--memory)",
             ) from None
 
     def stop(self) -> None:
-        """Kill the process (if still running) and reap it."""
+        """Kill the process (the zygote reaps it)."""
         with contextlib.suppress(OSError):
             self.conn.close()
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
 
 
 def _stop_all(workers: list[Worker]) -> None:
@@ -107,12 +143,12 @@ class QueryPool:
     """Worker processes over one store: ``run`` a query in one, under limits, from any thread."""
 
     def __init__(self, source: StoreSource, *, limits: QueryLimits = DEFAULT_LIMITS, workers: int = 4,
-                 spare: int = 2) -> None:
+                 spare: int | None = None) -> None:
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
         self.limits = limits
         self.workers = workers
-        self.spare = max(1, min(spare, workers))
+        self.spare = workers if spare is None else max(1, min(spare, workers))  # started ahead of need
         self.max_long = max(1, workers - 2)
         self._setup = WorkerSetup(source, limits.memory_mb)
         self._cond = threading.Condition()
@@ -144,15 +180,21 @@ class QueryPool:
             self._cond.notify_all()
 
     def _acquire(self, deadline: float | None) -> Worker:
+        """An idle worker, preferring one that has finished starting; a new one if none is idle."""
         with self._cond:
             while True:
                 if self._closed:
                     raise StoreError("the query pool is closed")
-                if self._idle:
-                    return self._idle.pop(0)
-                if self._live < self.workers:
+                ready = next((w for w in self._idle if w.ready or w.conn.poll(0)), None)
+                if ready is not None:
+                    self._idle.remove(ready)
+                    return ready
+                if not self._idle and self._live < self.workers:
                     self._live += 1
                     break
+                if self._idle:  # workers still starting announce themselves on their connection
+                    self._cond.wait(0.02)
+                    continue
                 wait = None if deadline is None else deadline - time.monotonic()
                 if wait is not None and wait <= 0:
                     raise QueryLimitExceeded("every query worker is busy", hint="try again in a moment")
@@ -184,7 +226,7 @@ class QueryPool:
             self._long += 1
             worker.long = True
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, worker.proc.pid, 10)
+            os.setpriority(os.PRIO_PROCESS, worker.pid, 10)
         return True
 
     # -- queries ------------------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 """One query worker process: it opens the store read-only, confines itself and answers jobs until told to stop.
 
-Started by :class:`kg.querypool.QueryPool` as ``python -m kg.queryworker FD`` where FD is its end of a Unix
-socket pair; jobs and answers travel as pickles over it (:class:`multiprocessing.connection.Connection`).
+Workers are forked by a zygote: ``python -m kg.queryworker`` imports kg's query modules once, then for each
+request on its control socket (a Unix socket carrying one file descriptor, the new worker's end of a socket
+pair) forks a worker and answers its pid. A new worker is ready in milliseconds, not the second a fresh
+interpreter takes. Jobs and answers travel over the socket pair as pickles
+(:class:`multiprocessing.connection.Connection`).
 The first message is a :class:`WorkerSetup`; the worker caps its memory, denies itself the network
 (:mod:`kg.sandbox`), opens the store and answers ``("ready", None)`` or ``("error", KgError)``. Then each
 :class:`Job` gets ``("ok", QueryResult)`` or ``("error", KgError)``.
@@ -14,6 +17,8 @@ is retried, as is a query that meets a file gone mid-read.
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import sys
 import time
 from collections.abc import Mapping
@@ -169,10 +174,27 @@ def serve(conn: Connection) -> None:
             return  # a worker that ran out of memory is not reused
 
 
-def main() -> None:
-    """Entry point: ``python -m kg.queryworker FD``."""
-    serve(Connection(int(sys.argv[1])))
+def zygote(control: socket.socket) -> None:
+    """Fork one worker per descriptor received on *control*; answer each with the worker's pid."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps finished workers
+    while True:
+        try:
+            _, fds, _, _ = socket.recv_fds(control, 16, 1)
+        except OSError:
+            return
+        if not fds:
+            return  # the parent closed the control socket
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            try:
+                serve(Connection(fds[0]))
+            finally:
+                os._exit(0)
+        os.close(fds[0])
+        control.sendall(pid.to_bytes(4, "little"))
 
 
 if __name__ == "__main__":
-    main()
+    zygote(socket.socket(fileno=int(sys.argv[1])))

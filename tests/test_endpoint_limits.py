@@ -164,19 +164,28 @@ def test_memory_limit_stops_a_query(disk_store: Path, tmp_path: Path) -> None:
 
 
 def _worker_cpu_ticks() -> int:
-    """CPU ticks used so far by this process's query workers (children running kg.queryworker)."""
-    total = 0
+    """CPU ticks used so far by the processes descending from this one (the query workers)."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
         try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
             stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if b"kg.queryworker" in cmdline and int(stat[1]) == os.getpid():
-            total += int(stat[11]) + int(stat[12])
-    return total
+        parents[int(pid)] = int(stat[1])
+        ticks[int(pid)] = int(stat[11]) + int(stat[12])
+
+    def descends(pid: int) -> bool:
+        seen = 0
+        while pid in parents and seen < 50:
+            pid, seen = parents[pid], seen + 1
+            if pid == os.getpid():
+                return True
+        return False
+
+    return sum(t for pid, t in ticks.items() if descends(pid))
 
 
 def test_timed_out_queries_are_killed(disk_store: Path) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -40,6 +41,7 @@ from kg.endpoint import protocol
 from kg.endpoint.description import description_triples
 from kg.endpoint.guard import Guard, allowed_hosts
 from kg.errors import InputError, KgError, QueryError, QueryLimitExceeded, QueryRefused, UsageError
+from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, get_query, load_queries, parse_query
 from kg.querylimits import QueryLimits
@@ -210,8 +212,10 @@ def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = 
         except KgError as e:
             return _error(e)
 
+    html = page.read_text(encoding="utf-8").replace("/*PREFIXES*/{}", json.dumps(PREFIXES))
+
     async def query_page(request: Request) -> Response:
-        return HTMLResponse(page.read_text(encoding="utf-8"))
+        return HTMLResponse(html)
 
     async def context(request: Request) -> Response:
         found = _context_file()

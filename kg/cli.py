@@ -255,6 +255,7 @@ def query(
     """
     from kg.queries import bind, get_query, parse_assignments, read_query_file
     from kg.querypool import QueryPool
+    from kg.queryworker import StoreSource
     from kg.results import check_format, serialize, to_table
 
     with errors():
@@ -266,7 +267,7 @@ def query(
         q = read_query_file(file) if file is not None else get_query(name or "")
         values = parse_assignments(param)
         bind(q, values)  # a bad parameter is a usage error before any worker starts
-        with QueryPool.over(open_store(store, read_only=True), limits=limits, workers=1, spare=1) as pool:
+        with QueryPool(StoreSource.at(store), limits=limits, workers=1) as pool:
             result = pool.run(q, values)
         chosen = fmt or ("table" if sys.stdout.isatty() else "turtle" if result.is_graph else "json")
         chosen = check_format(result, chosen)
@@ -303,6 +304,7 @@ def serve(
     """
     from kg.endpoint import EndpointSettings
     from kg.endpoint import serve as run
+    from kg.queryworker import StoreSource
 
     with errors():
         if workers < 1:
@@ -311,14 +313,7 @@ def serve(
             raise UsageError(f"--workers must be 1 or more, not {workers}")
         settings = EndpointSettings(limits=_limits(timeout, max_rows, memory), workers=workers, cors=tuple(cors or ()),
                                     host=host, allow_hosts=tuple(allow_host or ()))
-        s = open_store(store, read_only=True)
-        path = s.path
-        s.close()
-        if path is None:
-            from kg.errors import UsageError
-
-            raise UsageError("kg serve needs a store on disk", hint="pass --store DIR")
-        run(path, settings=settings, port=port,
+        run(StoreSource.at(store), settings=settings, port=port,
             announce=lambda line: err.print(line, markup=False, highlight=False))
 
 

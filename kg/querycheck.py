@@ -31,6 +31,7 @@ from pyparsing import ParseResults
 
 from kg.errors import QueryRefused
 
+_PARSE_STACK = 64 * 1024 * 1024  # rdflib's parser recurses ~40 frames per bracket level; 64 levels fit
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
 _IRI_STOP = frozenset('<>"{}|^`\\ \t\r\n')
@@ -143,10 +144,12 @@ def _parse_tree(text: str) -> Any:
             sys.setrecursionlimit(limit)
 
     old = threading.stack_size()
-    threading.stack_size(256 * 1024 * 1024)
     try:
+        threading.stack_size(_PARSE_STACK)
         worker = threading.Thread(target=work, name="kg-sparql-parse")
         worker.start()
+    except (RuntimeError, MemoryError):  # no room for the thread under the memory limit: cannot check
+        return None
     finally:
         threading.stack_size(old)
     worker.join()

@@ -29,7 +29,7 @@ from pathlib import Path
 from kg.errors import KgError, QueryError, QueryLimitExceeded, StoreError
 from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, run_query
 from kg.querylimits import DEFAULT_LIMITS, QueryLimits
-from kg.store.oxigraph import OxigraphStore
+from kg.store.oxigraph import DEFAULT_PATH, OxigraphStore
 
 _RETRIES = 6
 
@@ -40,6 +40,18 @@ class StoreSource:
 
     path: str | None = None
     nquads: bytes | None = None
+
+    @classmethod
+    def at(cls, path: str | Path | None) -> StoreSource:
+        """The store chosen with ``--store`` (default ``./kg-data``; ``:memory:`` an empty one), not opened here:
+        the workers open it, retrying an open that races a writer.
+        """
+        if path is not None and str(path) == ":memory:":
+            return cls(nquads=b"")
+        folder = Path(path) if path is not None else DEFAULT_PATH
+        if not (folder / "CURRENT").exists():
+            raise StoreError(f"no kg store at {folder}", hint="run 'kg ingest' first or pass --store DIR")
+        return cls(path=str(folder))
 
 
 @dataclass(frozen=True)
@@ -172,6 +184,8 @@ def serve(conn: Connection) -> None:
                 f"query stopped: it needed more than the {setup.memory_mb} MB a query may use",
                 hint="narrow it, or raise the memory limit"))))
             return  # a worker that ran out of memory is not reused
+        except Exception as e:  # a failure kg did not foresee: report it as the query's, keep the worker
+            conn.send(("error", _wire(QueryError(f"query failed: {type(e).__name__}: {e}"))))
 
 
 def zygote(control: socket.socket) -> None:

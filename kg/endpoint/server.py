@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from pathlib import Path
 
 from kg.endpoint.app import EndpointSettings, create_app
 from kg.errors import StoreError, UsageError
@@ -35,13 +34,13 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(store_path: Path, *, settings: EndpointSettings, port: int,
+def serve(source: StoreSource, *, settings: EndpointSettings, port: int,
           announce: Callable[[str], None] = print) -> None:
-    """Serve the on-disk store at *store_path* until interrupted (workers start before the first request)."""
+    """Serve the store *source* names until interrupted (workers start before the first request)."""
     import uvicorn
 
     sock = listen(settings.host, port)
-    pool = QueryPool(StoreSource(path=str(store_path)), limits=settings.limits, workers=settings.workers)
+    pool = QueryPool(source, limits=settings.limits, workers=settings.workers)
     try:
         pool.run("ASK { }")  # the first worker opens the store: a store that cannot be read fails here
         app = create_app(pool, settings=settings)

@@ -46,8 +46,9 @@ def serve(source: StoreSource, *, settings: EndpointSettings, port: int,
         app = create_app(pool, settings=settings)
         shown = f"[{settings.host}]" if ":" in settings.host else settings.host
         announce(f"kg: serving http://{shown}:{port}/sparql (read-only; query page at /query)")
-        uvicorn.run(app, fd=sock.fileno(), log_level="warning", http="h11",
-                    h11_max_incomplete_event_size=H11_MAX_EVENT)
+        # the socket itself, not its fd: uvicorn would take an fd for a Unix socket and leave Nagle on
+        config = uvicorn.Config(app, log_level="warning", http="h11", h11_max_incomplete_event_size=H11_MAX_EVENT)
+        uvicorn.Server(config).run(sockets=[sock])
     finally:
         pool.close()
         sock.close()

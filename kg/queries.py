@@ -311,6 +311,12 @@ class Dataset:
 WHOLE_STORE = Dataset()
 
 
+def _one_line(message: str, width: int = 300) -> str:
+    """A parser's message on one line, its list of expected tokens cut short."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def is_update(text: str) -> bool:
     """True when *text* is SPARQL Update: it parses as an update (rdflib's parser), or starts like one."""
     from rdflib.plugins.sparql.parser import parseUpdate
@@ -318,10 +324,10 @@ def is_update(text: str) -> bool:
     if query_form(text) in UPDATE_KEYWORDS:
         return True
     try:
-        parseUpdate(text)
+        parsed = parseUpdate(text)
     except Exception:  # any parse failure means "not an update"; the caller reports the query error
         return False
-    return True
+    return "request" in parsed  # an empty update (only comments) is nothing at all
 
 
 class _Cancelled(Exception):
@@ -338,13 +344,13 @@ def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | No
         scope = {"union": not uses_dataset_clause(text)}
     try:
         answer = store.query(text, substitutions=subs, **scope)
-    except QueryError:
+    except QueryError as e:
         if is_update(text):
             raise QueryRefused(
                 "kg query is read-only; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused",
                 hint="change the store with 'kg ingest' or 'kg resolve'",
             ) from None
-        raise
+        raise QueryError(_one_line(e.message), hint=e.hint) from None
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(form="ASK", boolean=bool(answer))
     truncated = False

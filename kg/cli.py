@@ -324,6 +324,16 @@ def queries_cmd() -> None:
             typer.echo(f"{q.name:<22} {q.title}" + (f"  [{params}]" if params else ""))
 
 
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Stop a query after SECONDS (it is killed).")]
+MemoryOpt = Annotated[int, typer.Option("--memory", help="Memory a query may use, in MB.")]
+
+
+def _limits(timeout: float, rows: int, memory: int):  # type: ignore[no-untyped-def]
+    from kg.querylimits import QueryLimits
+
+    return QueryLimits(timeout=timeout, max_rows=None if rows == 0 else rows, memory_mb=memory)
+
+
 @app.command()
 def query(
     name: Annotated[str | None, typer.Argument(help="A stored query (see 'kg queries'); omit with --file.")] = None,
@@ -331,15 +341,22 @@ def query(
     file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file.")] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="table, json, csv, tsv, xml, turtle, ntriples or jsonld "
+        typer.Option("--format", "-f", help="table, json, csv, tsv, xml, turtle, ntriples, jsonld or rdfxml "
                      "(default: table on a terminal, else json, or turtle for graphs)."),
     ] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", help="Give up after SECONDS.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="Keep at most N rows (or triples).")] = None,
+    timeout: TimeoutOpt = 30.0,
+    limit: Annotated[int, typer.Option("--limit", "--max-rows", help="Keep at most N rows or triples (0: all).")]
+    = 10_000,
+    memory: MemoryOpt = 2048,
     store: StoreOpt = None,
 ) -> None:
-    """Run a stored (or --file) SPARQL query read-only; ASK exits 0 when true, 1 when false."""
-    from kg.queries import get_query, parse_assignments, read_query_file, run_query
+    """Run a stored (or --file) SPARQL query read-only in a worker process under limits.
+
+    ASK exits 0 when true, 1 when false.
+    """
+    from kg.queries import bind, get_query, parse_assignments, read_query_file
+    from kg.querypool import QueryPool
+    from kg.queryworker import StoreSource
     from kg.results import check_format, serialize, to_table
 
     with errors():
@@ -347,8 +364,12 @@ def query(
             from kg.errors import UsageError
 
             raise UsageError("give a stored query name or --file, not both", hint="list them with 'kg queries'")
+        limits = _limits(timeout, limit, memory)
         q = read_query_file(file) if file is not None else get_query(name or "")
-        result = run_query(open_store(store, read_only=True), q, parse_assignments(param), timeout=timeout, limit=limit)
+        values = parse_assignments(param)
+        bind(q, values)  # a bad parameter is a usage error before any worker starts
+        with QueryPool(StoreSource.at(store), limits=limits, workers=1) as pool:
+            result = pool.run(q, values)
         chosen = fmt or ("table" if sys.stdout.isatty() else "turtle" if result.is_graph else "json")
         chosen = check_format(result, chosen)
         if chosen == "table" and result.form == "ASK":
@@ -369,18 +390,32 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (default: local only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
     cors: Annotated[list[str] | None, typer.Option("--cors", help="Allow this browser origin (repeatable).")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="Per-query time limit in seconds.")] = 30.0,
+    allow_host: Annotated[
+        list[str] | None, typer.Option("--allow-host", help="Also answer requests for this Host name ('*': any).")
+    ] = None,
+    timeout: TimeoutOpt = 30.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Rows or triples per answer (0: all).")] = 10_000,
+    memory: MemoryOpt = 2048,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 4,
     store: StoreOpt = None,
 ) -> None:
-    """Serve the store read-only over the SPARQL 1.1 Protocol at /sparql, stored queries at /queries."""
-    import uvicorn
+    """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /query, stored queries at /queries.
 
-    from kg.endpoint import create_app
+    The server sees later ingests; every query runs in a worker process under the time, row and memory limits.
+    """
+    from kg.endpoint import EndpointSettings
+    from kg.endpoint import serve as run
+    from kg.queryworker import StoreSource
 
     with errors():
-        app_ = create_app(open_store(store, read_only=True), timeout=timeout, cors=cors or [])
-        err.print(f"kg: serving http://{host}:{port}/sparql (read-only)", markup=False, highlight=False)
-        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        if workers < 1:
+            from kg.errors import UsageError
+
+            raise UsageError(f"--workers must be 1 or more, not {workers}")
+        settings = EndpointSettings(limits=_limits(timeout, max_rows, memory), workers=workers, cors=tuple(cors or ()),
+                                    host=host, allow_hosts=tuple(allow_host or ()))
+        run(StoreSource.at(store), settings=settings, port=port,
+            announce=lambda line: err.print(line, markup=False, highlight=False))
 
 
 # -- predictions: resolve, judge, list, score ---------------------------------------------------------------

@@ -8,7 +8,9 @@
     │   └── RecordsError         an article-records JSON document breaks the contract                 exit 3
     ├── UsageError               options that do not fit together, unknown parameter or format         exit 2
     ├── StoreError               the store cannot be opened or written (locked, corrupt, read-only)    exit 3
-    ├── QueryError               a SPARQL query is malformed, refused (update) or timed out           exit 3
+    ├── QueryError               a SPARQL query is malformed, too large or too deeply nested           exit 3
+    │   ├── QueryRefused         an update, or a federated query (SERVICE): kg only reads its store    exit 3
+    │   └── QueryLimitExceeded   the query ran out of time or memory, or every worker was busy         exit 3
     ├── ValidationFailed         data violates the SHACL shapes (carries the report)                   exit 1
     └── ReasonerError            the OWL reasoner could not run (no Java, ...)                         exit 3
 """
@@ -52,6 +54,14 @@ class StoreError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed, refused or timed out."""
+
+
+class QueryRefused(QueryError):
+    """A query kg will not run: SPARQL Update, or a federated query (SERVICE)."""
+
+
+class QueryLimitExceeded(QueryError):
+    """A query ran past its time or memory limit (it was stopped), or no worker was free in time."""
 
 
 class ValidationFailed(KgError):

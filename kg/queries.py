@@ -40,11 +40,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, UsageError
+from kg.errors import QueryError, QueryLimitExceeded, QueryRefused, UsageError
 from kg.paths import data_dir
+from kg.querycheck import refuse_federated, uses_dataset_clause
+from kg.querylimits import QueryLimits, check_text
 from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -225,7 +228,11 @@ def to_term(param: Param, value: str, *, query: str = "") -> ox.NamedNode | ox.L
         if not _IRI.match(value):
             raise UsageError(f"{where}: {value!r} is not an absolute http(s) or urn IRI",
                              hint="pass a full IRI such as https://w3id.org/kg/id/actor/donald-trump")
-        return ox.NamedNode(value)
+        try:
+            return ox.NamedNode(value)
+        except ValueError as e:
+            raise UsageError(f"{where}: {value!r} is not a valid IRI ({e})",
+                             hint="percent-encode the characters IRIs do not allow") from None
     if param.type == "date":
         try:
             if not _DATE.match(value):
@@ -287,23 +294,27 @@ def parse_assignments(items: list[str] | None) -> dict[str, str]:
 
 
 # -- running ---------------------------------------------------------------------------------------------
-_STRINGS_AND_COMMENTS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\''  # long strings
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
-    r"|<[^<>\s]*>|#[^\n]*"  # IRIs and comments
-)
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a request names (SPARQL Protocol ``default-graph-uri`` / ``named-graph-uri``).
 
-
-def is_federated(text: str) -> bool:
-    """True when *text* uses SERVICE (a federated query that would make kg fetch other endpoints).
-
-    >>> is_federated('SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }')
-    True
-    >>> is_federated('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
-    False
+    Empty: the query's own FROM / FROM NAMED if it has them, else the union of every graph as default graph.
     """
-    return bool(_SERVICE.search(_STRINGS_AND_COMMENTS.sub(" ", text)))
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
+
+WHOLE_STORE = Dataset()
+
+
+def _one_line(message: str, width: int = 300) -> str:
+    """A parser's message on one line, its list of expected tokens cut short."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def is_update(text: str) -> bool:
@@ -313,10 +324,10 @@ def is_update(text: str) -> bool:
     if query_form(text) in UPDATE_KEYWORDS:
         return True
     try:
-        parseUpdate(text)
+        parsed = parseUpdate(text)
     except Exception:  # any parse failure means "not an update"; the caller reports the query error
         return False
-    return True
+    return "request" in parsed  # an empty update (only comments) is nothing at all
 
 
 class _Cancelled(Exception):
@@ -324,16 +335,22 @@ class _Cancelled(Exception):
 
 
 def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | None, limit: int | None,
-             cancel: threading.Event, params: frozenset[str] = frozenset()) -> QueryResult:
+             cancel: threading.Event, params: frozenset[str] = frozenset(),
+             dataset: Dataset = WHOLE_STORE) -> QueryResult:
+    if dataset:  # the request's dataset replaces the query's FROM (SPARQL 1.1 Protocol, 2.1.4)
+        scope: dict[str, Any] = {"union": False, "default_graph": list(dataset.default_graphs),
+                                 "named_graphs": list(dataset.named_graphs) if dataset.named_graphs else None}
+    else:  # the query's own FROM / FROM NAMED, else every graph as the default graph
+        scope = {"union": not uses_dataset_clause(text)}
     try:
-        answer = store.query(text, substitutions=subs)
-    except QueryError:
+        answer = store.query(text, substitutions=subs, **scope)
+    except QueryError as e:
         if is_update(text):
-            raise QueryError(
+            raise QueryRefused(
                 "kg query is read-only; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused",
                 hint="change the store with 'kg ingest' or 'kg resolve'",
             ) from None
-        raise
+        raise QueryError(_one_line(e.message), hint=e.hint) from None
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(form="ASK", boolean=bool(answer))
     truncated = False
@@ -379,23 +396,24 @@ def run_query(
     *,
     timeout: float | None = None,
     limit: int | None = None,
+    dataset: Dataset = WHOLE_STORE,
+    limits: QueryLimits | None = None,
 ) -> QueryResult:
-    """Run a stored or ad-hoc query read-only, its parameters bound as RDF terms.
+    """Run a stored or ad-hoc query read-only in this process, its parameters bound as RDF terms.
 
-    Update requests raise QueryError ("kg query is read-only; ..."); the query API cannot write at all, so the
-    check only gives the clear message. *limit* keeps the first rows (or triples) and flags the rest.
+    Before any parser sees it, the text is checked against the size and depth limits of *limits*
+    (:func:`kg.querylimits.check_text`); a federated query is refused (:func:`kg.querycheck.refuse_federated`),
+    and so is an update (QueryRefused). *limit* keeps the first rows (or triples) and flags the rest.
+    *dataset* (the SPARQL Protocol's graph parameters) replaces the query's FROM clauses.
 
-    Timeout: the query runs in a daemon worker thread (pyoxigraph releases the GIL while it evaluates) and the
-    caller waits at most *timeout* seconds, then raises QueryError. Oxigraph has no way to abort a running
-    evaluation, so the worker is told to stop at its next row; a query that computes everything before its
-    first row (ORDER BY, GROUP BY) keeps one CPU busy in the background until that step ends.
+    This is the engine the worker processes of :mod:`kg.querypool` call, and what tests and library users
+    call directly. Its *timeout* only abandons the query: it runs in a daemon thread (pyoxigraph releases the
+    GIL) that is told to stop at its next row, and a query that computes everything before its first row
+    keeps a CPU busy until that step ends. To stop a query for sure, run it in a :class:`kg.querypool.QueryPool`.
     """
     stored = query if isinstance(query, StoredQuery) else parse_query(query, "query", strict=False)
-    if is_federated(stored.text):
-        raise QueryError(
-            "federated queries (SERVICE) are refused: kg answers from its own store and fetches nothing",
-            hint="load the other data with 'kg ingest' instead",
-        )
+    check_text(stored.text, limits or QueryLimits())
+    refuse_federated(stored.text)
     subs = bind(stored, values or {})
     form = query_form(stored.text)
     if limit is not None and limit < 0:
@@ -403,14 +421,14 @@ def run_query(
     cancel = threading.Event()
     params = frozenset(str(k) for k in subs)  # bound parameters: constants in every row
     if timeout is None:
-        return _collect(store, stored.text, subs, form, limit, cancel, params)
+        return _collect(store, stored.text, subs, form, limit, cancel, params, dataset)
     if timeout <= 0:
         raise UsageError(f"--timeout must be positive, not {timeout}")
     box: dict[str, object] = {}
 
     def work() -> None:
         try:
-            box["result"] = _collect(store, stored.text, subs, form, limit, cancel, params)
+            box["result"] = _collect(store, stored.text, subs, form, limit, cancel, params, dataset)
         except BaseException as e:  # handed over to the caller's thread
             box["error"] = e
 
@@ -420,7 +438,7 @@ def run_query(
     worker.join(timeout)
     if worker.is_alive():
         cancel.set()
-        raise QueryError(f"query '{stored.name}' timed out after {time.monotonic() - started:.1f} s",
+        raise QueryLimitExceeded(f"query '{stored.name}' timed out after {time.monotonic() - started:.1f} s",
                          hint="raise --timeout, add parameters that narrow it, or add a LIMIT")
     if "error" in box:
         error = box["error"]

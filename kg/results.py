@@ -34,6 +34,7 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 FORMATS = ("table", *SOLUTION_FORMATS, *GRAPH_FORMATS)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

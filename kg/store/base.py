@@ -8,7 +8,7 @@ and ``dump`` through the Graph Store Protocol.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,8 +46,12 @@ class Store(Protocol):
         """The number of quads."""
         ...
 
-    def query(self, sparql: str, *, substitutions: Mapping[str, Any] | None = None, union: bool = True) -> Any:
-        """Run a SPARQL query (pyoxigraph result objects); the default graph is the union of all graphs."""
+    def query(self, sparql: str, *, substitutions: Mapping[str, Any] | None = None, union: bool = True,
+              default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None) -> Any:
+        """Run a SPARQL query (pyoxigraph result objects); the default graph is the union of all graphs.
+
+        *default_graph* / *named_graphs* (IRIs) set the dataset instead, replacing the query's FROM clauses.
+        """
         ...
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:

@@ -15,7 +15,7 @@ graphs or deletes quads is one SPARQL Update (``DROP``; ``DELETE``; ``INSERT DAT
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -141,12 +141,24 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def query(self, sparql: str, *, substitutions: Mapping[str, Any] | None = None, union: bool = True) -> Any:
-        """Run a SPARQL query; the default graph is the union of all named graphs unless ``union=False``."""
+    def query(self, sparql: str, *, substitutions: Mapping[str, Any] | None = None, union: bool = True,
+              default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None) -> Any:
+        """Run a SPARQL query; the default graph is the union of all named graphs unless ``union=False``.
+
+        *default_graph* and *named_graphs* (IRIs) set the query's dataset, replacing its FROM clauses.
+        """
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        dataset: dict[str, Any] = {}
+        try:
+            if default_graph is not None:
+                dataset["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+            if named_graphs is not None:
+                dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as e:
+            raise QueryError(f"not a graph IRI: {e}") from None
         try:
             return self._store.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=subs or None
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=subs or None, **dataset
             )
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None

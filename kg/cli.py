@@ -23,7 +23,7 @@ from kg.errors import KgError
 app = typer.Typer(
     no_args_is_help=True,
     help="kg: who said, met and predicted what, as a knowledge graph checked against later sources.",
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 ontology_app = typer.Typer(no_args_is_help=True, help="Check the OWL ontology with a reasoner.")
@@ -74,10 +74,35 @@ def _progress() -> Progress:
     )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """kg: who said, met and predicted what, as a knowledge graph checked against later sources."""
+
+
+def _write_stdout(data: bytes) -> None:
+    """Results to stdout, ending with a newline (JSON and CSV writers may leave the last one out)."""
+    sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
+    sys.stdout.flush()
+
+
 # -- commands --------------------------------------------------------------------------------------------
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, records .json) or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .html, records .json), folders, or - (stdin).")
+    ],
     store: StoreOpt = None,
     url: UrlOpt = None,
     title: TitleOpt = None,
@@ -88,20 +113,23 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extraction processes.")] = 1,
 ) -> None:
     """Extract, validate and store articles (one named graph each; re-ingesting replaces)."""
-    from kg.ingest import ingest as run
+    from kg.api import ingest as run
 
     with errors():
-        meta = _metadata(url, title, outlet, author, published)
+        sources: list[str | Path] = [sys.stdin.read() if str(p) == "-" else p for p in paths]
         s = open_store(store)
         try:
             with _progress() as bar:
                 task = bar.add_task("ingesting", total=None)
                 result = run(
-                    s, paths, meta=meta, force=force, workers=workers,
+                    s, sources, url=url, title=title, outlet=outlet, author=author, published=published,
+                    force=force, workers=workers,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
                 )
         finally:
             s.close()
+        for o in result.outcomes:
+            o.path = "-" if o.path.startswith("<text ") else o.path  # only stdin came as text
         for o in result.outcomes:
             if o.status == "ingested":
                 typer.echo(f"ingested {o.path} -> <{o.graph}> ({o.triples} triples)")
@@ -173,7 +201,7 @@ def validate(
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig or jsonld.")] = "turtle",
     graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph (IRI).")] = None,
-    output: OutputOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (-: stdout).")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the store (or one graph) in a standard RDF format."""
@@ -183,12 +211,48 @@ def export(
     with errors():
         rdf_format(fmt)
         s = open_store(store, read_only=True)
-        data = run(s, fmt, output=output, graph=graph)
+        data = run(s, fmt, output=None if str(output) == "-" else output, graph=graph)
         if data is not None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            _write_stdout(data)
         else:
             err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@app.command()
+def load(
+    file: Annotated[str, typer.Argument(help="An RDF file (.ttl .trig .nt .nq .jsonld .rdf), or - for stdin.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="turtle, trig, ntriples, nquads, jsonld or rdfxml "
+                                 "(default: from the file name, else from its first bytes).")
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Graph for the default-graph triples (default kgg:load/<hash>).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Load even when the data violates the shapes.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Load RDF into named graphs, validated like ingest (each graph in the file replaced; all or nothing)."""
+    from kg.errors import ValidationFailed
+    from kg.load import load as run
+    from kg.load import read
+
+    with errors():
+        name, data = ("-", sys.stdin.buffer.read()) if file == "-" else read(file)
+        s = open_store(store)
+        try:
+            result = run(s, data, fmt=fmt, name=name, graph=graph, force=force)
+        except ValidationFailed as e:
+            err.print(f"kg: refused {e}", markup=False, highlight=False, soft_wrap=True)
+            for line in e.report.to_text().splitlines():
+                err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        finally:
+            s.close()
+        for g, n in result.graphs.items():
+            typer.echo(f"loaded {name} -> <{g}> ({n} triples)")
+        if result.forced and result.report is not None:
+            err.print(f"kg: warning: loaded despite {len(result.report.violations)} shape violation(s)",
+                      markup=False, highlight=False)
 
 
 @app.command()
@@ -227,7 +291,7 @@ def queries_cmd() -> None:
 def query(
     name: Annotated[str | None, typer.Argument(help="A stored query (see 'kg queries'); omit with --file.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL in this .rq file (-: stdin).")] = None,
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="table, json, csv, tsv, xml, turtle, ntriples or jsonld "
@@ -246,7 +310,12 @@ def query(
             from kg.errors import UsageError
 
             raise UsageError("give a stored query name or --file, not both", hint="list them with 'kg queries'")
-        q = read_query_file(file) if file is not None else get_query(name or "")
+        if file is not None and str(file) == "-":
+            from kg.queries import parse_query
+
+            q = parse_query(sys.stdin.read(), "stdin", strict=False)
+        else:
+            q = read_query_file(file) if file is not None else get_query(name or "")
         result = run_query(open_store(store, read_only=True), q, parse_assignments(param), timeout=timeout, limit=limit)
         chosen = fmt or ("table" if sys.stdout.isatty() else "turtle" if result.is_graph else "json")
         chosen = check_format(result, chosen)
@@ -255,8 +324,7 @@ def query(
         elif chosen == "table":
             Console(width=None if sys.stdout.isatty() else 10_000).print(to_table(result))
         else:
-            sys.stdout.buffer.write(serialize(result, chosen))
-            sys.stdout.flush()
+            _write_stdout(serialize(result, chosen))
         if result.note:
             err.print(f"kg: note: {result.note}", markup=False, highlight=False)
         if result.form == "ASK" and not result.boolean:

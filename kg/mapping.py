@@ -86,6 +86,13 @@ def _date(value: str | dt.date) -> Literal:
     return Literal(value if isinstance(value, str) else value.isoformat(), datatype=XSD.date)
 
 
+def _cameo(kind: str) -> Literal | None:
+    from kg.ontology import cameo_code
+
+    code = cameo_code(kind)
+    return Literal(code) if code else None
+
+
 def _decimal(value: float) -> Literal:
     return Literal(f"{value:.4f}".rstrip("0").rstrip(".") if value else "0", datatype=XSD.decimal)
 
@@ -115,7 +122,7 @@ class _Mapper:
 
     def text_span(self, node: URIRef, cls: URIRef, span: Span) -> None:
         self.add(node, RDF.type, cls)
-        self.add(node, OA.hasSource, self.art)
+        self.add(node, KG.extractedFrom, self.art)
         self.add(node, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
         self.add(node, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
         self.add(node, OA.exact, Literal(span.text))
@@ -202,6 +209,7 @@ class _Mapper:
             if end:
                 self.add(n, KG.endDate, _date(end.last))
             self.add(n, KG.meetingKind, concept("kind", m.kind))
+            self.add(n, KG.cameoCode, _cameo(m.kind))
             self.add(n, KG.meetingStatus, concept("status", m.status))
             self.provenance(n, m.span, m.rule, m.confidence)
 

@@ -139,7 +139,7 @@ RESOLUTION = Namespace(BASE + "id/resolution/")
 GRAPH = Namespace(BASE + "graph/")
 
 OA = Namespace("http://www.w3.org/ns/oa#")
-SDO = Namespace("https://schema.org/")
+SDO = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 #: graphs that are not articles

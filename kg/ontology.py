@@ -22,7 +22,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from kg.errors import ReasonerError
-from kg.namespaces import KG
+from kg.namespaces import KG, MEETING_KINDS, concept
 from kg.paths import data_dir
 from kg.store.base import Store
 from kg.store.terms import to_graph
@@ -52,6 +52,41 @@ def _ontology_triples() -> Graph:
     for path in sorted(data_dir("ontology").glob("*.ttl")):
         graph.parse(path, format="turtle")
     return graph
+
+
+_MATCHES = ("exactMatch", "closeMatch", "broadMatch")
+
+
+@cache
+def cameo_codes() -> dict[str, str]:
+    """The CAMEO code of each meeting kind, read from the concept schemes (ontology/concepts.ttl).
+
+    A kind's code is the ``skos:notation`` of the CAMEO concept it matches: its ``skos:exactMatch``, else its
+    ``skos:closeMatch``, else its ``skos:broadMatch`` (the lowest code when one level names several).
+
+    >>> cameo_codes()["call"], cameo_codes()["visit"], cameo_codes()["ceremony"]
+    ('041', '042', '040')
+    """
+    graph = _ontology_triples()
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    codes: dict[str, str] = {}
+    for kind in MEETING_KINDS:
+        iri = concept("kind", kind)
+        for match in _MATCHES:
+            found = sorted(
+                str(code)
+                for target in graph.objects(iri, URIRef(skos + match))
+                for code in graph.objects(target, URIRef(skos + "notation"))
+            )
+            if found:
+                codes[kind] = found[0]
+                break
+    return codes
+
+
+def cameo_code(kind: str) -> str | None:
+    """The CAMEO code of a meeting kind (``"summit"`` -> ``"044"``), None for a kind without one."""
+    return cameo_codes().get(kind)
 
 
 def check_ontology(*, data: Graph | Dataset | None = None, max_triples: int = 200_000) -> OntologyReport:

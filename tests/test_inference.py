@@ -90,3 +90,44 @@ def test_hermit_infers_only_the_intended_types(sample: Graph) -> None:
     if shutil.which("java") is None:
         pytest.skip("no Java runtime for HermiT")
     _check(inferred_types(sample, [n for n, _ in EXPECTED.values()], reasoner="hermit"))
+
+
+def test_ontology_page_lists_every_term(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from kg.ontology_page import load_ontology, write_page
+
+    page = write_page(tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    ids: set[str] = set()
+    hrefs: set[str] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if a.get("id"):
+                ids.add(a["id"] or "")
+            if (a.get("href") or "").startswith("#"):
+                hrefs.add((a["href"] or "")[1:])
+
+    Collect().feed(page)
+    onto = load_ontology()
+    terms = {str(s).split("#")[1] for s in onto.subjects() if str(s).startswith(str(KG._NS))}
+    assert terms <= ids, terms - ids
+    assert hrefs <= ids, hrefs - ids  # every internal link lands
+    assert {"kind-visit", "wep-likely", "MeetingKindScheme"} <= ids
+
+
+def test_meetings_carry_their_kinds_cameo_code() -> None:
+    from kg.mapping import to_graph as map_records
+    from kg.namespaces import MEETING_KINDS
+    from kg.ontology import cameo_codes
+    from kg.records import Records
+
+    assert set(cameo_codes()) == set(MEETING_KINDS)
+    records = Records.from_dict(__import__("json").loads((DATA / "records" / "minimal.json").read_text()))
+    g = map_records(records)
+    meetings = list(g.subjects(KG.meetingKind, None))
+    assert meetings
+    for meeting in meetings:
+        kind = str(g.value(meeting, KG.meetingKind)).rsplit("kind-", 1)[1]
+        assert str(g.value(meeting, KG.cameoCode)) == cameo_codes()[kind]

@@ -381,13 +381,13 @@ def _judgement_json(j) -> dict:  # type: ignore[no-untyped-def,type-arg]
     }
 
 
-def _print_table(columns: list[str], rows: list[list[str]]) -> None:
+def _print_table(columns: list[str], rows: list[list[str]], *, width: int = 100) -> None:
     from rich.table import Table
 
     table = Table(*columns, show_lines=False, header_style="bold")
     for row in rows:
         table.add_row(*row)
-    Console(soft_wrap=False, width=max(100, Console().width)).print(table)
+    Console(soft_wrap=False, width=max(width, Console().width)).print(table)
 
 
 @app.command("resolve")
@@ -472,16 +472,17 @@ def scorecard_cmd(
     plot: Annotated[Path | None, typer.Option("--plot", help="Write calibration and timeline plots here.")] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Counts by outcome, Brier score and calibration of resolved predictions, per predictor or outlet."""
+    """Counts by outcome, Brier, log and skill scores and calibration of judged predictions, per predictor or outlet."""
     from dataclasses import asdict
 
     from kg.predictions import list_predictions
-    from kg.scoring import score
+    from kg.scoring import prediction_iris, score
 
     with errors():
         _table_or_json(fmt)
-        rows = list_predictions(open_store(store, read_only=True))
-        card = score(rows, by=by)
+        s = open_store(store, read_only=True)
+        rows = list_predictions(s)
+        card = score(rows, by=by, iris=prediction_iris(s))
         if plot is not None:
             from kg.plots import write_plots
 
@@ -491,11 +492,15 @@ def scorecard_cmd(
             typer.echo(json.dumps(asdict(card), indent=2))
             return
         keys = ["made", "confirmed", "refuted", "expired", "ambiguous", "annulled", "open", "scored"]
+        def num(x: float | None) -> str:
+            return "-" if x is None else f"{x:.3f}"
+
         _print_table(
-            [by, *keys, "Brier"],
-            [[g.name, *(str(getattr(g, k)) for k in keys), f"{g.brier:.3f}" if g.brier is not None else "-"]
-             for g in [*card.groups, card.total]],
+            [by, *keys, "Brier", "log", "skill"],
+            [[g.name, *(str(getattr(g, k)) for k in keys), num(g.brier), num(g.log_score), num(g.skill)]
+             for g in [*card.groups, card.total]], width=150,
         )
+        typer.echo(f"skill: against always forecasting the base rate {num(card.base_rate)} (above 0 beats it)")
         _print_table(
             ["probability", "n", "mean forecast", "observed"],
             [[f"{b.low:.1f}-{b.high:.1f}", str(b.count),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -27,3 +28,10 @@ def test_api_is_documented() -> None:
         obj = getattr(kg, name)
         if callable(obj) and not isinstance(obj, type):
             assert obj.__doc__ and obj.__module__ == "kg.api", name
+
+
+def test_api_document() -> None:
+    """The examples of docs/api.md run as written."""
+    path = Path(__file__).parents[1] / "docs" / "api.md"
+    result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert result.attempted > 10 and result.failed == 0

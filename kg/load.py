@@ -12,6 +12,8 @@ Where the triples go:
   the same file twice replaces what the first load wrote.
 - Every graph the file writes is replaced as a whole (like re-ingesting an article); other graphs are
   left alone. Blank nodes are renamed, so two files never share one by accident.
+- Nothing else is added: the store holds exactly what the file says (the ontology and actor registry
+  graphs come with the next ``kg ingest``, or with the file when it is a ``kg export`` of a whole store).
 
 The format comes from ``fmt``, else from the file name's extension, else from the first bytes (JSON is
 JSON-LD, ``<`` is RDF/XML, anything else is read as TriG, which also reads Turtle and N-Triples).

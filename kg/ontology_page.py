@@ -10,7 +10,7 @@ pyLODE was the first choice; its releases either need Python 3.12 or do not impo
 (3.4.1 reads a pyproject.toml it does not ship), so kg renders the page itself with rdflib and Jinja2.
 
 >>> html = render_page()
->>> '<section id="Prediction"' in html and 'href="#predictor"' in html
+>>> 'id="Prediction"' in html and 'href="#predictor"' in html
 True
 """
 

@@ -15,6 +15,9 @@ Where the triples go:
 - Nothing else is added: the store holds exactly what the file says (the ontology and actor registry
   graphs come with the next ``kg ingest``, or with the file when it is a ``kg export`` of a whole store).
 
+The data is validated together with the store's actor graphs (``kgg:actors``, ``kgg:registry``), so that an
+article graph exported on its own, whose actors are described there, loads back.
+
 The format comes from ``fmt``, else from the file name's extension, else from the first bytes (JSON is
 JSON-LD, ``<`` is RDF/XML, anything else is read as TriG, which also reads Turtle and N-Triples).
 
@@ -193,7 +196,7 @@ def load(
     graphs = parse(data, chosen, default_graph=graph or load_graph_iri(data), name=label)
     if not graphs:
         raise InputError(f"{label} holds no triples")
-    report = validate(_union(graphs.values()))
+    report = validate(_union([*graphs.values(), *_context(store, exclude=graphs)]))
     result = LoadResult(source=label, format=chosen, report=report)
     if not report.conforms:
         if not force:
@@ -218,6 +221,16 @@ def load_file(
     """:func:`load` for a file path (the format guessed from its name unless *fmt* is given)."""
     name, data = read(source)
     return load(store, data, fmt=fmt, name=name, graph=graph, force=force)
+
+
+#: graphs of the store that loaded data may lean on (actor types and labels), validated along with it
+CONTEXT_GRAPHS = (str(GRAPH["actors"]), str(GRAPH["registry"]))
+
+
+def _context(store: Store, *, exclude: Iterable[str]) -> list[list[ox.Triple]]:
+    """The store's actor graphs that the load does not replace: an article graph names its actors there."""
+    skip = set(exclude)
+    return [[q.triple for q in store.quads(name)] for name in CONTEXT_GRAPHS if name not in skip]
 
 
 def _union(parts: Iterable[list[ox.Triple]]) -> Graph:

@@ -151,3 +151,18 @@ def test_rdfxml_and_jsonld_written_by_rdflib_load(source: MemoryStore) -> None:
         result = load(fresh, data, name="-", graph=name)  # format sniffed from the first bytes
         assert result.format == fmt
         _same(graph, fresh.graph(name), fmt)
+
+
+def test_validated_with_the_stores_actor_graphs() -> None:
+    """A statement whose speaker is typed only in the store's registry graph loads; without it, it is refused."""
+    registry = "https://w3id.org/kg/graph/registry"
+    speaker = '<https://w3id.org/kg/id/actor/donald-trump> a <https://w3id.org/kg/ontology#Person> ; ' \
+        '<http://www.w3.org/2000/01/rdf-schema#label> "Donald Trump" .'
+    valid = (DATA / "valid_resolution.ttl").read_text(encoding="utf-8")
+    untyped = "\n".join(line for line in valid.splitlines() if not line.startswith("kga:donald-trump a kg:Person"))
+    assert untyped != valid
+    with pytest.raises(ValidationFailed):
+        load(MemoryStore(), untyped.encode(), fmt="turtle", graph=f"{EX}g")
+    s = MemoryStore()
+    load(s, speaker.encode(), fmt="turtle", graph=registry)
+    assert load(s, untyped.encode(), fmt="turtle", graph=f"{EX}g").report.conforms  # type: ignore[union-attr]

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO   := demo-out
 export KG_STORE := $(DEMO)/kg-data
 
-.PHONY: demo test check lint types bench bench-quick clean
+.PHONY: demo test check lint types bench bench-quick docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(BIN)/.installed
 
 bench-quick: $(BIN)/.installed
 	$(BIN)/python -m bench --quick
+
+# HTML documentation of the ontology (classes, properties, concept schemes) from ontology/*.ttl
+docs: $(BIN)/.installed
+	$(BIN)/python -m kg.ontology_page docs/ontology/index.html
 
 clean:
 	rm -rf $(VENV) $(DEMO) kg-data .pytest_cache .mypy_cache .ruff_cache

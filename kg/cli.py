@@ -23,7 +23,7 @@ from kg.errors import KgError
 app = typer.Typer(
     no_args_is_help=True,
     help="kg: who said, met and predicted what, as a knowledge graph checked against later sources.",
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 ontology_app = typer.Typer(no_args_is_help=True, help="Check the OWL ontology with a reasoner.")
@@ -121,6 +121,29 @@ def _progress() -> Progress:
     )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """kg: who said, met and predicted what, as a knowledge graph checked against later sources."""
+
+
+def _write_stdout(data: bytes) -> None:
+    """Results to stdout, ending with a newline (JSON and CSV writers may leave the last one out)."""
+    sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
+    sys.stdout.flush()
+
+
 # -- commands --------------------------------------------------------------------------------------------
 AllowPrivateOpt = Annotated[
     bool, typer.Option("--allow-private", help="Fetch from private and loopback addresses (intranets, tests).")
@@ -134,7 +157,7 @@ def _is_url(arg: str) -> bool:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .html, records .json), folders, or http(s) URLs.")
+        list[str], typer.Argument(help="Article files (.txt .html .json), folders, http(s) URLs, or - (stdin).")
     ],
     store: StoreOpt = None,
     url: UrlOpt = None,
@@ -271,7 +294,7 @@ def validate(
 def export(
     fmt: Annotated[str, typer.Option("-f", "--format", help="turtle ntriples nquads trig rdfxml jsonld")] = "turtle",
     graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph (IRI).")] = None,
-    output: OutputOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (-: stdout).")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the store (or one graph) in a standard RDF format."""
@@ -284,12 +307,48 @@ def export(
         if output is not None:
             check_target(output)
         s = open_store(store, read_only=True)
-        data = run(s, fmt, output=output, graph=graph)
+        data = run(s, fmt, output=None if str(output) == "-" else output, graph=graph)
         if data is not None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            _write_stdout(data)
         else:
             err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@app.command()
+def load(
+    file: Annotated[str, typer.Argument(help="An RDF file (.ttl .trig .nt .nq .jsonld .rdf), or - for stdin.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="turtle, trig, ntriples, nquads, jsonld or rdfxml "
+                                 "(default: from the file name, else from its first bytes).")
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Graph for the default-graph triples (default kgg:load/<hash>).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Load even when the data violates the shapes.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Load RDF into named graphs, validated like ingest (each graph in the file replaced; all or nothing)."""
+    from kg.errors import ValidationFailed
+    from kg.load import load as run
+    from kg.load import read
+
+    with errors():
+        name, data = ("-", sys.stdin.buffer.read()) if file == "-" else read(file)
+        s = open_store(store)
+        try:
+            result = run(s, data, fmt=fmt, name=name, graph=graph, force=force)
+        except ValidationFailed as e:
+            err.print(f"kg: refused {e}", markup=False, highlight=False, soft_wrap=True)
+            for line in e.report.to_text().splitlines():
+                err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        finally:
+            s.close()
+        for g, n in result.graphs.items():
+            typer.echo(f"loaded {name} -> <{g}> ({n} triples)")
+        if result.forced and result.report is not None:
+            err.print(f"kg: warning: loaded despite {len(result.report.violations)} shape violation(s)",
+                      markup=False, highlight=False)
 
 
 @app.command()
@@ -338,7 +397,7 @@ def _limits(timeout: float, rows: int, memory: int):  # type: ignore[no-untyped-
 def query(
     name: Annotated[str | None, typer.Argument(help="A stored query (see 'kg queries'); omit with --file.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL in this .rq file (-: stdin).")] = None,
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="table, json, csv, tsv, xml, turtle, ntriples, jsonld or rdfxml "
@@ -365,7 +424,12 @@ def query(
 
             raise UsageError("give a stored query name or --file, not both", hint="list them with 'kg queries'")
         limits = _limits(timeout, limit, memory)
-        q = read_query_file(file) if file is not None else get_query(name or "")
+        if file is not None and str(file) == "-":
+            from kg.queries import parse_query
+
+            q = parse_query(sys.stdin.read(), "stdin", strict=False)
+        else:
+            q = read_query_file(file) if file is not None else get_query(name or "")
         values = parse_assignments(param)
         bind(q, values)  # a bad parameter is a usage error before any worker starts
         with QueryPool(StoreSource.at(store), limits=limits, workers=1) as pool:
@@ -377,8 +441,7 @@ def query(
         elif chosen == "table":
             Console(width=None if sys.stdout.isatty() else 10_000).print(to_table(result))
         else:
-            sys.stdout.buffer.write(serialize(result, chosen))
-            sys.stdout.flush()
+            _write_stdout(serialize(result, chosen))
         if result.note:
             err.print(f"kg: note: {result.note}", markup=False, highlight=False)
         if result.form == "ASK" and not result.boolean:
@@ -449,13 +512,13 @@ def _judgement_json(j) -> dict:  # type: ignore[no-untyped-def,type-arg]
     }
 
 
-def _print_table(columns: list[str], rows: list[list[str]]) -> None:
+def _print_table(columns: list[str], rows: list[list[str]], *, width: int = 100) -> None:
     from rich.table import Table
 
     table = Table(*columns, show_lines=False, header_style="bold")
     for row in rows:
         table.add_row(*row)
-    Console(soft_wrap=False, width=max(100, Console().width)).print(table)
+    Console(soft_wrap=False, width=max(width, Console().width)).print(table)
 
 
 @app.command("resolve")
@@ -534,16 +597,17 @@ def scorecard_cmd(
     plot: Annotated[Path | None, typer.Option("--plot", help="Write calibration and timeline plots here.")] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Counts by outcome, Brier score and calibration of resolved predictions, per predictor or outlet."""
+    """Counts by outcome, Brier, log and skill scores and calibration of judged predictions, per predictor or outlet."""
     from dataclasses import asdict
 
     from kg.predictions import list_predictions
-    from kg.scoring import score
+    from kg.scoring import prediction_iris, score
 
     with errors():
         _table_or_json(fmt)
-        rows = list_predictions(open_store(store, read_only=True))
-        card = score(rows, by=by)
+        s = open_store(store, read_only=True)
+        rows = list_predictions(s)
+        card = score(rows, by=by, iris=prediction_iris(s))
         if plot is not None:
             from kg.plots import write_plots
 
@@ -553,11 +617,15 @@ def scorecard_cmd(
             typer.echo(json.dumps(asdict(card), indent=2))
             return
         keys = ["made", "confirmed", "refuted", "expired", "ambiguous", "annulled", "open", "scored"]
+        def num(x: float | None) -> str:
+            return "-" if x is None else f"{x:.3f}"
+
         _print_table(
-            [by, *keys, "Brier"],
-            [[g.name, *(str(getattr(g, k)) for k in keys), f"{g.brier:.3f}" if g.brier is not None else "-"]
-             for g in [*card.groups, card.total]],
+            [by, *keys, "Brier", "log", "skill"],
+            [[g.name, *(str(getattr(g, k)) for k in keys), num(g.brier), num(g.log_score), num(g.skill)]
+             for g in [*card.groups, card.total]], width=150,
         )
+        typer.echo(f"skill: against always forecasting the base rate {num(card.base_rate)} (above 0 beats it)")
         _print_table(
             ["probability", "n", "mean forecast", "observed"],
             [[f"{b.low:.1f}-{b.high:.1f}", str(b.count),

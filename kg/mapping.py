@@ -33,6 +33,7 @@ from kg.extract.hedges import concept_for
 from kg.extract.registry import load_registry
 from kg.extract.slugs import slug
 from kg.namespaces import ACTORS_GRAPH, KG, OA, PROV, SDO, WD, concept
+from kg.ontology import cameo_code
 from kg.records import Actor, ArticleRecord, Records, Span
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -64,7 +65,7 @@ class _K:
 
 
 K = _K()
-_O = {name: iri(str(OA[name])) for name in ("hasSource", "start", "end", "exact")}
+_O = {name: iri(str(OA[name])) for name in ("start", "end", "exact")}
 _TYPES = {"Person": K.Person, "Organization": K.Organization, "Country": K.Country}
 
 
@@ -219,7 +220,7 @@ class _Mapper:
 
     def text_span(self, node: ox.NamedNode, cls: ox.NamedNode, span: Span) -> None:
         self.add(node, _RDF_TYPE, cls)
-        self.add(node, _O["hasSource"], self.art)
+        self.add(node, K.extractedFrom, self.art)
         self.add(node, _O["start"], _int(span.start))
         self.add(node, _O["end"], _int(span.end))
         self.add(node, _O["exact"], ox.Literal(span.text))
@@ -315,6 +316,9 @@ class _Mapper:
             if end:
                 self.add(n, K.endDate, _date(end.last))
             self.add(n, K.meetingKind, iri(str(concept("kind", m.kind))))
+            code = cameo_code(m.kind)
+            if code:
+                self.add(n, K.cameoCode, ox.Literal(code))
             self.add(n, K.meetingStatus, iri(str(concept("status", m.status))))
             self.provenance(n, m.span, m.rule, m.confidence)
 

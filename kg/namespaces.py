@@ -182,7 +182,7 @@ GRAPH = Namespace(BASE + "graph/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SDO = Namespace("https://schema.org/")
+SDO = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 #: graphs that are not articles

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
-from rdflib import OWL, RDF, Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
+from rdflib import Literal as RdfLiteral
 
 from kg.errors import ReasonerError
-from kg.namespaces import KG
+from kg.namespaces import KG, MEETING_KINDS, concept
 from kg.paths import data_dir
 from kg.store.base import Store
 from kg.store.terms import to_graph
@@ -52,6 +55,41 @@ def _ontology_triples() -> Graph:
     for path in sorted(data_dir("ontology").glob("*.ttl")):
         graph.parse(path, format="turtle")
     return graph
+
+
+_MATCHES = ("exactMatch", "closeMatch", "broadMatch")
+
+
+@cache
+def cameo_codes() -> dict[str, str]:
+    """The CAMEO code of each meeting kind, read from the concept schemes (ontology/concepts.ttl).
+
+    A kind's code is the ``skos:notation`` of the CAMEO concept it matches: its ``skos:exactMatch``, else its
+    ``skos:closeMatch``, else its ``skos:broadMatch`` (the lowest code when one level names several).
+
+    >>> cameo_codes()["call"], cameo_codes()["visit"], cameo_codes()["ceremony"]
+    ('041', '042', '040')
+    """
+    graph = _ontology_triples()
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    codes: dict[str, str] = {}
+    for kind in MEETING_KINDS:
+        iri = concept("kind", kind)
+        for match in _MATCHES:
+            found = sorted(
+                str(code)
+                for target in graph.objects(iri, URIRef(skos + match))
+                for code in graph.objects(target, URIRef(skos + "notation"))
+            )
+            if found:
+                codes[kind] = found[0]
+                break
+    return codes
+
+
+def cameo_code(kind: str) -> str | None:
+    """The CAMEO code of a meeting kind (``"summit"`` -> ``"044"``), None for a kind without one."""
+    return cameo_codes().get(kind)
 
 
 def check_ontology(*, data: Graph | Dataset | None = None, max_triples: int = 200_000) -> OntologyReport:
@@ -90,6 +128,69 @@ def check_ontology(*, data: Graph | Dataset | None = None, max_triples: int = 20
             world.close()
     message = f"{REASONER}: consistent, {len(unsat)} unsatisfiable class(es) ({what})"
     return OntologyReport(consistent=True, unsatisfiable=unsat, message=message)
+
+
+Reasoner = Literal["owlrl", "hermit"]
+_NOT_TYPES = {OWL.Thing, OWL.NamedIndividual, RDFS.Resource, OWL.Class}
+_OWL_DATATYPES = {  # literal datatypes OWL 2 (and so HermiT) knows; xsd:date is not one of them
+    XSD.string, XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.double, XSD.boolean, XSD.anyURI,
+    XSD.dateTime, RDF.langString,
+}
+
+
+def inferred_types(data: Graph, nodes: Iterable[URIRef], *, reasoner: Reasoner = "owlrl") -> dict[URIRef, set[URIRef]]:
+    """Every type of each of *nodes* that a reasoner derives from ontology/*.ttl plus *data*.
+
+    ``owlrl`` computes the OWL 2 RL closure in rdflib; ``hermit`` runs HermiT (Java) through owlready2 on the
+    part of *data* OWL 2 can read (literals of OWL 2 datatypes only). ``owl:Thing`` and the like are left out.
+    A test lists these for a sample of every kind of node, so that an unintended inference shows.
+    """
+    graph = Graph()
+    graph += _ontology_triples()
+    nodes = list(nodes)
+    if reasoner == "owlrl":
+        import owlrl
+
+        graph += data
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+        return {n: {t for t in graph.objects(n, RDF.type) if isinstance(t, URIRef)} - _NOT_TYPES for n in nodes}
+    graph += _owl_readable(data)
+    return _hermit_types(graph, nodes)
+
+
+def _owl_readable(data: Graph) -> Graph:
+    out = Graph()
+    for s, p, o in data:
+        if isinstance(o, RdfLiteral) and (o.datatype or XSD.string) not in _OWL_DATATYPES:
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def _hermit_types(graph: Graph, nodes: list[URIRef]) -> dict[URIRef, set[URIRef]]:
+    if shutil.which("java") is None:
+        raise ReasonerError("Java not found; install a JRE (apt-get install default-jre-headless) to run HermiT")
+    import owlready2
+
+    with tempfile.TemporaryDirectory(prefix="kg-owl-") as tmp:
+        path = Path(tmp) / "input.nt"
+        graph.serialize(path, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        try:
+            world.get_ontology(path.as_uri()).load()
+            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+            found: dict[URIRef, set[URIRef]] = {}
+            for n in nodes:
+                entity = world[str(n)]
+                classes = getattr(entity, "INDIRECT_is_a", []) if entity is not None else []
+                found[n] = {URIRef(c.iri) for c in classes if getattr(c, "iri", None)} - _NOT_TYPES
+            return found
+        except owlready2.OwlReadyInconsistentOntologyError:
+            raise ReasonerError("HermiT: the ontology and the data are inconsistent") from None
+        except owlready2.OwlReadyJavaError as e:
+            raise ReasonerError(f"{REASONER} failed: {str(e).strip()[:500]}") from None
+        finally:
+            world.close()
 
 
 def store_instances(store: Store) -> Graph:

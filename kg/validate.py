@@ -5,7 +5,10 @@ shapes name every class they target (``sh:targetClass``), so no RDFS reasoning i
 validates the data graph in place instead of copying it. What a call costs is mostly how the shapes are
 written (see the note at the top of shapes/common.ttl), plus ~10 ms per call whatever the size of the data.
 
-A report *conforms* when it has no ``sh:Violation``; warnings (``sh:Warning``) are reported but do not fail.
+A report *conforms* (``Report.conforms``, the exit code of ``kg validate``) when it has no ``sh:Violation``;
+warnings (``sh:Warning``) are reported but do not fail. The SHACL report graph itself (``Report.graph``,
+``kg validate --format turtle``) follows the SHACL spec: its ``sh:conforms`` is false whenever it has any
+result, even a warning.
 
 >>> report = validate(Graph())
 >>> report.conforms, report.results
@@ -256,12 +259,20 @@ def _run(graph: Graph, shapes: Graph) -> Report:
     except Exception as e:  # pyshacl raises its own ReportableRuntimeError and plain errors
         raise InputError(f"SHACL validation could not run: {e}") from None
     assert isinstance(report_graph, Graph)
+    _spec_conforms(report_graph)
     results = _results(report_graph, shapes)
     return Report(
         conforms=not any(r.severity == "Violation" for r in results),
         results=results,
         graph=report_graph,
     )
+
+
+def _spec_conforms(report: Graph) -> None:
+    """Set ``sh:conforms`` as SHACL defines it (false when there is any result); pySHACL's ``allow_warnings``
+    writes true next to warnings."""
+    for node in report.subjects(RDF.type, SH.ValidationReport):
+        report.set((node, SH.conforms, Literal(next(report.objects(node, SH.result), None) is None)))
 
 
 def _results(report: Graph, shapes: Graph) -> list[Result]:

@@ -29,7 +29,7 @@ from kg.validate import load_ontology_graph
 DATA = Path(__file__).parent / "data"
 ONTOLOGY_FILES = sorted(data_dir("ontology").glob("*.ttl"))
 PROV = Namespace("http://www.w3.org/ns/prov#")
-SDO = Namespace("https://schema.org/")
+SDO = Namespace("http://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
 

@@ -87,9 +87,12 @@ def test_scorecard_cli(tmp_path: Path) -> None:
     card = json.loads(result.stdout)
     assert card["by"] == "predictor" and card["total"]["made"] == 7
     assert card["total"]["confirmed"] == 3 and card["total"]["refuted"] == 1
+    assert result.stdout.endswith("}\n") and 0 <= card["base_rate"] <= 1
+    assert all(g["iri"].startswith("https://") for g in card["groups"] if g["scored"])
+    assert card["total"]["log_score"] is not None and "skill" in card["total"]
     assert (tmp_path / "calibration.svg").exists()
     table = runner.invoke(app, ["scorecard", "--store", str(store), "--by", "outlet"])
-    assert table.exit_code == 0 and "Example" in table.stdout and "Brier" in table.stdout
+    assert table.exit_code == 0 and "Example" in table.stdout and "Brier" in table.stdout and "skill" in table.stdout
     assert runner.invoke(app, ["scorecard", "--store", str(store), "--by", "colour"]).exit_code == 2
     assert runner.invoke(app, ["scorecard", "--store", str(store), "--format", "xml"]).exit_code == 2
 
@@ -99,3 +102,29 @@ def test_day_is_not_needed_for_plots_without_dates(tmp_path: Path) -> None:
 
     fig = timeline_figure([row("open", 0.5)], today=dt.date(2020, 1, 1))
     assert fig is not None
+
+
+def test_log_and_skill_scores() -> None:
+    from kg.scoring import base_rate, log_score, skill
+
+    assert log_score([(0.9, 1)]) == pytest.approx(-__import__("math").log(0.9), abs=1e-4)
+    assert log_score([(1.0, 0)]) == pytest.approx(6.9078, abs=1e-3)  # clipped at 0.999: finite
+    assert log_score([]) is None
+    pairs = [(0.9, 1), (0.8, 1), (0.3, 0), (0.6, 0)]
+    rate = base_rate(pairs)
+    assert rate == 0.5
+    assert skill(pairs, base_rate=rate) == pytest.approx(1 - brier(pairs) / 0.25, abs=1e-4)  # type: ignore[operator]
+    assert skill([(0.5, 1), (0.5, 0)], base_rate=0.5) == 0  # the base rate itself has no skill
+    assert skill([(0.9, 1)], base_rate=1.0) is None  # nothing to beat
+
+
+def test_groups_carry_iris_and_skill() -> None:
+    rows = [row("confirmed", 0.9), row("refuted", 0.2), row("refuted", 0.8, predictor="Bo")]
+    iris = {r.iri: (f"https://example.org/{r.predictor}", "https://example.org/weekly") for r in rows}
+    card = score(rows, iris=iris)
+    assert [(g.name, g.iri) for g in card.groups] == [("Ann", "https://example.org/Ann"),
+                                                      ("Bo", "https://example.org/Bo")]
+    assert card.base_rate == pytest.approx(1 / 3, abs=1e-4)
+    ann, bo = card.groups
+    assert ann.skill is not None and ann.skill > 0 > (bo.skill or 0)
+    assert [g.iri for g in score(rows, by="outlet", iris=iris).groups] == ["https://example.org/weekly"]

@@ -56,7 +56,7 @@ SELECT ?p ?a ?text ?predictor ?hedgeText ?hedge ?prob ?deadline ?made ?polarity 
 _MENTIONED = """
 SELECT ?x ?actor WHERE {
   GRAPH ?g { ?x kg:span ?s ; kg:extractedFrom ?a . ?s oa:start ?xs ; oa:end ?xe .
-    ?mn a kg:Mention ; kg:refersTo ?actor ; oa:hasSource ?a ; oa:start ?ms ; oa:end ?me .
+    ?mn a kg:Mention ; kg:refersTo ?actor ; kg:extractedFrom ?a ; oa:start ?ms ; oa:end ?me .
     FILTER(?ms >= ?xs && ?me <= ?xe) }
   FILTER(STRSTARTS(STR(?g), "{prefix}"))
 }

@@ -34,6 +34,10 @@ STEPS: list[tuple[str, list[str], int]] = [
 ]
 
 EXTRA = """
+A store made by an older kg (nodes numbered by position, actor facts in every article graph) is refused
+until moved; `kg migrate` rewrites it in the current model (docs/model.md), and `--base IRI` (or `KG_BASE`)
+sets the instance base a new store mints its IRIs under.
+
 Other commands: `kg serve` starts a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1:7878 (`/sparql`, and
 the stored queries at `/queries/NAME?param=…`); `kg judge PREDICTION --outcome refuted --evidence SOURCE` records
 a person's judgement; `kg predictions --format json` lists every prediction with its status and evidence.

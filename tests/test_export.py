@@ -102,7 +102,7 @@ def test_files_get_the_umask_mode_and_odd_targets_are_refused(loaded: MemoryStor
         os.umask(old)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    with pytest.raises(InputError, match="not a regular file"):
+    with pytest.raises(InputError, match="not a file"):
         export(loaded, "nquads", output=fifo)
     with pytest.raises(InputError, match="does not exist"):
         export(loaded, "nquads", output=tmp_path / "missing" / "x.nq")

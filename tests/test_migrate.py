@@ -63,6 +63,6 @@ def test_nodes_get_word_iris_and_actor_facts_move() -> None:
     panda = URIRef("https://w3id.org/kg/id/actor/person/ankit-panda")
     assert (panda, RDFS.label, None) in actors
     assert (panda, PROV.wasDerivedFrom, URIRef(f"https://w3id.org/kg/id/article/{key}")) in actors
-    assert (URIRef(f"https://w3id.org/kg/id/article/{key}"), URIRef("https://schema.org/mentions"),
+    assert (URIRef(f"https://w3id.org/kg/id/article/{key}"), URIRef("http://schema.org/mentions"),
             URIRef("https://w3id.org/kg/id/actor/donald-trump")) in article_graph
     assert not validate_store(store).violations

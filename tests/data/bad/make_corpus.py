@@ -287,7 +287,7 @@ def _label(value: Any) -> str:
 
 def main() -> None:
     cases: list[dict[str, Any]] = []
-    for sub in ("files", "records", "html", "rdf", "sparql", "sidecars"):
+    for sub in ("files", "records", "html", "rdf", "queryfiles", "sidecars"):
         shutil.rmtree(HERE / sub, ignore_errors=True)
         (HERE / sub).mkdir()
 
@@ -317,7 +317,7 @@ def main() -> None:
         (HERE / "sidecars" / f"{name}.meta.json").write_bytes(data)
         add("sidecars", f"{name}.txt", b"The talks went on in Geneva on Monday.\n", expect=expect)
     for name, (data, expect) in SPARQL.items():
-        add("sparql", name, data, expect=expect, command="query")
+        add("queryfiles", name, data, expect=expect, command="query")
     # a prediction whose deadline comes before the day it was made: the records are well formed, the shapes
     # refuse the graph (exit 1)
     doc = copy.deepcopy(GOOD)

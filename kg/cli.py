@@ -134,8 +134,12 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    base: Annotated[str | None, typer.Option(
+        "--base", envvar="KG_BASE", help="Instance base IRI of minted IRIs (env KG_BASE; set once per store).")] = None,
 ) -> None:
     """kg: who said, met and predicted what, as a knowledge graph checked against later sources."""
+    if base:  # before any kg module builds its namespaces (docs/model.md)
+        os.environ["KG_BASE"] = base
 
 
 def _write_stdout(data: bytes) -> None:
@@ -747,16 +751,6 @@ def follow_run(
                 return
             all_feeds = False
             time.sleep(max(60, min(periods or [3600])))
-
-@app.callback()
-def _base(
-    base: Annotated[str | None, typer.Option(
-        "--base", envvar="KG_BASE", help="Instance base IRI of minted IRIs (env KG_BASE; set once per store).")] = None,
-) -> None:
-    """Set the instance base before any kg module builds its namespaces (docs/model.md)."""
-    if base:
-        os.environ["KG_BASE"] = base
-
 
 @app.command()
 def migrate(store: StoreOpt = None) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Literal, Graph, Namespace, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS
 
 from kg.ingest import ingest
@@ -62,9 +62,12 @@ def sample() -> Graph:
     store = MemoryStore()
     assert ingest(store, [DATA / "records" / "minimal.json"]).ok
     reference = (str(GRAPH["ontology"]), str(GRAPH["registry"]))
-    g = to_graph(q for q in store.quads() if q.graph_name.value not in reference)
-    for name in reference:  # the graphs' stamps only (the ontology is added by the reasoner; actors below)
-        g.add((URIRef(name), KG.contentHash, next(store.graph(name).objects(URIRef(name), KG.contentHash))))
+    g = to_graph(q for q in store.quads() if q.graph_name.value not in reference)  # type: ignore[union-attr]
+    stamps = [q for q in store.quads() if q.subject.value in reference  # type: ignore[union-attr]
+              and q.predicate.value == str(KG.contentHash)]
+    assert stamps, "the reference graphs are stamped with a content hash"
+    for q in stamps:  # the graphs' stamps (the ontology itself is added by the reasoner)
+        g.add((URIRef(q.subject.value), KG.contentHash, Literal(q.object.value)))  # type: ignore[union-attr]
     g.parse(DATA / "valid_article.ttl")
     g.parse(DATA / "valid_resolution.ttl")
     g.parse(data=ORPHAN_TTL, format="turtle")

@@ -58,6 +58,18 @@ def graph_sizes(store: Path) -> dict[str, int]:
         s.close()
 
 
+def derived_from_missing_articles(store: Path) -> list[str]:
+    """Articles the actors graph says an actor was found in, whose article graph is not in the store."""
+    s = open_store(store, read_only=True)
+    try:
+        rows = s.query("""SELECT DISTINCT ?a WHERE { GRAPH kgg:actors { ?actor prov:wasDerivedFrom ?a }
+                            FILTER(STRSTARTS(STR(?a), STR(kgd:)))
+                            FILTER NOT EXISTS { ?a a kg:Article } }""")
+        return [r["a"].value for r in rows]
+    finally:
+        s.close()
+
+
 def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
     store = tmp_path / "store"
     started = time.monotonic()
@@ -79,6 +91,9 @@ def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
         for graph, n in sizes.items():
             if "/graph/article/" in graph:
                 assert n == whole, f"trial {trial}: {graph} holds {n} of {whole} quads"
+            elif graph.endswith("/graph/actors"):
+                orphans = derived_from_missing_articles(store)
+                assert not orphans, f"trial {trial}: actor facts derived from articles never stored: {orphans}"
             elif graph in reference:
                 assert n == reference[graph], f"trial {trial}: {graph} holds {n} of {reference[graph]} quads"
         survived += 1

@@ -122,9 +122,20 @@ def _progress() -> Progress:
 
 
 # -- commands --------------------------------------------------------------------------------------------
+AllowPrivateOpt = Annotated[
+    bool, typer.Option("--allow-private", help="Fetch from private and loopback addresses (intranets, tests).")
+]
+
+
+def _is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, records .json) or folders.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files (.txt, .html, records .json), folders, or http(s) URLs.")
+    ],
     store: StoreOpt = None,
     url: UrlOpt = None,
     title: TitleOpt = None,
@@ -133,19 +144,36 @@ def ingest(
     published: PublishedOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Store articles even when they violate the shapes.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extraction processes.")] = 1,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
-    """Extract, validate and store articles (one named graph each; re-ingesting replaces)."""
+    """Extract, validate and store articles (one named graph each; re-ingesting replaces).
+
+    URLs are fetched politely (robots.txt, a rate limit per host, size and time caps); the raw HTML is kept in
+    <store>.pages/ beside the store so that a re-extraction needs no new fetch.
+    """
     from kg.ingest import ingest as run
 
     with errors():
         meta = _metadata(url, title, outlet, author, published)
-        with writing(store) as s, _progress() as bar:
-            task = bar.add_task("ingesting", total=None)
-            result = run(
-                s, paths, meta=meta, force=force, workers=workers,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
-        for o in result.outcomes:
+        if url and len(paths) > 1:
+            from kg.errors import UsageError
+
+            raise UsageError(f"--url names one article but {len(paths)} were given", hint="ingest them one by one")
+        urls = [p for p in paths if _is_url(p)]
+        files = [Path(p) for p in paths if not _is_url(p)]
+        failed = refused = False
+        result = None
+        with writing(store) as s:
+            if urls:
+                failed, refused = _ingest_urls(s, urls, store, meta, force=force, allow_private=allow_private)
+            if files:
+                with _progress() as bar:
+                    task = bar.add_task("ingesting", total=None)
+                    result = run(
+                        s, files, meta=meta, force=force, workers=workers,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total),
+                    )
+        for o in result.outcomes if result else []:
             if o.status == "ingested":
                 typer.echo(f"ingested {o.path} -> <{o.graph}> ({o.triples} triples)")
             elif o.status == "refused":
@@ -155,12 +183,41 @@ def ingest(
                         err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
             else:
                 _say(f"kg: error: {one_line(o.message or '')}")
-        if len(result.outcomes) > 1:
+        if result and len(result.outcomes) > 1:
             _say(f"kg: {len(result.ingested)} stored, {len(result.refused)} refused, {len(result.failed)} failed")
-        if result.failed:
+        if failed or (result and result.failed):
             raise typer.Exit(3)
-        if result.refused:
+        if refused or (result and result.refused):
             raise typer.Exit(1)
+
+
+def _ingest_urls(  # type: ignore[no-untyped-def]
+    s, urls: list[str], store: Path | None, meta, *, force: bool, allow_private: bool
+) -> tuple[bool, bool]:
+    """Fetch and ingest URLs; print a line per URL; (any failed, any refused)."""
+    from kg.fetch import Fetcher, FetchPolicy
+    from kg.follow import archive_dir, fetch_articles
+    from kg.store import DEFAULT_PATH
+
+    with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher, _progress() as bar:
+        task = bar.add_task("fetching", total=len(urls))
+        outcomes = fetch_articles(
+            s, urls, fetcher=fetcher, archive=archive_dir(store or DEFAULT_PATH), meta=meta, force=force,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    _print_pages(outcomes)
+    return any(o.status == "failed" for o in outcomes), any(o.status == "refused" for o in outcomes)
+
+
+def _print_pages(outcomes) -> None:  # type: ignore[no-untyped-def]
+    for o in outcomes:
+        if o.status in ("ingested", "corrected"):
+            typer.echo(f"{o.status} {o.url} -> <{o.article}>")
+        elif o.status == "unchanged":
+            typer.echo(f"unchanged {o.url} ({o.message})")
+        else:
+            msg = o.message if (o.message or "").startswith(o.url) else f"{o.url}: {o.message}"
+            err.print(f"kg: {o.status}: {msg}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -494,6 +551,103 @@ def ontology_check(
             typer.echo(f"unsatisfiable: {cls}")
         if not report.consistent or report.unsatisfiable:
             raise typer.Exit(1)
+
+
+# -- following feeds and sitemaps ---------------------------------------------------------------------------
+follow_app = typer.Typer(
+    no_args_is_help=True, help="Follow RSS/Atom feeds and sitemaps: ingest new articles, re-resolve."
+)
+app.add_typer(follow_app, name="follow")
+
+
+@follow_app.command("add")
+def follow_add(
+    url: Annotated[str, typer.Argument(help="An RSS or Atom feed, or an XML sitemap (index).")],
+    every: Annotated[str, typer.Option("--every", help="How often to check it: 30m, 1h, 1d.")] = "1h",
+    store: StoreOpt = None,
+) -> None:
+    """Follow a feed or sitemap (adding it again changes its period)."""
+    from kg.follow import add_feed, parse_every
+
+    with errors():
+        s = open_store(store)
+        try:
+            feed = add_feed(s, url, every=parse_every(every))
+        finally:
+            s.close()
+        typer.echo(f"following {feed.url} every {every}")
+
+
+@follow_app.command("list")
+def follow_list(store: StoreOpt = None, fmt: FormatOpt = "table") -> None:
+    """The followed feeds, when each was last checked and what it found."""
+    from kg.follow import feeds
+
+    with errors():
+        _table_or_json(fmt)
+        s = open_store(store, read_only=True)
+        try:
+            found = feeds(s)
+        finally:
+            s.close()
+        if fmt == "json":
+            typer.echo(json.dumps([f.__dict__ for f in found], indent=2))
+            return
+        _print_table(["feed", "every (s)", "last checked", "last result"],
+                     [[f.url, str(f.every), f.last_checked or "-", f.last_result or "-"] for f in found])
+
+
+@follow_app.command("remove")
+def follow_remove(url: Annotated[str, typer.Argument(help="A followed feed's URL.")], store: StoreOpt = None) -> None:
+    """Stop following a feed (what it brought stays in the store)."""
+    from kg.follow import remove_feed
+
+    with errors():
+        s = open_store(store)
+        try:
+            remove_feed(s, url)
+        finally:
+            s.close()
+        typer.echo(f"no longer following {url}")
+
+
+@follow_app.command("run")
+def follow_run(
+    once: Annotated[bool, typer.Option("--once", help="Check the due feeds once and exit (for cron).")] = False,
+    all_feeds: Annotated[bool, typer.Option("--all", help="Check every feed now, due or not.")] = False,
+    allow_private: AllowPrivateOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Check due feeds, ingest new and corrected articles, re-resolve predictions; loop unless --once.
+
+    The store is opened only while a pass runs, so other kg commands can write in between.
+    """
+    import time
+
+    from kg.fetch import Fetcher, FetchPolicy
+    from kg.follow import archive_dir, feeds, run_feeds
+    from kg.store import DEFAULT_PATH
+
+    with errors():
+        archive = archive_dir(store or DEFAULT_PATH)
+        while True:
+            s = open_store(store)
+            try:
+                with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher:
+                    run = run_feeds(s, fetcher=fetcher, archive=archive, every_feed=all_feeds)
+                periods = [f.every for f in feeds(s)]
+            finally:
+                s.close()
+            _print_pages(run.pages)
+            for e in run.feed_errors:
+                err.print(f"kg: feed error: {e}", markup=False, highlight=False, soft_wrap=True)
+            typer.echo(f"follow run: {run.summary()}")
+            if once:
+                if run.count("failed") or run.feed_errors:
+                    raise typer.Exit(3)
+                return
+            all_feeds = False
+            time.sleep(max(60, min(periods or [3600])))
 
 
 def main() -> None:

@@ -111,6 +111,22 @@ class KG(DefinedNamespace):
     asOf: URIRef
     revises: URIRef
 
+    # web pages and followed feeds (kg.follow)
+    WebPage: URIRef
+    Feed: URIRef
+    pageUrl: URIRef
+    feedUrl: URIRef
+    canonicalUrl: URIRef
+    etag: URIRef
+    lastModified: URIRef
+    textHash: URIRef
+    fetched: URIRef
+    becameArticle: URIRef
+    every: URIRef
+    added: URIRef
+    lastChecked: URIRef
+    lastResult: URIRef
+
 
 class KGC(DefinedNamespace):
     """SKOS concepts and concept schemes shipped in ontology/ (kinds, statuses, media, hedges)."""
@@ -147,6 +163,25 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 REGISTRY_GRAPH = GRAPH["registry"]
 STATUS_GRAPH = GRAPH["status"]
 ARTICLE_GRAPH_PREFIX = str(GRAPH) + "article/"
+#: web pages kg fetched, and the feeds it follows (kg.follow)
+PAGES_GRAPH = GRAPH["pages"]
+FOLLOW_GRAPH = GRAPH["follow"]
+PAGE = Namespace(BASE + "id/page/")
+FEED = Namespace(BASE + "id/feed/")
+
+
+def page_iri(url: str) -> URIRef:
+    """The node recording one fetched URL: ``{base}id/page/<sha256(url)[:16]>``."""
+    import hashlib
+
+    return PAGE[hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]]
+
+
+def feed_iri(url: str) -> URIRef:
+    """The node of one followed feed or sitemap: ``{base}id/feed/<sha256(url)[:16]>``."""
+    import hashlib
+
+    return FEED[hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]]
 RESOLUTION_GRAPH_PREFIX = str(GRAPH) + "resolution/"
 
 MEETING_KINDS = ("summit", "talks", "visit", "meeting", "ceremony", "call")

@@ -182,6 +182,10 @@ def ingest(
 
     with errors():
         meta = _metadata(url, title, outlet, author, published)
+        if url and len(paths) > 1:
+            from kg.errors import UsageError
+
+            raise UsageError(f"--url names one article but {len(paths)} were given", hint="ingest them one by one")
         urls = [p for p in paths if _is_url(p)]
         files = [Path(p) for p in paths if not _is_url(p)]
         failed = refused = False
@@ -206,7 +210,7 @@ def ingest(
                         err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
             else:
                 _say(f"kg: error: {one_line(o.message or '')}")
-        if result is not None and len(result.outcomes) > 1:
+        if result and len(result.outcomes) > 1:
             _say(f"kg: {len(result.ingested)} stored, {len(result.refused)} refused, {len(result.failed)} failed")
         if failed or (result and result.failed):
             raise typer.Exit(3)

@@ -91,6 +91,18 @@ def test_every_failure_is_reported_past_a_batch(tmp_path: Path) -> None:
     assert "probability must be a finite number" in (result.failed[0].message or "")
 
 
+def test_failures_stay_their_own_in_worker_processes(tmp_path: Path) -> None:
+    good = json.loads((BAD / "good.json").read_text(encoding="utf-8"))
+    paths = []
+    for i in range(4):
+        doc = json.loads(json.dumps(good))
+        doc["article"]["url"] = f"https://example.org/workers/{i}"
+        paths.append(write(tmp_path, f"{i}.json", json.dumps(doc)))
+    paths.insert(2, write(tmp_path, "bad.json", '{"article": {"text": "x", "published": 20180904}}'))
+    result = ingest(MemoryStore(), paths, workers=2)
+    assert [o.status for o in result.outcomes] == ["ingested", "ingested", "failed", "ingested", "ingested"]
+
+
 def test_an_internal_error_is_one_outcome_not_a_crash(tmp_path: Path) -> None:
     # a records document deep enough to break the JSON parser's recursion (RecursionError, not a KgError)
     deep = write(tmp_path, "deep.json", '{"article": ' + "[" * 50_000 + "]" * 50_000 + "}")

@@ -95,7 +95,12 @@ class Worker:
 
     def __init__(self, setup: WorkerSetup) -> None:
         self.pid, self.conn = _Zygote.fork()
+        # a handle on the process itself: a kill never reaches another process that reuses the pid
+        self.pidfd: int | None = None
+        with contextlib.suppress(AttributeError, OSError):
+            self.pidfd = os.pidfd_open(self.pid)
         self.conn.send(setup)
+        self.stopped = False
         self.ready = False
         self.long = False
 
@@ -121,11 +126,20 @@ class Worker:
             ) from None
 
     def stop(self) -> None:
-        """Kill the process (the zygote reaps it)."""
+        """Kill the process (the zygote reaps it); a second call does nothing."""
+        if self.stopped:
+            return
+        self.stopped = True
         with contextlib.suppress(OSError):
             self.conn.close()
+        if self.pidfd is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            return
         with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
+            signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+        os.close(self.pidfd)
+        self.pidfd = None
 
 
 def _stop_all(workers: list[Worker]) -> None:

@@ -26,12 +26,13 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from kg.errors import KgError, QueryError, UsageError
 from kg.queries import QueryResult, StoredQuery, get_query, load_queries, run_query
 from kg.results import GRAPH_FORMATS, SOLUTION_FORMATS, media_type, serialize
 from kg.store.base import Store
+from kg.web import routes as web_routes
 
 _SOLUTION_TYPES = {SOLUTION_FORMATS[f].media_type.split(";")[0]: f for f in SOLUTION_FORMATS} | {
     "application/json": "json", "application/xml": "xml", "text/xml": "xml", "text/plain": "tsv",
@@ -164,6 +165,7 @@ def create_app(store: Store, *, timeout: float | None = 30.0, cors: Sequence[str
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/queries", list_queries, methods=["GET"]),
         Route("/queries/{name}", stored, methods=["GET"]),
+        Mount("/", routes=web_routes(store)),  # the claims browser (kg.web): /articles, /predictions, …
     ]
     return Starlette(routes=routes, middleware=middleware)
 

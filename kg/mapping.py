@@ -142,6 +142,8 @@ class _Mapper:
         if a.retrieved:
             self.add(art, KG.retrieved, Literal(a.retrieved, datatype=XSD.dateTime))
         self.add(art, KG.contentHash, Literal(a.content_hash))
+        if a.text:  # the offsets of every span count in this text (the claims browser shows it)
+            self.add(art, KG.articleBody, Literal(a.text))
 
     def author_agent(self) -> URIRef:
         """Who 'author' predictions are attributed to: the author, else the outlet, else the article."""

@@ -52,6 +52,7 @@ class KG(DefinedNamespace):
     published: URIRef
     retrieved: URIRef
     contentHash: URIRef
+    articleBody: URIRef
 
     # provenance of extracted nodes
     extractedFrom: URIRef

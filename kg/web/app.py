@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from starlette.applications import Starlette
@@ -66,9 +66,20 @@ def rdf_url(iri: str, fmt: str) -> str:
     return "/rdf?" + urlencode({"iri": iri, "format": fmt})
 
 
-def wikidata_url(iri: str) -> str:
-    """The human page of a Wikidata entity IRI (``/entity/Q1`` -> ``/wiki/Q1``)."""
-    return iri.replace("http://www.wikidata.org/entity/", "https://www.wikidata.org/wiki/", 1)
+def wikidata_url(iri: str) -> str | None:
+    """The human page of a Wikidata entity IRI (``/entity/Q1`` -> ``/wiki/Q1``), None if it is not a web link."""
+    return web_link(iri.replace("http://www.wikidata.org/entity/", "https://www.wikidata.org/wiki/", 1))
+
+
+def web_link(url: str | None) -> str | None:
+    """*url* when it is safe to put in an ``href`` (http or https), else None: an article's URL is untrusted.
+
+    >>> web_link("https://example.org/a"), web_link("javascript:alert(1)//https://x"), web_link(" JAVASCRIPT:x")
+    ('https://example.org/a', None, None)
+    """
+    if url and urlsplit(url).scheme.lower() in ("http", "https") and url == url.strip():
+        return url
+    return None
 
 
 def _iri(request: Request, section: str) -> str | None:
@@ -96,8 +107,8 @@ class Pages:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
         self.templates = Jinja2Templates(env=env)
         env.globals.update(
-            page_url=page_url, rdf_url=rdf_url, wikidata_url=wikidata_url, anchor=anchor, number=number, KG=KG,
-            statuses=PREDICTION_STATUSES, sorts=forecasts.SORTS, downloads=DOWNLOADS,
+            page_url=page_url, rdf_url=rdf_url, wikidata_url=wikidata_url, web_link=web_link, anchor=anchor,
+            number=number, KG=KG, statuses=PREDICTION_STATUSES, sorts=forecasts.SORTS, downloads=DOWNLOADS,
         )
 
     async def render(self, request: Request, template: str, build: Callable[[], dict[str, Any]]) -> Response:

@@ -182,6 +182,25 @@ def test_hostile_article_is_escaped_everywhere(client: TestClient, store: Memory
         assert page.text[s["s"]] == s["e"]
 
 
+def test_long_lists_are_paged(client: TestClient, store: MemoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.web.app
+
+    monkeypatch.setattr(kg.web.app, "PAGE_SIZE", 4)
+    total = len(rows(store, "SELECT ?a WHERE { ?a a kg:Article }"))
+    seen: list[str] = []
+    url: str | None = "/articles?since=2000-01-01"
+    while url:
+        r = client.get(url)
+        assert r.status_code == 200
+        seen += re.findall(r'<td><a href="(/articles/[^"]+)"', r.text)
+        found = re.search(r'<a href="([^"]+)" rel="next">', r.text)
+        url = found.group(1).replace("&amp;", "&") if found else None
+        assert url is None or "since=2000-01-01" in url  # the filters stay
+    assert len(seen) == len(set(seen)) == total
+    assert f"of {total}" in client.get("/articles?page=2").text
+    assert client.get("/predictions?page=x").status_code == 400
+
+
 def test_unknown_article_is_404(client: TestClient) -> None:
     r = client.get("/articles/0000000000000000")
     assert r.status_code == 404 and "no article" in r.text

@@ -18,9 +18,10 @@ a reading of it; an IRI outside those namespaces is passed whole as ``?iri=``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
@@ -42,6 +43,11 @@ from kg.web.fields import fields, number, tooltip
 from kg.web.highlight import anchor, highlight
 
 HERE = Path(__file__).parent
+ACTOR_CHOICES = 300
+"""The most involved actors offered by the article filter (any actor: ``/articles?actor=IRI``)."""
+PAGE_SIZE = 100
+"""Rows per page of the article and prediction lists (``?page=N``)."""
+T = TypeVar("T")
 DOWNLOADS = {"turtle": "ttl", "jsonld": "jsonld"}
 _NAMESPACES = {"articles": str(ARTICLE), "predictions": str(ARTICLE), "actors": str(ACTOR)}
 
@@ -80,6 +86,40 @@ def web_link(url: str | None) -> str | None:
     if url and urlsplit(url).scheme.lower() in ("http", "https") and url == url.strip():
         return url
     return None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a long list: which items it shows and the links to the pages around it."""
+
+    first: int  # 1-based index of the first item shown
+    last: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+def paginate(items: Sequence[T], request: Request, *, size: int | None = None) -> tuple[Sequence[T], Pager]:
+    """The items of the page ``?page=N`` (1-based, :data:`PAGE_SIZE` items) and its pager; a page past the end
+    shows the last one."""
+    size = size or PAGE_SIZE
+    try:
+        number = max(1, int(request.query_params.get("page", "1")))
+    except ValueError:
+        raise UsageError("page must be a whole number") from None
+    pages = max(1, -(-len(items) // size))
+    number = min(number, pages)
+
+    def link(n: int) -> str:
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"] + [("page", str(n))]
+        return f"{request.url.path}?{urlencode(params)}"
+
+    start = (number - 1) * size
+    shown = items[start:start + size]
+    return shown, Pager(
+        start + 1 if shown else 0, start + len(shown), len(items),
+        link(number - 1) if number > 1 else None, link(number + 1) if number < pages else None,
+    )
 
 
 def _iri(request: Request, section: str) -> str | None:
@@ -138,9 +178,11 @@ class Pages:
                 "outlet": _checked("outlet", q.get("outlet"), "IRI"), "actor": _checked("actor", q.get("actor"), "IRI"),
                 "since": _checked("since", q.get("since"), "date"), "until": _checked("until", q.get("until"), "date"),
             }
+            name = self.labels()
+            shown, pager = paginate(data.articles(self.store, **filters), request)
             return {
-                "name": self.labels(), "articles": data.articles(self.store, **filters), "filters": filters,
-                "outlets": data.outlets(self.store), "actors": data.actors(self.store),
+                "name": name, "articles": shown, "pager": pager, "filters": filters,
+                "outlets": data.outlets(self.store), "actors": data.actors(self.store, name)[:ACTOR_CHOICES],
             }
 
         return await self.render(request, "articles.html", build)
@@ -170,7 +212,8 @@ class Pages:
             sort, desc = q.get("sort", "made"), q.get("desc") == "1"
             status = q.get("status") or None
             lines = forecasts.predictions(self.store, sort=sort, descending=desc, status=status)
-            return {"name": self.labels(), "lines": lines, "sort": sort, "desc": desc, "status": status}
+            shown, pager = paginate(lines, request)
+            return {"name": self.labels(), "lines": shown, "pager": pager, "sort": sort, "desc": desc, "status": status}
 
         return await self.render(request, "predictions.html", build)
 
@@ -190,9 +233,13 @@ class Pages:
         iri = _iri(request, "actors")
         if iri:
             return await self.actor(request, iri)
-        return await self.render(
-            request, "actors.html", lambda: {"name": self.labels(), "actors": data.actors(self.store)}
-        )
+
+        def build() -> dict[str, Any]:
+            name = self.labels()
+            shown, pager = paginate(data.actors(self.store, name), request)
+            return {"name": name, "actors": shown, "pager": pager}
+
+        return await self.render(request, "actors.html", build)
 
     async def actor(self, request: Request, iri: str) -> Response:
         def build() -> dict[str, Any]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.errors import UsageError
 from kg.namespaces import KG
 from kg.queries import QueryResult, StoredQuery, run_query
 from kg.store.base import Store
@@ -43,30 +44,42 @@ def value(term: object) -> str | None:
 
 @dataclass
 class Labels:
-    """Readable names of IRIs (rdfs:label, else skos:prefLabel); an IRI without one is shown as itself."""
+    """Readable names of IRIs (rdfs:label, else skos:prefLabel), looked up when first asked and kept for the page;
+    an IRI without one is shown as itself."""
 
-    names: dict[str, str] = field(default_factory=dict)
+    store: Store | None = None
+    names: dict[str, str | None] = field(default_factory=dict)
 
     def __call__(self, iri: str | None) -> str:
         if not iri:
             return ""
-        return self.names.get(iri, iri)
+        if iri not in self.names:
+            self.names[iri] = self._lookup(iri)
+        return self.names[iri] or iri
+
+    def _lookup(self, iri: str) -> str | None:
+        if self.store is None:
+            return None
+        try:
+            found = select(self.store, sparql.LABEL, node=iri)
+        except UsageError:  # not an IRI a query can take: shown as it is
+            return None
+        return value(found[0]["label"]) if found else None
 
 
 def labels(store: Store) -> Labels:
-    """Every label in the store."""
-    names: dict[str, str] = {}
-    for r in select(store, sparql.LABELS):
-        names.setdefault(value(r["node"]) or "", value(r["label"]) or "")
-    return Labels(names)
+    """The labels of *store*, looked up as a page asks for them."""
+    return Labels(store)
 
 
-def statuses(store: Store) -> dict[str, tuple[str, bool]]:
-    """Prediction IRI -> (current status IRI, needs review)."""
-    return {
-        value(r["prediction"]) or "": (value(r["status"]) or "", value(r["review"]) == "true")
-        for r in select(store, sparql.STATUS)
-    }
+def statuses(
+    store: Store, *, prediction: str | None = None, article: str | None = None
+) -> dict[str, tuple[str, bool]]:
+    """Prediction IRI -> (current status IRI, needs review), for one prediction, one article's or all."""
+    out = {}
+    for r in select(store, sparql.STATUS, prediction=prediction, article=article):
+        out[prediction or value(r["node"]) or ""] = (value(r["status"]) or "", value(r["review"]) == "true")
+    return out
 
 
 @dataclass
@@ -171,7 +184,7 @@ def claims(store: Store, article: str) -> list[Claim]:
         p, v = value(r["property"]) or "", value(r["value"]) or ""
         if v not in c.props[p]:
             c.props[p].append(v)
-    states = statuses(store)
+    states = statuses(store, article=article)
     ordered = sorted(found.values(), key=lambda c: (c.start if c.start is not None else 1 << 60, c.end or 0, c.iri))
     for i, c in enumerate(ordered, 1):
         c.number = i
@@ -204,13 +217,16 @@ class ActorSummary:
     predictions: int
 
 
-def actors(store: Store) -> list[ActorSummary]:
-    """Every actor involved in an article, most involved first."""
-    return [
-        ActorSummary(value(r["actor"]) or "", _int(r["articles"]) or 0, _int(r["statements"]) or 0,
-                     _int(r["predictions"]) or 0)
-        for r in select(store, sparql.ACTORS)
-    ]
+def actors(store: Store, name: Labels | None = None) -> list[ActorSummary]:
+    """Every actor involved in an article, most involved first (their labels go into *name*)."""
+    found = []
+    for r in select(store, sparql.ACTORS):
+        iri = value(r["actor"]) or ""
+        if name is not None:
+            name.names.setdefault(iri, value(r["label"]))
+        found.append(ActorSummary(iri, _int(r["articles"]) or 0, _int(r["statements"]) or 0,
+                                  _int(r["predictions"]) or 0))
+    return found
 
 
 def marks(claims_: list[Claim], titles: Mapping[str, str]) -> list[Mark]:

@@ -112,7 +112,7 @@ def prediction(store: Store, iri: str) -> PredictionPage | None:
             where = locate(store, ev)
             evidence.append(Evidence(ev, where, in_context(where, ev)))
         history.append(Step(record, evidence))
-    status, review = statuses(store).get(iri, (None, False))
+    status, review = statuses(store, prediction=iri).get(iri, (None, False))
     return PredictionPage(
         iri, properties(store, iri), located, in_context(located, iri), claim_of(store, iri), history,
         status, review,

@@ -46,24 +46,26 @@ SELECT ?article ?kind (COUNT(DISTINCT ?node) AS ?count) WHERE {
 } GROUP BY ?article ?kind
 """)
 
-LABELS = _q("labels", """
-# title: Labels
-# description: The label of every node that has one (rdfs:label, else skos:prefLabel), English or untagged first.
-SELECT ?node ?label WHERE {
-  { ?node rdfs:label ?label } UNION { ?node skos:prefLabel ?label }
-  FILTER(isIRI(?node) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "en")))
-} ORDER BY ?node DESC(LANG(?label) = "")
+LABEL = _q("label", """
+# title: Label
+# description: The label of a node (rdfs:label, else skos:prefLabel), English or untagged first.
+# param: node IRI required — any node
+SELECT ?label $node WHERE {
+  { $node rdfs:label ?label } UNION { $node skos:prefLabel ?label }
+  FILTER(LANG(?label) = "" || LANGMATCHES(LANG(?label), "en"))
+} ORDER BY DESC(LANG(?label) = "") ?label LIMIT 1
 """)
 
 ACTORS = _q("actors", """
 # title: Actors
 # description: Every actor that is mentioned, speaks or predicts, with how many articles involve it.
-SELECT ?actor (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?statement) AS ?statements)
-       (COUNT(DISTINCT ?prediction) AS ?predictions) WHERE {
+SELECT ?actor (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?article) AS ?articles)
+       (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?prediction) AS ?predictions) WHERE {
   { ?mention kg:refersTo ?actor ; kg:extractedFrom ?article }
   UNION { ?statement kg:speaker ?actor }
   UNION { ?prediction a kg:Prediction ; kg:predictor ?actor }
   UNION { ?article kg:author|kg:outlet ?actor }
+  OPTIONAL { ?actor rdfs:label ?name }
 } GROUP BY ?actor ORDER BY DESC(?articles) ?actor
 """)
 
@@ -102,9 +104,14 @@ SELECT ?actor (COUNT(DISTINCT ?mention) AS ?mentions) $article WHERE {
 
 STATUS = _q("status", """
 # title: Current statuses
-# description: The current status of every judged prediction, and whether a person should look at it again.
-SELECT ?prediction ?status ?review WHERE {
-  GRAPH kgg:status { ?prediction kg:status ?status . OPTIONAL { ?prediction kg:needsReview ?review } }
+# description: The current status of the judged predictions (of one, or of one article's, or of all), and whether
+# description: a person should look at the judgement again.
+# param: prediction IRI optional — one prediction
+# param: article IRI optional — the predictions of one article
+SELECT ?node ?status ?review $prediction $article WHERE {
+  GRAPH kgg:status { ?node kg:status ?status . OPTIONAL { ?node kg:needsReview ?review } }
+  FILTER(COALESCE($prediction, "-") = "-" || ?node = $prediction)
+  FILTER(COALESCE($article, "-") = "-" || EXISTS { ?node kg:extractedFrom $article })
 }
 """)
 

@@ -242,6 +242,16 @@ def test_prediction_page_shows_history_and_linked_evidence(client: TestClient, s
     assert client.get(page_url("predictions", ev)).status_code == 404  # evidence of a meeting: no prediction
 
 
+def test_history_is_the_one_kg_resolve_keeps(store: MemoryStore) -> None:
+    from kg.resolve import history
+    from kg.web.forecasts import resolutions
+
+    judged = {p["p"] for p in rows(store, "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?r kg:resolves ?p } }")}
+    assert judged
+    for p in judged:
+        assert resolutions(store, p) == history(store, p)
+
+
 def test_prediction_page_shows_a_stored_proposition(store: MemoryStore, tmp_path: Path) -> None:
     p = rows(store, "SELECT ?p WHERE { ?p a kg:Prediction } LIMIT 1")[0]["p"]
     dump = tmp_path / "store.nq"

@@ -5,6 +5,7 @@ and the scorecards with their plots (reusing :mod:`kg.predictions`, :mod:`kg.sco
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,9 +14,10 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from kg.errors import UsageError
+from kg.namespaces import concept_value
 from kg.plots import calibration_figure, timeline_figure
 from kg.predictions import PredictionRow, list_predictions
-from kg.resolve.record import ResolutionRecord, load_resolutions
+from kg.resolve.record import Content, ResolutionRecord
 from kg.scoring import Scorecard, score
 from kg.store.base import Store
 from kg.web import sparql
@@ -100,13 +102,42 @@ def in_context(located: Located | None, ref: str) -> Excerpt | None:
     return excerpt(located.body, located.start, located.end, Mark(located.start, located.end, located.kind, ref))
 
 
+def resolutions(store: Store, prediction: str) -> list[ResolutionRecord]:
+    """The resolutions of one prediction, oldest first (the history ``kg.resolve.history`` gives, read for one)."""
+    found: dict[str, dict[str, Any]] = {}
+    for r in select(store, sparql.HISTORY, prediction=prediction):
+        row = found.setdefault(value(r["resolution"]) or "", {k: value(v) for k, v in r.items()} | {
+            "evidence": set(), "source": set()})
+        for k in ("evidence", "source"):
+            if r[k] is not None:
+                row[k].add(value(r[k]))
+    records = []
+    for res, row in found.items():
+        content = Content(
+            prediction=prediction, outcome=concept_value(row["outcome"], "status") or row["outcome"],
+            method=concept_value(row["method"], "method") or row["method"], agent=row["agent"] or "",
+            rationale=row["rationale"] or "", evidence=tuple(sorted(row["evidence"])),
+            sources=tuple(sorted(row["source"])), version=row["version"] or "",
+        )
+        records.append(ResolutionRecord(
+            res, content, dt.date.fromisoformat(row["asOf"][:10]) if row["asOf"] else None,
+            dt.datetime.fromisoformat(row["ended"]) if row["ended"] else None, row["revises"],
+        ))
+    return sorted(records, key=lambda r: (_utc(r.ended), r.iri))
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime:
+    moment = moment or dt.datetime.min
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def prediction(store: Store, iri: str) -> PredictionPage | None:
     """The page of prediction *iri*, None when it is not a prediction in the store."""
     located = locate(store, iri)
     if located is None or located.kind != "prediction":
         return None
     history = []
-    for record in load_resolutions(store).get(iri, []):
+    for record in resolutions(store, iri):
         evidence = []
         for ev in record.content.evidence:
             where = locate(store, ev)

@@ -115,6 +115,20 @@ SELECT ?node ?status ?review $prediction $article WHERE {
 }
 """)
 
+HISTORY = _q("history", """
+# title: Status history
+# description: Every resolution of one prediction (each in its own graph), one row per piece of evidence.
+# param: prediction IRI required — the prediction
+SELECT ?resolution ?outcome ?method ?agent ?rationale ?version ?asOf ?ended ?revises ?evidence ?source $prediction
+WHERE {
+  GRAPH ?g { ?resolution a kg:Resolution ; kg:resolves $prediction ; kg:outcome ?outcome ; kg:method ?method .
+    OPTIONAL { ?resolution prov:wasAssociatedWith ?agent } OPTIONAL { ?resolution kg:rationale ?rationale }
+    OPTIONAL { ?resolution kg:resolverVersion ?version } OPTIONAL { ?resolution kg:asOf ?asOf }
+    OPTIONAL { ?resolution prov:endedAtTime ?ended } OPTIONAL { ?resolution kg:revises ?revises }
+    OPTIONAL { ?resolution kg:evidence ?evidence } OPTIONAL { ?resolution kg:evidenceSource ?source } }
+}
+""")
+
 NODE_SPAN = _q("node-span", """
 # title: Where a node was found
 # description: The article, kind and character span of an extracted node.

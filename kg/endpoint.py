@@ -165,7 +165,7 @@ def create_app(store: Store, *, timeout: float | None = 30.0, cors: Sequence[str
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/queries", list_queries, methods=["GET"]),
         Route("/queries/{name}", stored, methods=["GET"]),
-        Mount("/", routes=web_routes(store)),  # the claims browser (kg.web): /articles, /predictions, …
+        Mount("/", routes=web_routes(store)),  # the claims browser (kg.web); last: it answers every other path
     ]
     return Starlette(routes=routes, middleware=middleware)
 

@@ -280,16 +280,18 @@ def test_actor_page(client: TestClient, store: MemoryStore) -> None:
     made = rows(store, f"SELECT DISTINCT ?p WHERE {{ ?p kg:predictor <{top}> }}")
     for m in made:
         assert f'href="{page_url("predictions", m["p"])}"' in r.text
-    assert "data:image/svg+xml;base64," in r.text  # the predictor's timeline
+    assert r.text.count("data:image/svg+xml;base64,") == 2  # the predictor's calibration and timeline
     assert client.get("/actors").status_code == 200
     assert client.get("/actors/no-such-actor-here").status_code == 404
 
 
-def test_scorecard_has_both_groupings_and_inline_svg_plots(client: TestClient) -> None:
+def test_scorecard_has_both_groupings_and_inline_svg_plots(client: TestClient, store: MemoryStore) -> None:
     r = client.get("/scorecard")
     assert r.status_code == 200 and "By predictor" in r.text and "By outlet" in r.text
     plots = re.findall(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', r.text)
     assert len(plots) == 2
+    for outlet in rows(store, "SELECT DISTINCT ?o WHERE { ?a kg:outlet ?o }"):
+        assert f'href="{page_url("actors", outlet["o"])}"' in r.text.split("By outlet", 1)[1]
     for p in plots:
         assert base64.b64decode(p).lstrip().startswith(b"<?xml") and b"<svg" in base64.b64decode(p)
 

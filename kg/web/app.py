@@ -256,10 +256,12 @@ class Pages:
     async def scorecard(self, request: Request) -> Response:
         def build() -> dict[str, Any]:
             lines = forecasts.predictions(self.store)
+            name = self.labels()
             predictors = {line.row.predictor: line.predictor for line in lines}
+            outlets = {name(o): o for o in data.outlets(self.store)}
             return {
-                "name": self.labels(), "cards": forecasts.scorecards([line.row for line in lines]),
-                "predictors": predictors, "count": len(lines),
+                "name": name, "cards": forecasts.scorecards([line.row for line in lines]),
+                "predictors": predictors, "outlets": outlets, "count": len(lines),
             }
 
         return await self.render(request, "scorecard.html", build)

@@ -33,6 +33,7 @@ demo: $(BIN)/.installed
 	@echo "== export Turtle"
 	$(BIN)/kg export --format turtle -o $(DEMO)/kg.ttl
 	@echo "demo done: store in $(KG_STORE), Turtle in $(DEMO)/kg.ttl"
+	@echo "browse the claims: KG_STORE=$(KG_STORE) $(BIN)/kg serve   then open http://127.0.0.1:7878/articles"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check kg tests bench

@@ -42,6 +42,15 @@ Other commands: `kg serve` starts a read-only SPARQL 1.1 Protocol endpoint on 12
 the stored queries at `/queries/NAME?param=…`); `kg judge PREDICTION --outcome refuted --evidence SOURCE` records
 a person's judgement; `kg predictions --format json` lists every prediction with its status and evidence.
 Every command takes `--store DIR` (or `KG_STORE`; default `./kg-data`) and `--help`.
+
+`kg serve` also serves the claims browser at http://127.0.0.1:7878/ (read-only pages, no JavaScript): each
+article with its statements, meetings and predictions highlighted from their offsets (hover a highlight for the
+speaker, date, medium, hedge, probability, deadline, status, rule and confidence; click it for its card), the
+predictions sortable by status, predictor, deadline and probability, each with its status history and evidence,
+a page per actor, and the scorecard by predictor and by outlet with its plots. Every entity links its IRI and
+downloads as Turtle or JSON-LD. The seed article, as `tests/test_web_browser.py` sees it in headless Chromium:
+
+![The seed article in the claims browser: statements blue, meetings green, predictions amber](docs/browser-article.png)
 """
 
 

@@ -251,6 +251,8 @@ class _Mapper:
         if a.retrieved:
             self.add(art, K.retrieved, ox.Literal(a.retrieved, datatype=_DATETIME))
         self.add(art, K.contentHash, ox.Literal(a.content_hash or ""))
+        if a.text:  # the offsets of every span count in this text (the claims browser shows it)
+            self.add(art, K.articleBody, ox.Literal(a.text))
 
     def author_agent(self) -> ox.NamedNode:
         """Who 'author' predictions are attributed to: the author, else the outlet, else the article."""

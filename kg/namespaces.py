@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     published: URIRef
     retrieved: URIRef
     contentHash: URIRef
+    articleBody: URIRef
 
     # provenance of extracted nodes
     extractedFrom: URIRef

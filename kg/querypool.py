@@ -164,6 +164,7 @@ class QueryPool:
         self.workers = workers
         self.spare = workers if spare is None else max(1, min(spare, workers))  # started ahead of need
         self.max_long = max(1, workers - 2)
+        self.source = source
         self._setup = WorkerSetup(source, limits.memory_mb)
         self._cond = threading.Condition()
         self._idle: list[Worker] = []

@@ -27,6 +27,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from starlette.applications import Starlette
@@ -35,19 +36,22 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from kg.endpoint import protocol
 from kg.endpoint.description import description_triples
 from kg.endpoint.guard import Guard, allowed_hosts
-from kg.errors import InputError, KgError, QueryError, QueryLimitExceeded, QueryRefused, UsageError
+from kg.errors import InputError, KgError, QueryError, QueryLimitExceeded, QueryRefused, StoreError, UsageError
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, get_query, load_queries, parse_query
 from kg.querylimits import QueryLimits
 from kg.querypool import QueryPool
+from kg.queryworker import StoreSource
 from kg.results import GRAPH_FORMATS, media_type, serialize
+from kg.store import open_store
 from kg.store.base import Store
+from kg.web import routes as web_routes
 
 _GRAPH_QUERY = parse_query(
     "# title: one graph\n# param: g IRI required\nCONSTRUCT { ?s ?p ?o } WHERE { GRAPH $g { ?s ?p ?o } }", "graph"
@@ -91,6 +95,18 @@ def _context_file() -> Path | None:
         if c.is_file():
             return Path(str(c))
     return None
+
+
+class _Reopening:
+    """The store of a pool's source, opened read-only afresh for each call, so pages see later ingests."""
+
+    def __init__(self, source: StoreSource) -> None:
+        self.source = source
+
+    def __getattr__(self, name: str) -> Any:
+        if self.source.path is None:
+            raise StoreError("the claims browser needs a store on disk")
+        return getattr(open_store(self.source.path, read_only=True), name)
 
 
 def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = None,
@@ -240,8 +256,9 @@ def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = 
         Route("/queries", list_queries, methods=["GET"]),
         Route("/queries/{name}", stored, methods=["GET"]),
         Route("/query", query_page, methods=["GET"]),
-        Route("/", query_page, methods=["GET"]),
         Route("/context.jsonld", context, methods=["GET"]),
+        # the claims browser (kg.web) answers / and its pages; last, since a mount at / takes every other path
+        Mount("/", routes=web_routes(store if not isinstance(store, QueryPool) else _Reopening(pool.source))),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 

@@ -42,7 +42,7 @@ def load(kind: str) -> tuple[str, ...]:
 
 
 def alternation(entries: tuple[str, ...] | list[str], *, space: str = r"\s+") -> str:
-    """One regex alternation of literal *entries*, longest first; a space in an entry matches *space*.
+    r"""One regex alternation of literal *entries*, longest first; a space in an entry matches *space*.
 
     >>> print(alternation(["told reporters", "said"]))
     told\s+reporters|said

@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     from kg.extract.statements import _Finder
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
+#: a speaker label opening a paragraph: "Okafor: …", "JANE ROE (THROUGH TRANSLATOR): …", "Jane Roe: (03:26)"
+_TRANSCRIPT = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,3})(?:[ \u00a0]*\([^)\n]{1,40}\))?:"
+    r"(?:[ \u00a0]*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?(?:\s+|$)"
+)
 _QA = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+")
 _INTERVIEWEE_CUE = re.compile(
     r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\b|\binterview(?:ed)?(?:\s+with)?\b|"
@@ -24,14 +28,19 @@ _EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+bee
 
 def transcript(f: _Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
-    unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee."""
+    unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee. In a transcript (two speaker
+    labels or more), an unlabelled paragraph continues the turn of the last label ("PUTIN: …" then a paragraph
+    without a label: Putin still speaks; "Jane Roe: (03:26)" alone, then her paragraphs)."""
     doc = f.doc
     interviewee: str | None = None
     answering = False  # inside the answer to a "Q:" line
+    labels = sum(1 for ps, pe in doc.paragraphs if _TRANSCRIPT.match(f.text, ps, pe))
+    turn: str | None = None  # the speaker of the current turn of a transcript
     for ps, pe in doc.paragraphs:
         qa = _QA.match(f.text, ps, pe)
         if qa:
             answering = qa.group("who") in ("Q", "Question")
+            turn = None
             if not answering:
                 interviewee = interviewee or _interviewee(f, ps)
                 if interviewee:
@@ -43,12 +52,33 @@ def transcript(f: _Finder) -> None:
                 interviewee = interviewee or _interviewee(f, ps)
                 if interviewee:
                     f.add(interviewee, ps, pe, "quote", "quote.transcript", 0.7, None, "interview")
+            elif turn is not None and labels >= 2 and not any(ps <= a < pe for a, _ in doc.quoted):
+                f.add(turn, ps, pe, "quote", "quote.transcript.turn", 0.7, None, _TRANSCRIPT_MEDIUM)
             continue
         answering = False
-        names = [x for x in doc.actors.within(m.start("name"), m.end("name") + 1) if x.kind != "demonym"]
-        if not names or doc.actors.entries[names[0].key].type == "Country":
-            continue
-        f.add(doc.actors.ids[names[0].key], m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
+        turn = _label_speaker(f, m.start("name"), m.end("name"))
+        if turn is not None and m.end() < pe:
+            f.add(turn, m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
+
+
+#: the medium of a transcript's turns
+_TRANSCRIPT_MEDIUM = "interview"
+
+
+def _label_speaker(f: _Finder, start: int, end: int) -> str | None:
+    """The actor a speaker label names: a mention inside it, else (for "PUTIN" or "Sorkin") the person whose
+    family name it is; countries and places never speak from a label."""
+    idx = f.doc.actors
+    names = [x for x in idx.within(start, end + 1) if x.kind != "demonym"]
+    if names:
+        entry = idx.entries[names[0].key]
+        return None if entry.type == "Country" else idx.ids[names[0].key]
+    last = f.text[start:end].split()[-1].casefold()
+    for key, actor_id in idx.ids.items():
+        entry = idx.entries[key]
+        if entry.type == "Person" and entry.label.split()[-1].casefold() == last:
+            return actor_id
+    return None
 
 
 def _interviewee(f: _Finder, pos: int) -> str | None:

@@ -9,6 +9,7 @@ from kg.extract.registry import Registry, RegistryActor
 from kg.extract.titles import title_words_before
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 
 
 @dataclass
@@ -52,6 +53,13 @@ class Builder:
         self.registry = registry
         self.entries: dict[str, ActorEntry] = {}
         self.taken = bytearray(len(text) + 1)
+        self._lowered: frozenset[str] | None = None
+
+    def lowered_words(self) -> frozenset[str]:
+        """The words written in lower case anywhere in the text (computed once)."""
+        if self._lowered is None:
+            self._lowered = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lowered
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(self.taken[start:end])

@@ -177,6 +177,8 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
             rule, conf = "found.appositive", 0.75
         elif name.split()[0] in GIVEN_NAMES and len(name.split()) <= 3:
             rule, conf = "found.given-name", 0.7
+        elif _name_reused(b, name):
+            rule, conf = "found.name-reused", 0.6
         elif len(name.split()) <= 3 and _OF_ORG_AFTER.match(text, s + len(name)):
             rule, conf = "found.of-organization", 0.6
         elif (
@@ -196,6 +198,22 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
             rule=rule,
             confidence=conf,
         )
+
+
+def _name_reused(b: Builder, name: str) -> bool:
+    """True for "Jane Roe" when the article later calls her "Roe" alone and writes neither word in lower case
+    (a person's names are not common words: "Crew Dragon … the crew" is no person)."""
+    parts = name.split()
+    if len(parts) != 2 or not all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in parts):
+        return False
+    first, last = parts
+    if last in b.registry.surfaces or first in b.registry.surfaces or last in ORG_HEAD_SET:
+        return False
+    lowered = b.lowered_words()
+    if first.lower() in lowered or last.lower() in lowered:
+        return False
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", b.text))
+    return alone > len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", b.text))
 
 
 def _place_before_title(words: list[str], i: int) -> bool:

@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from kg.extract import sentences
 from kg.extract.actors import Mention
 from kg.extract.document import Document
 from kg.extract.interviews import transcript
@@ -333,11 +335,28 @@ def find_statements(doc: Document) -> list[Statement]:
             continue  # a sentence with a direct quote: the quote rules own its attribution
         if not _trailing(f, ss, se, quoted) and not _reported(f, ss, se, quoted):
             _according(f, ss, se)
+    f.out = _by_sentence(f)
     f.out.sort(key=lambda st: st.span.start)
     _default_dates(f)
     for i, st in enumerate(f.out, 1):
         st.id = f"s{i}"
     return f.out
+
+
+def _by_sentence(f: _Finder) -> list[Statement]:
+    """Quotations of several sentences split into one statement per sentence: each sentence is a claim of its
+    own (checked, contradicted or confirmed on its own), with the speaker, date and medium of the quotation."""
+    out: list[Statement] = []
+    for st in f.out:
+        parts = sentences.split(f.text, st.span.start, st.span.end) if st.kind == "quote" else []
+        parts = [(s, e) for s, e in parts if _words(f.text[s:e]) >= 3]
+        if len(parts) < 2:
+            out.append(st)
+            continue
+        for s, e in parts:
+            s, e = _trim(f.text, s, e)
+            out.append(replace(st, text=f.text[s:e], span=Span(s, e, f.text[s:e])))
+    return out
 
 
 def _adjacent_paragraph(doc: Document, a: int, b: int) -> bool:

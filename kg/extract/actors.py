@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.acronyms import add_acronym_mentions
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, words
 from kg.extract.mentions import ActorEntry, Builder, Mention
 from kg.extract.names import add_found_mentions, add_short_mentions
@@ -263,11 +264,13 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry) -> ActorIndex:
     """Every actor mention in the content *paragraphs* of *text*, resolved to one entry per actor."""
     b = Builder(text, registry)
+    b.paragraphs = paragraphs
     for ps, pe in paragraphs:
         _registry_mentions(b, ps, pe)
     for ps, pe in paragraphs:
         add_found_mentions(b, ps, pe)
     add_short_mentions(b, paragraphs)
+    add_acronym_mentions(b, paragraphs)
     _found_countries(b, paragraphs)
     for ps, pe in paragraphs:
         _head_mentions(b, ps, pe)

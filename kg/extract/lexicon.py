@@ -145,6 +145,9 @@ AUXILIARIES = frozenset(load("auxiliaries"))
 #: last words of place names ("Oval Office", "Trafalgar Square"); registry entries ("White House") win
 PLACE_HEADS = frozenset(load("place_heads"))
 
+#: last words of events, competitions and programmes ("Confederations Cup"): neither a person nor a body
+EVENT_HEADS = frozenset(load("event_heads"))
+
 #: words before "Office" that make it a government body ("Foreign Office"), not a room ("Oval Office")
 OFFICE_BODIES = frozenset(load("office_bodies"))
 

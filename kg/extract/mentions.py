@@ -54,6 +54,12 @@ class Builder:
         self.entries: dict[str, ActorEntry] = {}
         self.taken = bytearray(len(text) + 1)
         self._lowered: frozenset[str] | None = None
+        #: the content paragraphs, when the caller sets them
+        self.paragraphs: list[tuple[int, int]] = []
+
+    def in_content(self, pos: int) -> bool:
+        """True when *pos* lies in a content paragraph (all text when none were given)."""
+        return not self.paragraphs or any(s <= pos < e for s, e in self.paragraphs)
 
     def lowered_words(self) -> frozenset[str]:
         """The words written in lower case anywhere in the text (computed once)."""

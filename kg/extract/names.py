@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from kg.extract.lexicon import (
     AUXILIARIES,
+    EVENT_HEADS,
     GIVEN_NAMES,
     NOT_NAME,
     OFFICE_BODIES,
@@ -154,7 +155,7 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
         if not name or len(name.split()) > 4:
             continue
         s = text.find(name, run.start() + (offsets[first] if first < len(offsets) else 0), run.end())
-        if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET:
+        if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET or name.split()[-1] in EVENT_HEADS:
             continue
         key = "~" + slug(name)
         if key in b.entries:

@@ -1,13 +1,13 @@
 """Organisations named by an acronym or a single word, known by how the text uses them.
 
-- ``found.acronym.defined``  "the Federal Aviation Administration (FAA)": the acronym is the organisation
+- ``found.acronym.defined``  "the Maritime Safety Bureau (MSB)": the acronym is the organisation
   named before it (a registry or text-found actor, or a capitalised phrase whose initials it spells), and
-  every later "FAA" is a mention of it.
-- ``found.acronym``          an acronym that acts: followed by a verb ("NASA said", "the SNP will") or a
-  possessive ("NASA's"), or used three times or more; units, times and roles are never actors
+  every later "MSB" is a mention of it.
+- ``found.acronym``          an acronym that acts: followed by a verb ("KSA said", "the VPR will") or a
+  possessive ("KSA's"), or used twice or more; units, times and roles are never actors
   (``seeds/lexicon/common_acronyms.txt``).
 - ``found.one-word``         a single capitalised word that acts (subject of a verb or possessor) at least
-  twice, never written in lower case, never opening a sentence only ("Likud said …", "Newspoll's survey").
+  twice, never written in lower case, never opening a sentence only ("Velora said …", "Velora's survey").
 
 >>> from kg.extract.registry import load_registry
 >>> from kg.extract.mentions import Builder
@@ -42,13 +42,16 @@ _ACTS = re.compile(
     rf"decided|approved|agreed|won|lost|leads|led|took|gave|made|will|would|could|may|might|has|had|is|was|"
     rf"reports|forecasts|estimated|shows|showed|found|[a-z]{{3,}}ed|[a-z]{{3,}}[^s's]s)\b)"
 )
-#: a passive agent or a source: "decided by NASA", "according to YouGov"
+#: a passive agent or a source: "decided by the KSA", "according to Velora"
 _AGENT_BEFORE = re.compile(r"\b(?:by|according\s+to|from|told|with)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _CAPS_BEFORE = re.compile(r"[A-Z]{2,}\W{1,2}$")
 _CAPS_AFTER = re.compile(r"\W{1,2}[A-Z]{2,}")
-#: a capitalised word after an acronym that makes the acronym initials of a name ("RGK Kapoor"), unless it is
-#: a role of the body ("NASA Administrator", "FAA officials")
-_NAME_AFTER = re.compile(r"[ \u00a0]+(?!(?:Administrator|Commander|Chief|Director|Officials?|Spokes\w+|Chairman|President|Head)\b)[A-Z][a-z]")
+#: a capitalised word after an acronym that makes the acronym initials of a name ("JKT Moran"), unless it is
+#: a role of the body ("KSA Administrator", "KSA officials")
+_NAME_AFTER = re.compile(
+    r"[ \u00a0]+(?!(?:Administrator|Commander|Chief|Director|Officials?|Spokes\w+|Chairman|President|Head)\b)"
+    r"[A-Z][a-z]"
+)
 _NUMBER_BEFORE = re.compile(r"\d[ \u00a0]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:][\"”’']?\s+|\n\s*|[“\"]\s*)$")
 _STOP_JOIN = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "&"})
@@ -91,8 +94,9 @@ def add_acronym_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     for ps, pe in paragraphs:
         for pattern in (_ACRONYM, _CAMEL):
             for m in pattern.finditer(text, ps, pe):
-                if _NUMBER_BEFORE.search(text, max(ps, m.start() - 3), m.start()) or _caps_neighbour(text, m.start(), m.end()):
-                    continue  # "737 MAX": a model; "PUTIN (THROUGH TRANSLATOR)": a label; "RGK Kapoor": initials
+                number = _NUMBER_BEFORE.search(text, max(ps, m.start() - 3), m.start())
+                if number or _caps_neighbour(text, m.start(), m.end()):
+                    continue  # "A320 NEO": a model; "ROE (VIA AN INTERPRETER)": a label; "JKT Moran": initials
                 seen[m.group()] += 1
                 if _ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
                     acts[m.group()] += 1
@@ -115,7 +119,7 @@ def _owner(b: Builder, start: int, end: int) -> str | None:
 
 
 def _tail_matching(long: str, short: str) -> str | None:
-    """The last words of *long* whose initials spell *short* ("the Federal Aviation Administration", "FAA")."""
+    """The last words of *long* whose initials spell *short* ("the Maritime Safety Bureau", "MSB")."""
     words = long.split()
     for i in range(len(words)):
         tail = " ".join(words[i:])

@@ -29,8 +29,8 @@ _EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+bee
 def transcript(f: _Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
     unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee. In a transcript (two speaker
-    labels or more), an unlabelled paragraph continues the turn of the last label ("PUTIN: …" then a paragraph
-    without a label: Putin still speaks; "Jane Roe: (03:26)" alone, then her paragraphs)."""
+    labels or more), an unlabelled paragraph continues the turn of the last label ("ROE: …" then a paragraph
+    without a label: Roe still speaks; "Jane Roe: (03:26)" alone, then her paragraphs)."""
     doc = f.doc
     interviewee: str | None = None
     answering = False  # inside the answer to a "Q:" line
@@ -66,7 +66,7 @@ _TRANSCRIPT_MEDIUM = "interview"
 
 
 def _label_speaker(f: _Finder, start: int, end: int) -> str | None:
-    """The actor a speaker label names: a mention inside it, else (for "PUTIN" or "Sorkin") the person whose
+    """The actor a speaker label names: a mention inside it, else (for "ROE" or "Roe") the person whose
     family name it is; countries and places never speak from a label."""
     idx = f.doc.actors
     names = [x for x in idx.within(start, end + 1) if x.kind != "demonym"]

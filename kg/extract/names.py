@@ -203,7 +203,7 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
 
 def _name_reused(b: Builder, name: str) -> bool:
     """True for "Jane Roe" when the article later calls her "Roe" alone and writes neither word in lower case
-    (a person's names are not common words: "Crew Dragon … the crew" is no person)."""
+    (a person's names are not common words: "Harbour Pilot … the pilot" is no person)."""
     parts = name.split()
     if len(parts) != 2 or not all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in parts):
         return False

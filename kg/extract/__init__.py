@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from kg.extract import sentences
 from kg.extract.actors import find_actors
+from kg.extract.blocks import source_blocks
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.dates import published_date
 from kg.extract.document import Document
@@ -47,9 +48,12 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     text = article.text
     paragraphs = content_paragraphs(text, title=article.title)
     sents = [s for start, end in paragraphs for s in sentences.split(text, start, end)]
-    actors = find_actors(text, paragraphs, registry)
+    blocks = source_blocks(text, paragraphs)
+    actors = find_actors(text, paragraphs, registry, blocks=blocks)
     published = published_date(article.published, text)
-    doc = Document(text=text, published=published, paragraphs=paragraphs, sentences=sents, actors=actors)
+    doc = Document(
+        text=text, published=published, paragraphs=paragraphs, sentences=sents, actors=actors, blocks=blocks
+    )
     statements = find_statements(doc)
     doc.speakers = [(s.span.start, s.span.end, s.speaker) for s in statements if s.kind == "quote" and s.speaker]
     meetings = find_meetings(doc, registry)

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.acronyms import add_acronym_mentions
+from kg.extract.blocks import Block
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, words
 from kg.extract.mentions import ActorEntry, Builder, Mention
 from kg.extract.names import add_found_mentions, add_short_mentions
@@ -261,12 +262,18 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry) -> ActorIndex:
-    """Every actor mention in the content *paragraphs* of *text*, resolved to one entry per actor."""
+def find_actors(
+    text: str, paragraphs: list[tuple[int, int]], registry: Registry, *, blocks: Sequence[Block] = ()
+) -> ActorIndex:
+    """Every actor mention in the content *paragraphs* of *text*, resolved to one entry per actor; the sources
+    named by *blocks* intros ("This via Acme Research:") are actors too."""
     b = Builder(text, registry)
     b.paragraphs = paragraphs
     for ps, pe in paragraphs:
         _registry_mentions(b, ps, pe)
+    for block in blocks:
+        _registry_mentions(b, *block.label)
+        _block_source(b, block)
     for ps, pe in paragraphs:
         add_found_mentions(b, ps, pe)
     add_short_mentions(b, paragraphs)
@@ -281,6 +288,29 @@ def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry
     ids = {e.key: f"a{i}" for i, e in enumerate(ordered, 1)}
     mentions = sorted((m for e in ordered for m in e.mentions), key=lambda m: m.start)
     return ActorIndex(entries=created, ids=ids, mentions=mentions)
+
+
+def _block_source(b: Builder, block: Block) -> None:
+    """The source an intro line names, when no known actor stands there: a person for a time-stamped
+    transcript label of two or three words or a known given name, else an organisation."""
+    s, e = block.label
+    if b.overlaps(s, e):
+        return
+    name = b.text[s:e]
+    words = name.split()
+    if words[0] in NOT_NAME or name.isupper():
+        return
+    person = 2 <= len(words) <= 3 and (block.stamped or words[0] in GIVEN_NAMES_FEMALE | GIVEN_NAMES_MALE)
+    key = "~" + slug(name)
+    b.add(
+        key,
+        Mention(s, e, name, key, "found"),
+        label=name,
+        type="Person" if person else "Organization",
+        registry=None,
+        rule="found.source-label",
+        confidence=0.6,
+    )
 
 
 def _registry_mentions(b: Builder, start: int, end: int) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates
 from kg.extract.actors import ActorIndex
+from kg.extract.blocks import Block
 
 #: a wire dateline opening a paragraph: "OTTAWA, March 5 (Northwire) - "; its date is the filing date
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]\s+")
@@ -23,6 +25,8 @@ class Document:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
     actors: ActorIndex
+    #: paragraphs introduced by a line naming their source ("This via Acme Research:")
+    blocks: Sequence[Block] = ()
     #: ``(start, end, speaker id)`` of the direct quotes, once statements are known ("I" inside them)
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
     #: ``(open, close)`` offsets of the quotations, once statements have found them

@@ -61,6 +61,22 @@ def transcript(f: _Finder) -> None:
             f.add(turn, m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
 
 
+def source_blocks(f: _Finder) -> None:
+    """The paragraphs of a source block ("This via Acme Research:" then its paragraphs) are the words of the
+    source the intro names; paragraphs already holding a quotation keep their own attribution."""
+    doc = f.doc
+    taken = [(st.span.start, st.span.end) for st in f.out]
+    for block in doc.blocks:
+        speaker = _label_speaker(f, *block.label)
+        if speaker is None:
+            continue
+        medium = _TRANSCRIPT_MEDIUM if block.stamped else None
+        for ps, pe in block.paragraphs:
+            if any(ps <= a < pe for a, _ in doc.quoted) or any(a < pe and ps < b for a, b in taken):
+                continue
+            f.add(speaker, ps, pe, "quote", "quote.block", 0.65, None, medium)
+
+
 #: the medium of a transcript's turns
 _TRANSCRIPT_MEDIUM = "interview"
 

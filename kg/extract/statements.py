@@ -42,7 +42,7 @@ from dataclasses import replace
 from kg.extract import sentences
 from kg.extract.actors import Mention
 from kg.extract.document import Document
-from kg.extract.interviews import transcript
+from kg.extract.interviews import source_blocks, transcript
 from kg.extract.lexicon import SPEECH_VERBS, medium_of, words
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.quotes import trim as _trim
@@ -328,6 +328,7 @@ def find_statements(doc: Document) -> list[Statement]:
         elif n <= 4:
             _fragment(f, q, ss, se)
     transcript(f)
+    source_blocks(f)
     quoted = [(q.open, q.close) for q in quotes]
     owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
     for ss, se in doc.sentences:

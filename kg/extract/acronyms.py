@@ -86,8 +86,15 @@ def add_acronym_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
                 if b.overlaps(s, m.end("long")):
                     continue
                 owner = "~" + slug(long)
-                b.add(owner, Mention(s, s + len(long), long, owner, "found"), label=long, type="Organization",
-                      registry=None, rule="found.acronym.defined", confidence=0.75)
+                b.add(
+                    owner,
+                    Mention(s, s + len(long), long, owner, "found"),
+                    label=long,
+                    type="Organization",
+                    registry=None,
+                    rule="found.acronym.defined",
+                    confidence=0.75,
+                )
             keys.setdefault(m.group("short"), owner)
     acts: Counter[str] = Counter()
     seen: Counter[str] = Counter()
@@ -136,8 +143,15 @@ def _mention_all(b: Builder, word: str, key: str, rule: str) -> None:
         if key in b.entries:
             b.add(key, Mention(m.start(), m.end(), word, key, "short"))
         else:
-            b.add(key, Mention(m.start(), m.end(), word, key, "found"), label=word, type="Organization",
-                  registry=None, rule=rule, confidence=0.55)
+            b.add(
+                key,
+                Mention(m.start(), m.end(), word, key, "found"),
+                label=word,
+                type="Organization",
+                registry=None,
+                rule=rule,
+                confidence=0.55,
+            )
 
 
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|an|i)s?$")

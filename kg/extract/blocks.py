@@ -7,8 +7,9 @@ after six paragraphs.
 
 >>> text = "Markets wait.\\n\\nThis via Acme Research:\\n\\nRates will rise.\\n\\nGrowth slows.\\n\\n12:30 GMT\\n\\nMore."
 >>> paras = [(0, 13), (40, 56), (58, 71), (84, 89)]
->>> [(text[slice(*b.label)], [text[s:e] for s, e in b.paragraphs]) for b in source_blocks(text, paras)]
-[('Acme Research', ['Rates will rise.', 'Growth slows.'])]
+>>> [block] = source_blocks(text, paras)
+>>> text[slice(*block.label)], [text[s:e] for s, e in block.paragraphs]
+('Acme Research', ['Rates will rise.', 'Growth slows.'])
 """
 
 from __future__ import annotations

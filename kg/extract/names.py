@@ -46,7 +46,7 @@ _CAP_RUN = re.compile(
 )
 _SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
 _SPEECH_WORD = re.compile(rf"^(?:{SPEECH_VERBS})$")
-_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
+_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.’'-]+\s+){{0,4}}?{TITLE}\b")
 _NON_SPACE = re.compile(r"\S+")
 _SENTENCE_CUT = re.compile(
     r"(?<=[a-z]{2})\.[ \u00a0]|(?<=[A-Za-z])\.[ \u00a0]+(?=(?:"

@@ -17,7 +17,9 @@ from kg.extract.lexicon import load
 #: words that end in a full stop without ending a sentence
 ABBREVIATIONS = frozenset(load("abbreviations"))
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+#: a sentence end: punctuation, closing marks, then a space and a capital; or, as scraped pages glue them, a
+#: closing quotation mark right before the next capital or opening mark ("…a happy day!”The coach said")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?…]+”(?=[“A-Z])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^[A-Z]$")
 

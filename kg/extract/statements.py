@@ -43,7 +43,7 @@ from kg.extract import sentences
 from kg.extract.actors import Mention
 from kg.extract.document import Document
 from kg.extract.interviews import source_blocks, transcript
-from kg.extract.lexicon import SPEECH_VERBS, medium_of, words
+from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of, words
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.quotes import trim as _trim
 from kg.extract.quotes import word_count as _words
@@ -99,11 +99,20 @@ _PREPOSITION_BEFORE = re.compile(
 _TRAILING = re.compile(
     r",\s+(?P<who>[^,;:“”\"]{1,70}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
     r"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
-    r"reported|confirmed|announced)\b(?P<rest>[^.;]*)$"
+    r"reported|reports|confirmed|announced)\b(?P<rest>[^.;]*)$"
 )
 _TRAILING_REST = re.compile(
     r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
     r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$"
+)
+#: "…, according to X." closing the sentence
+_ACCORDING_TAIL = re.compile(r",?\s+according\s+to\s+(?P<who>[^,.;:“”\"]{2,80}?)\s*[.!]?\s*$")
+#: sources kept anonymous: a statement without a speaker ("officials said", "people familiar with the matter")
+_ANONYMOUS = re.compile(
+    r"(?:(?:one|two|three|four|several|some|many|other|\w+)\s+)?(?:(?:senior|western|european|us|u\.s\.|"
+    r"government|industry|administration)\s+)?(?:sources?|officials?|diplomats?|people|persons?|analysts|"
+    r"observers|insiders)(?:\s+(?:familiar|close|briefed|with\s+knowledge)\b[^,;]*)?(?:\s+(?:have|had))?",
+    re.I,
 )
 _ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
 _ACCORDING_LEAD = re.compile(
@@ -309,6 +318,9 @@ def find_statements(doc: Document) -> list[Statement]:
                     f.add(st.speaker, *p.inner, "quote", "quote.continuation", 0.8, st.date, st.medium)
             pending = []
             last_attributed = st
+        elif (intro := _intro_speaker(f, q, last_attributed)) is not None:
+            st = f.add(intro, s, e, "quote", "quote.after-intro", 0.75, None, _scene_medium(f, q.open, intro))
+            last_attributed = st or last_attributed
         elif last_attributed is not None and (
             doc.same_paragraph(last_attributed.span.start, q.open)
             or _adjacent_paragraph(doc, last_attributed.span.start, q.open)
@@ -344,18 +356,45 @@ def find_statements(doc: Document) -> list[Statement]:
     return f.out
 
 
+#: a courtesy formula opening a sentence ("Thank you so much.")
+_COURTESY = re.compile(rf"(?i:{alternation(load('courtesies'))})\b")
+#: a sentence that introduces the quotation after it: a speech verb, a question put to the speaker, a colon
+_INTRO_CUE = re.compile(rf"\b(?:{SPEECH_VERBS}|was\s+asked|were\s+asked|asked)\b|:\s*$")
+
+
+def _intro_speaker(f: _Finder, q: Quote, last: Statement | None) -> str | None:
+    """The speaker of an unattributed quotation introduced by the sentence right before it ("Roe said they
+    were proud. “We played well …”", "Roe was asked about the exit. ¶ “Of course …”"): the person subject
+    of that sentence, when it comes after the last attributed quotation."""
+    doc = f.doc
+    i = doc.sentence_index(q.open)
+    ss, _ = doc.sentences[i]
+    if f.text[ss : q.open].strip() or i == 0:
+        return None  # the quotation does not open its sentence
+    ps, pe = doc.sentences[i - 1]
+    if last is not None and last.span.end > ps:
+        return None
+    if not (doc.same_paragraph(ps, q.open) or doc.paragraph_at(ps)[1] == pe and doc.text[ss] in "“\"'"):
+        return None
+    if any(a <= ps < b for a, b in doc.quoted) or not _INTRO_CUE.search(f.text, ps, pe):
+        return None
+    return f.subject(ps, pe)
+
+
 def _by_sentence(f: _Finder) -> list[Statement]:
     """Quotations of several sentences split into one statement per sentence: each sentence is a claim of its
-    own (checked, contradicted or confirmed on its own), with the speaker, date and medium of the quotation."""
+    own (checked, contradicted or confirmed on its own), with the speaker, date and medium of the quotation.
+    Questions and short formulas ("Thank you so much.") among them claim nothing and are left out."""
     out: list[Statement] = []
     for st in f.out:
-        parts = sentences.split(f.text, st.span.start, st.span.end) if st.kind == "quote" else []
-        parts = [(s, e) for s, e in parts if _words(f.text[s:e]) >= 3]
-        if len(parts) < 2:
+        whole = sentences.split(f.text, st.span.start, st.span.end) if st.kind == "quote" else []
+        if len(whole) < 2:
             out.append(st)
             continue
-        for s, e in parts:
+        for s, e in whole:
             s, e = _trim(f.text, s, e)
+            if _words(f.text[s:e]) < 3 or f.text[s:e].rstrip("”\"' ").endswith("?") or _COURTESY.match(f.text, s, e):
+                continue
             out.append(replace(st, text=f.text[s:e], span=Span(s, e, f.text[s:e])))
     return out
 
@@ -470,6 +509,14 @@ def _according(f: _Finder, ss: int, se: int) -> None:
     """ "According to (a statement from) X, CONTENT." — reported speech of X."""
     m = _ACCORDING_LEAD.match(f.text, ss, se)
     if m is None:
+        tail = _ACCORDING_TAIL.search(f.text, ss, se)
+        if tail is None or tail.start() - ss < 20:
+            return
+        speaker = f.speaker_near(tail.start("who"), tail.end("who"), tail.start("who"), side="right")
+        if speaker is None and not _ANONYMOUS.search(tail.group("who")):
+            return
+        medium = medium_of(tail.group())
+        f.add(speaker, ss, tail.start(), "reported", "reported.according-to", 0.65, f.when(ss, se), medium)
         return
     speaker = f.speaker_near(m.start("who"), m.end("who"), m.start("who"), side="right")
     end = se - 1 if f.text[se - 1 : se] in ".!" else se
@@ -543,7 +590,7 @@ def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
     if m is None or m.start() - ss < 20 or len(m.group("who").split()) > 8 or not _TRAILING_REST.match(m.group("rest")):
         return False
     speaker = f.speaker_near(m.start("who"), m.start("verb"), m.start("verb"), side="left")
-    if not speaker:
+    if not speaker and not _ANONYMOUS.fullmatch(m.group("who")):
         return False
     comma = text.find(",", m.end("verb"), stop)
     window = text[m.start() : comma if comma != -1 else stop]

@@ -5,7 +5,8 @@ Bank:", "Jane Roe: (03:26)". The paragraphs after such a line, up to the next on
 A block also ends at a left-out line that is no intro (a time stamp, a menu line) and, outside transcripts,
 after six paragraphs.
 
->>> text = "Markets wait.\\n\\nThis via Acme Research:\\n\\nRates will rise.\\n\\nGrowth slows.\\n\\n12:30 GMT\\n\\nMore."
+>>> text = "Markets wait.\\n\\nThis via Acme Research:\\n\\nRates will rise.\\n\\nGrowth slows.\\n\\n12:30 GMT"
+>>> text += "\\n\\nMore."
 >>> paras = [(0, 13), (40, 56), (58, 71), (84, 89)]
 >>> [block] = source_blocks(text, paras)
 >>> text[slice(*block.label)], [text[s:e] for s, e in block.paragraphs]

@@ -76,7 +76,8 @@ _REPORTED = re.compile(
     r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
     r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
     r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
-    r"conceded|admitted|suggested|reiterated|maintained)\b"
+    r"conceded|admitted|suggested|reiterated|maintained|tweeted|tweets|revealed|accused|accuses|assessed|"
+    r"believe|believes|judged|repeated|insisting|warning|reported|reports)\b"
     r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
     r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
     r"(?:\s+that)?\s+)"
@@ -112,6 +113,13 @@ _ANONYMOUS = re.compile(
     r"(?:(?:one|two|three|four|several|some|many|other|\w+)\s+)?(?:(?:senior|western|european|us|u\.s\.|"
     r"government|industry|administration)\s+)?(?:sources?|officials?|diplomats?|people|persons?|analysts|"
     r"observers|insiders)(?:\s+(?:familiar|close|briefed|with\s+knowledge)\b[^,;]*)?(?:\s+(?:have|had))?",
+    re.I,
+)
+#: an anonymous subject right before a speech verb ("many observers believe", "sources close to the talks said")
+_ANONYMOUS_BEFORE = re.compile(
+    r"\b(?:sources?|officials|diplomats|observers|analysts|insiders|people\s+familiar\s+with\s+[\w\s]{3,30}?|"
+    r"reports)(?:\s+(?:close\s+to|briefed\s+on|familiar\s+with)\s+the\s+\w+)?(?:\s+(?:on\s+)?\w+day)?"
+    r"(?:\s+(?:still|also|have|had|now))*\s*$",
     re.I,
 )
 _ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
@@ -427,7 +435,11 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
         if speaker:
             window = text[after_start:after_end]
             medium = medium_of(window) or _scene_medium(f, q.open, speaker)
-            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9, f.when(after_start, after_end), medium)
+            when = f.when(after_start, after_end)
+            lead = _completed_sentence(f, q, ss)
+            if lead is not None:  # "The bank judged that its target “has come into sight,” Roe said."
+                return f.add(speaker, lead, e, "reported", "quote.after-said.sentence", 0.85, when, medium)
+            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9, when, medium)
     before = text[ss : q.open]
     m = _last(_ATTR_VERB.finditer(before))
     if m is not None and len(before) - m.end() < 40:
@@ -442,6 +454,16 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
             return f.add(speaker, s, e, "quote", "quote.according-to", 0.75, f.when(ss, se), medium_of(before))
     del doc
     return None
+
+
+def _completed_sentence(f: _Finder, q: Quote, ss: int) -> int | None:
+    """Where the author's words that a quotation completes begin ("The bank judged that its target “has come
+    into sight,” Roe said."): the sentence start, when three words or more stand before the quotation and no
+    other quotation does; else None."""
+    before = f.text[ss : q.open]
+    if _words(before) < 3 or any(c in before for c in "“”\""):
+        return None
+    return ss
 
 
 def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
@@ -553,7 +575,8 @@ def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bo
             speaker = f.speaker_near(clause_start, vstart, vstart, side="left")
             if speaker and not _SUBJECT_GAP.match(text[f.speaker_end : vstart]):
                 continue  # the actor before the verb is not its subject ("… Tamm instead, her office said")
-        if not speaker:
+        anonymous = not speaker and _ANONYMOUS_BEFORE.search(text, max(ss, vstart - 60), vstart) is not None
+        if not speaker and not anonymous:
             continue
         cstart = m.end()
         stop = _COORDINATION.search(text, cstart, se)

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract import sentences
-from kg.extract.actors import Mention
+from kg.extract.coreference import DESCRIPTOR, PRONOUN, Coreference, resolve_pronoun
 from kg.extract.document import Document
 from kg.extract.interviews import source_blocks, transcript
 from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of, words
@@ -51,13 +51,6 @@ from kg.records import Span, Statement
 
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
 _ATTR_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_DESCRIPTOR = re.compile(
-    r"\b[Tt]he\s+(?:(?:central|state|national|foreign|finance|defen[cs]e|news)\s+)?"
-    r"(?P<noun>(?i:bank|company|firm|ministry|agency|government|group|party|organi[sz]ation|fund|council|"
-    r"commission|committee|office|department|regulator|minister|president|spokesperson|spokesman|"
-    r"spokeswoman|official|chief executive|ceo|chairman|governor|premier|chancellor))\b"
-)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CALLS = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:calls?|demands?|pledges?|promises?|warnings?|insistence|vows?|claims?|"
@@ -92,10 +85,6 @@ _APPOSITION_GAP = re.compile(
     r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
     r"deputy|lead|managing|[a-z]+ing)\b[^;:“”\"]*,\s*$"
     r"|^\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|&)){0,7}\s*$"
-)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
-    r"counterpart)\s+(?:[\w’'-]+\s+){0,3}$"
 )
 _TRAILING = re.compile(
     r",\s+(?P<who>[^,;:“”\"]{1,70}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
@@ -132,15 +121,11 @@ _CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labe
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|into|near|visiting|visited)\s+(?:the\s+)?$")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s*$")
 _PARTICIPLE_LEAD = re.compile(r"(?:Addressing|Speaking|Talking|Appearing|Writing)\b")
-_ORG_DESCRIPTOR_HEADS = frozenset(
-    {"bank", "ministry", "agency", "commission", "council", "committee", "party", "fund", "department", "office"}
-)
 #: speech verbs that report a clause only with "that" ("conceded that …", not "conceded defeat")
 _THAT_VERBS = words(
     "wrote writes posted explained stated declared cautioned conceded admitted suggested reiterated maintained"
 )
 _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly|soon)\s+(?:later|afterwards)\b|\blater\s+that\s+day\b")
-_FEMALE = frozenset({"she", "She", "her", "Her"})
 _COORDINATION = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
 
 
@@ -148,25 +133,28 @@ class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
+        self.coref = Coreference(doc)
         self.out: list[Statement] = []
         self.speaker_end = -1  # where the speaker expression last chosen by speaker_near ends
+        self.speaker_how = 1.0  # how sure the speaker last chosen by speaker_near is (1.0: named)
 
     def speaker_near(self, start: int, end: int, verb: int, *, side: str) -> str | None:
-        """The speaker in ``[start, end)`` nearest to the verb at *verb*, on *side* of it."""
+        """The speaker in ``[start, end)`` nearest to the verb at *verb*, on *side* of it: a name, or a pronoun
+        or descriptor resolved by :mod:`.coreference` (which sets :attr:`speaker_how`)."""
         idx = self.doc.actors
         cands = [m for m in idx.within(start, end) if (m.end <= verb if side == "left" else m.start >= verb)]
         people = [m for m in cands if m.kind != "demonym"]
         pron = [
             p
-            for p in _PRONOUN.finditer(self.text, start, end)
+            for p in PRONOUN.finditer(self.text, start, end)
             if (p.end() <= verb if side == "left" else p.start() >= verb)
         ]
         desc = [
             d
-            for d in _DESCRIPTOR.finditer(self.text, start, end)
+            for d in DESCRIPTOR.finditer(self.text, start, end)
             if (d.end() <= verb if side == "left" else d.start() >= verb)
         ]
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, float] | None = None
         ends: dict[int, int] = {}
         for m in people:
             dist = verb - m.end if side == "left" else m.start - verb
@@ -182,89 +170,34 @@ class _Finder:
             if entry.type == "Country" and not m.actor_position:
                 continue
             if best is None or dist < best[0]:
-                best = (dist, idx.ids[m.key])
+                best = (dist, idx.ids[m.key], 1.0)
                 ends[dist] = m.end
         for p in pron:
             dist = verb - p.end() if side == "left" else p.start() - verb
             if best is None or dist < best[0]:
-                resolved = self.resolve_pronoun(p.start())
-                if resolved:
-                    best = (dist, resolved)
+                ante = self.coref.pronoun(p.start())
+                if ante:
+                    best = (dist, ante.actor, ante.confidence)
                     ends[dist] = p.end()
         for d in desc:
             dist = verb - d.end() if side == "left" else d.start() - verb
             if best is None or dist < best[0]:
-                noun = d.group("noun").lower()
-                person = noun in (
-                    "minister",
-                    "president",
-                    "spokesperson",
-                    "spokesman",
-                    "spokeswoman",
-                    "official",
-                    "chief executive",
-                    "ceo",
-                    "chairman",
-                    "governor",
-                    "premier",
-                    "chancellor",
-                )
-                head = noun if noun in _ORG_DESCRIPTOR_HEADS else None
-                dateline = self._in_dateline
-                found = (
-                    idx.last_person_before(d.start())
-                    if person
-                    else idx.last_of_type(d.start(), "Country")
-                    if noun == "government"
-                    else idx.last_of_type(d.start(), "Organization", head, skip=dateline)
-                    or idx.last_of_type(d.start(), "Organization", skip=dateline)
-                )
-                if found:
-                    best = (dist, found)
+                ante = self.coref.descriptor(d)
+                if ante:
+                    best = (dist, ante.actor, ante.confidence)
                     ends[dist] = d.end()
         self.speaker_end = ends.get(best[0], -1) if best else -1
+        self.speaker_how = best[2] if best else 1.0
         return best[1] if best else None
 
     def resolve_pronoun(self, pos: int) -> str | None:
-        """A he/she: the person subject earlier in the sentence, else of the nearest sentence before.
-
-        Names inside quotations are passed over (the speaker quotes them), and so are people whose known
-        given name does not fit the pronoun's gender."""
-        doc = self.doc
-        word = self.text[pos : pos + 3].rstrip()
-        gender = "female" if word in _FEMALE else "male" if word.lower() == "he" else None
-        i = doc.sentence_index(pos)
-        found = self.subject(doc.sentences[i][0], pos, gender)
-        j = i - 1
-        while found is None and j >= 0 and i - j <= 4:
-            found = self.subject(*doc.sentences[j], gender)
-            j -= 1
-        return found or doc.actors.last_person_before(
-            pos, floor=max(0, doc.sentences[i][0] - 2000), skip=lambda m: self._unfit(m, gender)
-        )
-
-    def _in_dateline(self, m: Mention) -> bool:
-        return bool(self.doc.datelines) and self.doc.in_dateline(m.start)
-
-    def _unfit(self, m: Mention, gender: str | None) -> bool:
-        """True when mention *m* cannot be the antecedent of a pronoun of *gender*."""
-        if self.doc.quoted and self.doc.in_quote(m.start):
-            return True
-        if gender is None:
-            return False
-        known = self.doc.actors.gender(self.doc.actors.ids[m.key])
-        return known is not None and known != gender
+        """A he/she: see :meth:`kg.extract.coreference.Coreference.pronoun`."""
+        ante = self.coref.pronoun(pos)
+        return ante.actor if ante else None
 
     def subject(self, start: int, end: int, gender: str | None = None) -> str | None:
-        """The first person of ``[start, end)`` that is neither a possessor nor inside a prepositional phrase
-        (nor inside a quotation, nor of the wrong *gender*)."""
-        for m in self.doc.actors.within(start, end):
-            if self.doc.actors.entries[m.key].type != "Person" or m.possessive or self._unfit(m, gender):
-                continue
-            if _PREPOSITION_BEFORE.search(self.text, max(start, m.start - 12), m.start):
-                continue
-            return self.doc.actors.ids[m.key]
-        return None
+        """The person subject of ``[start, end)``: see :meth:`kg.extract.coreference.Coreference.subject`."""
+        return self.coref.subject(start, end, gender)
 
     def when(self, start: int, end: int) -> str | None:
         if self.doc.published is None:
@@ -287,6 +220,9 @@ class _Finder:
         start, end = _trim(self.text, start, end)
         if end <= start:
             return None
+        if speaker is not None and self.speaker_how < 1.0:
+            conf = round(conf * self.speaker_how, 2)  # a pronoun or descriptor resolved: less sure than a name
+        self.speaker_how = 1.0
         st = Statement(
             id="",
             speaker=speaker,
@@ -660,6 +596,4 @@ def speaker_at(doc: Document, start: int, verb: int) -> str | None:
     return _Finder(doc).speaker_near(start, verb, verb, side="left")
 
 
-def resolve_pronoun(doc: Document, pos: int) -> str | None:
-    """The person a he/she at *pos* refers to (see :meth:`_Finder.resolve_pronoun`)."""
-    return _Finder(doc).resolve_pronoun(pos)
+__all__ = ["find_statements", "speaker_at", "resolve_pronoun"]

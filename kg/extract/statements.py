@@ -44,7 +44,7 @@ from kg.extract.coreference import DESCRIPTOR, PRONOUN, Coreference, resolve_pro
 from kg.extract.document import Document
 from kg.extract.interviews import source_blocks, transcript
 from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of, words
-from kg.extract.quotes import Quote, find_quotes
+from kg.extract.quotes import Quote
 from kg.extract.quotes import trim as _trim
 from kg.extract.quotes import word_count as _words
 from kg.records import Span, Statement
@@ -242,8 +242,7 @@ def find_statements(doc: Document) -> list[Statement]:
     """Every statement of the article, in text order with ids s1, s2, …"""
     f = _Finder(doc)
     text = doc.text
-    quotes = [q for q in find_quotes(text, doc.paragraphs) if q.double or _words(text[q.open : q.close]) >= 6]
-    doc.quoted = [(q.open, q.close) for q in quotes]
+    quotes = list(doc.quotes)
     last_attributed: Statement | None = None
     pending: list[Quote] = []  # unclosed quotes waiting for the attribution of the next paragraph's quote
     for q in quotes:

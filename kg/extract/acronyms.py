@@ -113,6 +113,10 @@ def add_acronym_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         if acts[word] or (n >= 2 and word.isupper()):
             keys[word] = "~" + slug(word)
     for word, key in keys.items():
+        if key not in b.entries:  # "VAC" after "Velorian Air Corps": the initials of a body already named
+            key = next(
+                (e.key for e in b.entries.values() if e.type == "Organization" and _initials(e.label) == word), key
+            )
         _mention_all(b, word, key, "found.acronym")
     _one_word_names(b, paragraphs)
 

@@ -96,6 +96,12 @@ _DEMONYM_TITLE = re.compile(
 _THE_HEAD = re.compile(r"\b[Tt]he[ \u00a0]+([A-Z][a-z]+)\b")
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]|[-–]\w")
 _ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
+#: capitalised words up to an organisation head right after a country word ("… Air Force", "… National Party")
+_ORG_NAME_AFTER = re.compile(
+    r"[ \u00a0]+(?:[A-Z][\w’'&-]*[ \u00a0]+){0,3}(?:"
+    + "|".join(re.escape(h) for h in sorted(ORG_HEAD_SET - {"Ministry", "Office", "Department", "Government"}))
+    + r")(?![\w-])"
+)
 _CITY_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?),[ \u00a0]$")
 
 
@@ -319,6 +325,8 @@ def _registry_mentions(b: Builder, start: int, end: int) -> None:
         surface = m.group()
         by_kind = reg.kinds(surface)
         mention = Mention(m.start(), m.end(), surface, "", "name")
+        if _ORG_NAME_AFTER.match(text, m.end()) and not b.registry.pattern.match(text, m.end() + 1):
+            continue  # "Indian Air Force", "Scottish National Party": the first word of a longer name
         if "name" in by_kind or "metonym" in by_kind:
             kind = "name" if "name" in by_kind else "metonym"
             a = by_kind[kind][0]

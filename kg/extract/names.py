@@ -88,6 +88,7 @@ _GENERIC_ORG_WORDS = words(
         """
 )
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = words("for in of from at to near across")
 _LED_BY = re.compile(r",?[ \u00a0]+(?:led|headed|chaired|founded|run)[ \u00a0]+by[ \u00a0]+[A-Z]")
 _TITLE_OF_BEFORE = re.compile(rf"\b{TITLE}\s+of\s+(?:the\s+)?$")
@@ -371,6 +372,13 @@ def _descriptor_before(text: str, lo: int, pos: int) -> bool:
 def _add_org(b: Builder, s: int, name: str, rule: str, conf: float) -> None:
     e = s + len(name)
     if s < 0 or b.overlaps(s, e):
+        return
+    ordinal = _ORDINAL_BEFORE.search(b.text, max(0, s - 8), s)
+    if ordinal and not b.overlaps(ordinal.start(), s):  # "the 45th Signal Battalion"
+        s, name = ordinal.start(), b.text[ordinal.start() : e]
+    longer = next((x for x in b.entries.values() if x.type == "Organization" and x.label.endswith(" " + name)), None)
+    if longer is not None:  # "Air Corps" after "Velorian Air Corps": the same body, named short
+        b.add(longer.key, Mention(s, e, name, longer.key, "short"))
         return
     key = "~" + slug(name)
     b.add(

@@ -164,17 +164,19 @@ _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|an|i)s?$")
 def _one_word_names(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     text = b.text
     acts: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for ps, pe in paragraphs:
         for m in _WORD.finditer(text, ps, pe):
             word = m.group()
             if _SENTENCE_START.search(text, max(ps, m.start() - 4), m.start()) or b.overlaps(m.start(), m.end()):
                 continue
+            seen[word] += 1
             if _ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
                 acts[word] += 1
     lowered = b.lowered_words()
     for word, n in acts.items():
         if (
-            n < 2
+            (n < 2 and seen[word] < 3)
             or word in NOT_NAME
             or word in GIVEN_NAMES
             or word in b.registry.surfaces

@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\n]+")
-#: an intro line: "This via X:", "From X:", "X:", "X: (03:26)", "X (via an interpreter):"
+#: an intro line: "This via X:", "From X:", "X:", "X: (03:26)", "X (via an interpreter):", "More reaction from
+#: the party's deputy leader Jane Roe, who lost her seat:"
 _INTRO = re.compile(
-    r"(?:[^:\n]{0,60}?\b(?:via|from|by)[ \u00a0]+)?(?P<name>[A-Z][\w’'.&-]*(?:[ \u00a0]+[A-Z][\w’'.&-]*){0,3})"
-    r"(?:[ \u00a0]*\([^)\n]{1,40}\))?[ \u00a0]*:(?P<stamp>[ \u00a0]*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?[ \u00a0]*$"
+    r"(?:[^:\n]{0,60}?\b(?:via|from|by)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,6}?)?"
+    r"(?P<name>[A-Z][\w’'.&-]*(?:[ \u00a0]+[A-Z][\w’'.&-]*){0,3})"
+    r"(?:[ \u00a0]*\([^)\n]{1,40}\))?(?:,[^:\n]{0,80})?[ \u00a0]*:(?P<stamp>[ \u00a0]*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?[ \u00a0]*$"
 )
 _MAX_PARAGRAPHS = 6
 

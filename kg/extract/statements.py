@@ -70,7 +70,8 @@ _REPORTED = re.compile(
     r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
     r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
     r"conceded|admitted|suggested|reiterated|maintained|tweeted|tweets|revealed|accused|accuses|assessed|"
-    r"believe|believes|judged|repeated|insisting|warning|reported|reports)\b"
+    r"believe|believes|judged|repeated|insisting|warning|reported|reports|thanked|thanks|congratulated|"
+    r"praised)\b"
     r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
     r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
     r"(?:\s+that)?\s+)"
@@ -268,7 +269,7 @@ def find_statements(doc: Document) -> list[Statement]:
             doc.same_paragraph(last_attributed.span.start, q.open)
             or _adjacent_paragraph(doc, last_attributed.span.start, q.open)
         ):
-            f.add(
+            cont = f.add(
                 last_attributed.speaker,
                 s,
                 e,
@@ -278,6 +279,8 @@ def find_statements(doc: Document) -> list[Statement]:
                 last_attributed.date,
                 last_attributed.medium,
             )
+            if cont is not None and not doc.same_paragraph(last_attributed.span.start, q.open):
+                last_attributed = cont  # a quotation running over several paragraphs: the chain goes on
         elif not q.closed and q.open == doc.paragraph_at(q.open)[0]:
             pending = [p for p in pending if _adjacent_paragraph(doc, p.open, q.open)] + [q]
         elif n <= 4:

@@ -399,7 +399,7 @@ def _completed_sentence(f: _Finder, q: Quote, ss: int) -> int | None:
     into sight,” Roe said."): the sentence start, when three words or more stand before the quotation and no
     other quotation does; else None."""
     before = f.text[ss : q.open]
-    if _words(before) < 3 or any(c in before for c in "“”\""):
+    if _words(before) < 3 or any(c in before for c in '“”"'):
         return None
     return ss
 

@@ -36,6 +36,8 @@ class Document:
     blocks: Sequence[Block] = ()
     #: the quotations of the content paragraphs (:func:`kg.extract.quotes.quotations`)
     quotes: Sequence[Quote] = ()
+    #: the article's title, if known (a press release names its issuer there: "Acme Issues Statement on …")
+    title: str | None = None
     #: ``(start, end, speaker id)`` of the direct quotes, once statements are known ("I" inside them)
     speakers: Sequence[tuple[int, int, str]] = ()
     _times: dict[bool | None, list[dates.TimeExpr]] = field(default_factory=dict, repr=False)

@@ -26,6 +26,7 @@ _INTERVIEWEE_CUE = re.compile(
 _CUE_OBJECT_END = re.compile(r"\s(?:about|on|over|for|in|at|this|last|ahead|after|before|and)\s")
 _EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+been|was)\s+(?:edited|condensed)", re.I)
 
+
 def transcript(f: _Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
     unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee. In a transcript (two speaker
@@ -75,6 +76,40 @@ def source_blocks(f: _Finder) -> None:
             if any(ps <= a < pe for a, _ in doc.quoted) or any(a < pe and ps < b for a, b in taken):
                 continue
             f.add(speaker, ps, pe, "quote", "quote.block", 0.65, None, medium)
+
+
+#: a title that presents the article as an organisation's own statement: "Acme Issues Statement on …"
+_ISSUER_TITLE = re.compile(
+    r"^(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}?)\s+(?:Publishes|Issues|Releases|Posts|Makes)\s+"
+    r"(?:a\s+|Its\s+|an\s+)?(?:Official\s+|Joint\s+)?Statement\b|^Statement\s+(?:by|from)\s+(?P<who2>[^:,]{2,60}?)"
+    r"\s+(?:on|about|regarding)\b"
+)
+
+
+def issued_statement(f: _Finder) -> None:
+    """An article that reproduces an organisation's statement ("Acme Issues Statement on the Recall"): each
+    sentence of it not attributed otherwise is a statement of that organisation."""
+    doc = f.doc
+    m = _ISSUER_TITLE.match(doc.title or "")
+    if m is None:
+        return
+    name = m.group("who") or m.group("who2")
+    issuer = next(
+        (
+            i
+            for key, i in doc.actors.ids.items()
+            if doc.actors.entries[key].label == name or any(x.text == name for x in doc.actors.entries[key].mentions)
+        ),
+        None,
+    )
+    if issuer is None:
+        return
+    taken = [(st.span.start, st.span.end) for st in f.out]
+    for ss, se in doc.sentences:
+        if any(a < se and ss < b for a, b in taken) or any(a < se and ss < b for a, b in doc.quoted):
+            continue
+        end = se - 1 if f.text[se - 1] in ".!" else se
+        f.add(issuer, ss, end, "quote", "quote.issued-statement", 0.6, None, "statement")
 
 
 #: the medium of a transcript's turns

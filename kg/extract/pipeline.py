@@ -115,6 +115,7 @@ def _document(a: Analysis) -> Mapping[str, Any]:
         actors=a.need("actors"),
         blocks=a.need("blocks"),
         quotes=a.need("quotes"),
+        title=a.article.title,
     )
     return {"document": doc}
 

@@ -42,7 +42,7 @@ from dataclasses import replace
 from kg.extract import sentences
 from kg.extract.coreference import DESCRIPTOR, PRONOUN, Coreference, resolve_pronoun
 from kg.extract.document import Document
-from kg.extract.interviews import source_blocks, transcript
+from kg.extract.interviews import issued_statement, source_blocks, transcript
 from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of, words
 from kg.extract.quotes import Quote
 from kg.extract.quotes import trim as _trim
@@ -294,6 +294,7 @@ def find_statements(doc: Document) -> list[Statement]:
             continue  # a sentence with a direct quote: the quote rules own its attribution
         if not _trailing(f, ss, se, quoted) and not _reported(f, ss, se, quoted):
             _according(f, ss, se)
+    issued_statement(f)
     f.out = _by_sentence(f)
     f.out.sort(key=lambda st: st.span.start)
     _default_dates(f)

@@ -328,6 +328,15 @@ def _intro_speaker(f: _Finder, q: Quote, last: Statement | None) -> str | None:
     return f.subject(ps, pe)
 
 
+def _claims_nothing(sentence: str) -> bool:
+    """True for a question, a courtesy formula or a sentence of fewer than three words.
+
+    >>> _claims_nothing("Thank you so much."), _claims_nothing("Shall we start?"), _claims_nothing("Prices will rise.")
+    (True, True, False)
+    """
+    return _words(sentence) < 3 or sentence.rstrip("”\"' ").endswith("?") or _COURTESY.match(sentence) is not None
+
+
 def _by_sentence(f: _Finder) -> list[Statement]:
     """Quotations of several sentences split into one statement per sentence: each sentence is a claim of its
     own (checked, contradicted or confirmed on its own), with the speaker, date and medium of the quotation.
@@ -336,11 +345,12 @@ def _by_sentence(f: _Finder) -> list[Statement]:
     for st in f.out:
         whole = sentences.split(f.text, st.span.start, st.span.end) if st.kind == "quote" else []
         if len(whole) < 2:
-            out.append(st)
+            if not (st.rule.startswith(("quote.transcript", "quote.block")) and _claims_nothing(st.text)):
+                out.append(st)
             continue
         for s, e in whole:
             s, e = _trim(f.text, s, e)
-            if _words(f.text[s:e]) < 3 or f.text[s:e].rstrip("”\"' ").endswith("?") or _COURTESY.match(f.text, s, e):
+            if _claims_nothing(f.text[s:e]):
                 continue
             out.append(replace(st, text=f.text[s:e], span=Span(s, e, f.text[s:e])))
     return out

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kg.extract.statements import _Finder
+    from kg.extract.statements import Finder
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 #: a speaker label opening a paragraph: "Okafor: …", "JANE ROE (THROUGH TRANSLATOR): …", "Jane Roe: (03:26)"
@@ -27,7 +27,7 @@ _CUE_OBJECT_END = re.compile(r"\s(?:about|on|over|for|in|at|this|last|ahead|afte
 _EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+been|was)\s+(?:edited|condensed)", re.I)
 
 
-def transcript(f: _Finder) -> None:
+def transcript(f: Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
     unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee. In a transcript (two speaker
     labels or more), an unlabelled paragraph continues the turn of the last label ("ROE: …" then a paragraph
@@ -62,7 +62,7 @@ def transcript(f: _Finder) -> None:
             f.add(turn, m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
 
 
-def source_blocks(f: _Finder) -> None:
+def source_blocks(f: Finder) -> None:
     """The paragraphs of a source block ("This via Acme Research:" then its paragraphs) are the words of the
     source the intro names; paragraphs already holding a quotation keep their own attribution."""
     doc = f.doc
@@ -86,7 +86,7 @@ _ISSUER_TITLE = re.compile(
 )
 
 
-def issued_statement(f: _Finder) -> None:
+def issued_statement(f: Finder) -> None:
     """An article that reproduces an organisation's statement ("Acme Issues Statement on the Recall"): each
     sentence of it not attributed otherwise is a statement of that organisation."""
     doc = f.doc
@@ -116,7 +116,7 @@ def issued_statement(f: _Finder) -> None:
 _TRANSCRIPT_MEDIUM = "interview"
 
 
-def _label_speaker(f: _Finder, start: int, end: int) -> str | None:
+def _label_speaker(f: Finder, start: int, end: int) -> str | None:
     """The actor a speaker label names: a mention inside it, else (for "ROE" or "Roe") the person whose
     family name it is; countries and places never speak from a label."""
     idx = f.doc.actors
@@ -132,7 +132,7 @@ def _label_speaker(f: _Finder, start: int, end: int) -> str | None:
     return None
 
 
-def _interviewee(f: _Finder, pos: int) -> str | None:
+def _interviewee(f: Finder, pos: int) -> str | None:
     """The person answering in a Q/A transcript at *pos*: the one an intro says was interviewed ("She spoke
     to Monthly's Colm Fahey", "In an interview with X, Jane Roe …", "Fahey interviewed Jane Roe"), never the
     interviewer named after the cue; else the first person of the article."""

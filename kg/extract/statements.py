@@ -2,25 +2,31 @@
 
 Rules (the ``rule`` field names the one that fired):
 
-- ``quote.after-said``     “…,” Jane Doe said / “…,” said Jane Doe / “…,” she tweeted on the 24th.
+- ``quote.after-said``     “…,” Jane Doe said / “…,” said Jane Doe / “…,” she tweeted on the 24th;
+                           ``quote.after-said.sentence`` when the quotation completes the author's sentence
+                           ("The bank judged that its goal “is in sight,” Roe said."): the whole sentence.
 - ``quote.before-said``    Jane Doe said: “…” / Jane Doe told reporters, “…”
 - ``quote.according-to``   a quote in a sentence attributed "according to X".
+- ``quote.after-intro``    an unattributed quote opening its sentence right after a sentence whose person
+                           subject speaks or is asked ("Roe was asked about the loss. ¶ “We were unlucky …”").
 - ``quote.continuation``   an unattributed quote right after an attributed one in the same paragraph (or
-                           the next one): same speaker, date and medium; also a quote left open at the end
-                           of its paragraph, attributed by the quote that continues the next paragraph.
+                           the next one, chained over a quotation running several paragraphs): same speaker,
+                           date and medium; also a quote left open at the end of its paragraph, attributed by
+                           the quote that continues the next paragraph.
 - ``quote.calls-for``      X's (repeated) calls / demands / pledges for “…”: a quoted fragment.
 - ``quote.fragment.source`` a quoted fragment in a sentence without attribution right after a sentence that
                            names a speaking organisation (state media, an agency, a statement): that
                            organisation; the statement is the clause holding the fragment.
 - ``quote.called``         X called the deal “shameful” / described it as “…”: a quoted fragment of X.
-- ``quote.transcript``     an interview transcript paragraph "Okafor: …", or "A: …" answered by the person the
-                           intro says was interviewed ("She spoke to X's Colm Fahey": she, not the
-                           interviewer), as are unmarked paragraphs answering a "Q: …"; questions are not
-                           statements.
-- ``reported.said-that``   X said (that) … / X announced … / X expressed … / X called for … / X told Y that …
-                           (the actor must be the verb's subject; "… and said …" keeps it).
-- ``reported.trailing``    "…, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content.
-- ``reported.according-to`` "According to (a statement from) X, …".
+- ``quote.transcript``     transcripts and source blocks (:mod:`.interviews`, :mod:`.blocks`): "Okafor: …",
+                           "A: …", turns continued by unlabelled paragraphs (``quote.transcript.turn``),
+                           paragraphs after "This via X:" (``quote.block``), and the sentences of an article
+                           titled as an organisation's statement (``quote.issued-statement``).
+- ``reported.*``           reported speech (:mod:`.reported`).
+
+A quotation of several sentences becomes one statement per sentence (questions and courtesy formulas left
+out). Speakers named by a pronoun or descriptor are resolved by :mod:`.coreference`; the statement's
+confidence is then scaled by how sure that resolution is.
 
 Kinds: ``quote`` for a full quoted utterance, ``reported`` for paraphrase and for quoted fragments embedded
 in the author's sentence. Short quoted phrases without a speaker (scare quotes, "so-called ‘…’") and single
@@ -43,10 +49,11 @@ from kg.extract import sentences
 from kg.extract.coreference import DESCRIPTOR, PRONOUN, Coreference, resolve_pronoun
 from kg.extract.document import Document
 from kg.extract.interviews import issued_statement, source_blocks, transcript
-from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of, words
+from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of
 from kg.extract.quotes import Quote
 from kg.extract.quotes import trim as _trim
 from kg.extract.quotes import word_count as _words
+from kg.extract.reported import according, reported, trailing
 from kg.records import Span, Statement
 
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
@@ -62,75 +69,18 @@ _SOURCE_CUE = re.compile(
     r"spokes(?:person|man|woman)|mouthpiece|communiqu[eé]|broadcaster|announcement)\b",
     re.I,
 )
-#: a verb the speech verb depends on ("decided to announce"): the subject stands before it
-_LEAD = re.compile(r"\b(?:decided|went on|moved|agreed|wanted|appeared|continued|chose)\s+to\s+$")
-_REPORTED = re.compile(
-    r"\b(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
-    r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
-    r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
-    r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
-    r"conceded|admitted|suggested|reiterated|maintained|tweeted|tweets|revealed|accused|accuses|assessed|"
-    r"believe|believes|judged|repeated|insisting|warning|reported|reports|thanked|thanks|congratulated|"
-    r"praised)\b"
-    r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
-    r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
-    r"(?:\s+that)?\s+)"
-)
-_NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
-_SUBJECT_GAP = re.compile(
-    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]{0,80}?)?\s*,?"
-    r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
-    r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
-)
 _APPOSITION_GAP = re.compile(
     r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
     r"deputy|lead|managing|[a-z]+ing)\b[^;:“”\"]*,\s*$"
     r"|^\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|&)){0,7}\s*$"
 )
-_TRAILING = re.compile(
-    r",\s+(?P<who>[^,;:“”\"]{1,70}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
-    r"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
-    r"reported|reports|confirmed|announced)\b(?P<rest>[^.;]*)$"
-)
-_TRAILING_REST = re.compile(
-    r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
-    r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$"
-)
-#: "…, according to X." closing the sentence
-_ACCORDING_TAIL = re.compile(r",?\s+according\s+to\s+(?P<who>[^,.;:“”\"]{2,80}?)\s*[.!]?\s*$")
-#: sources kept anonymous: a statement without a speaker ("officials said", "people familiar with the matter")
-_ANONYMOUS = re.compile(
-    r"(?:(?:one|two|three|four|several|some|many|other|\w+)\s+)?(?:(?:senior|western|european|us|u\.s\.|"
-    r"government|industry|administration)\s+)?(?:sources?|officials?|diplomats?|people|persons?|analysts|"
-    r"observers|insiders)(?:\s+(?:familiar|close|briefed|with\s+knowledge)\b[^,;]*)?(?:\s+(?:have|had))?",
-    re.I,
-)
-#: an anonymous subject right before a speech verb ("many observers believe", "sources close to the talks said")
-_ANONYMOUS_BEFORE = re.compile(
-    r"\b(?:sources?|officials|diplomats|observers|analysts|insiders|people\s+familiar\s+with\s+[\w\s]{3,30}?|"
-    r"reports)(?:\s+(?:close\s+to|briefed\s+on|familiar\s+with)\s+the\s+\w+)?(?:\s+(?:on\s+)?\w+day)?"
-    r"(?:\s+(?:still|also|have|had|now))*\s*$",
-    re.I,
-)
-_ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
-_ACCORDING_LEAD = re.compile(
-    r"(?:According|according)\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
-    r"(?:(?:written|joint|new|recent|brief)\s+)?(?:(?:statement|note|report|post|release|filing)\s+"
-    r"(?:from|by|of|issued\s+by)\s+)?(?P<who>[^,]{2,80}),\s+"
-)
 _CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed)\s+(?!for\b|on\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|into|near|visiting|visited)\s+(?:the\s+)?$")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s*$")
-_PARTICIPLE_LEAD = re.compile(r"(?:Addressing|Speaking|Talking|Appearing|Writing)\b")
-#: speech verbs that report a clause only with "that" ("conceded that …", not "conceded defeat")
-_THAT_VERBS = words(
-    "wrote writes posted explained stated declared cautioned conceded admitted suggested reiterated maintained"
-)
 _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly|soon)\s+(?:later|afterwards)\b|\blater\s+that\s+day\b")
-_COORDINATION = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
 
 
-class _Finder:
+class Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
@@ -241,7 +191,7 @@ class _Finder:
 
 def find_statements(doc: Document) -> list[Statement]:
     """Every statement of the article, in text order with ids s1, s2, …"""
-    f = _Finder(doc)
+    f = Finder(doc)
     text = doc.text
     quotes = list(doc.quotes)
     last_attributed: Statement | None = None
@@ -292,8 +242,8 @@ def find_statements(doc: Document) -> list[Statement]:
     for ss, se in doc.sentences:
         if any(a < se and ss < b for a, b in owned):
             continue  # a sentence with a direct quote: the quote rules own its attribution
-        if not _trailing(f, ss, se, quoted) and not _reported(f, ss, se, quoted):
-            _according(f, ss, se)
+        if not trailing(f, ss, se, quoted) and not reported(f, ss, se, quoted):
+            according(f, ss, se)
     issued_statement(f)
     f.out = _by_sentence(f)
     f.out.sort(key=lambda st: st.span.start)
@@ -309,7 +259,7 @@ _COURTESY = re.compile(rf"(?i:{alternation(load('courtesies'))})\b")
 _INTRO_CUE = re.compile(rf"\b(?:{SPEECH_VERBS}|was\s+asked|were\s+asked|asked)\b|:\s*$")
 
 
-def _intro_speaker(f: _Finder, q: Quote, last: Statement | None) -> str | None:
+def _intro_speaker(f: Finder, q: Quote, last: Statement | None) -> str | None:
     """The speaker of an unattributed quotation introduced by the sentence right before it ("Roe said they
     were proud. “We played well …”", "Roe was asked about the exit. ¶ “Of course …”"): the person subject
     of that sentence, when it comes after the last attributed quotation."""
@@ -337,7 +287,7 @@ def _claims_nothing(sentence: str) -> bool:
     return _words(sentence) < 3 or sentence.rstrip("”\"' ").endswith("?") or _COURTESY.match(sentence) is not None
 
 
-def _by_sentence(f: _Finder) -> list[Statement]:
+def _by_sentence(f: Finder) -> list[Statement]:
     """Quotations of several sentences split into one statement per sentence: each sentence is a claim of its
     own (checked, contradicted or confirmed on its own), with the speaker, date and medium of the quotation.
     Questions and short formulas ("Thank you so much.") among them claim nothing and are left out."""
@@ -362,7 +312,7 @@ def _adjacent_paragraph(doc: Document, a: int, b: int) -> bool:
     return i + 1 < len(doc.paragraphs) and doc.paragraphs[i + 1] == pb and doc.text[pb[0]] in '“"'
 
 
-def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
+def _attributed(f: Finder, q: Quote, ss: int, se: int) -> Statement | None:
     text, doc = f.text, f.doc
     s, e = q.inner
     after_start = min(q.close + 1, len(text))
@@ -405,7 +355,7 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
     return None
 
 
-def _completed_sentence(f: _Finder, q: Quote, ss: int) -> int | None:
+def _completed_sentence(f: Finder, q: Quote, ss: int) -> int | None:
     """Where the author's words that a quotation completes begin ("The bank judged that its target “has come
     into sight,” Roe said."): the sentence start, when three words or more stand before the quotation and no
     other quotation does; else None."""
@@ -415,7 +365,7 @@ def _completed_sentence(f: _Finder, q: Quote, ss: int) -> int | None:
     return ss
 
 
-def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
+def _scene_medium(f: Finder, pos: int, speaker: str) -> str | None:
     """The medium set by the sentence before a quote when it tells of the same speaker ("Roe spoke at a news
     conference on Monday. “…,” she said.")."""
     doc = f.doc
@@ -428,12 +378,7 @@ def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
     return medium_of(f.text[ps:pe])
 
 
-def _lead_medium(text: str, ss: int, verb: int) -> str | None:
-    """The medium of a participial lead opening the sentence ("Addressing supporters in Lagos, Roe said …")."""
-    return medium_of(text[ss:verb]) if _PARTICIPLE_LEAD.match(text, ss, verb) else None
-
-
-def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
+def _fragment(f: Finder, q: Quote, ss: int, se: int) -> None:
     """A short quoted phrase: a statement only with an attributing noun or a speaking source nearby."""
     text, doc = f.text, f.doc
     if not q.double or re.search(r"so-called\s*$", text[max(ss, q.open - 12) : q.open]):
@@ -476,104 +421,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
-def _according(f: _Finder, ss: int, se: int) -> None:
-    """ "According to (a statement from) X, CONTENT." — reported speech of X."""
-    m = _ACCORDING_LEAD.match(f.text, ss, se)
-    if m is None:
-        tail = _ACCORDING_TAIL.search(f.text, ss, se)
-        if tail is None or tail.start() - ss < 20:
-            return
-        speaker = f.speaker_near(tail.start("who"), tail.end("who"), tail.start("who"), side="right")
-        if speaker is None and not _ANONYMOUS.search(tail.group("who")):
-            return
-        medium = medium_of(tail.group())
-        f.add(speaker, ss, tail.start(), "reported", "reported.according-to", 0.65, f.when(ss, se), medium)
-        return
-    speaker = f.speaker_near(m.start("who"), m.end("who"), m.start("who"), side="right")
-    end = se - 1 if f.text[se - 1 : se] in ".!" else se
-    if speaker and _words(f.text[m.end() : end]) >= 3:
-        lead = f.text[ss : m.end()]
-        f.add(speaker, m.end(), end, "reported", "reported.according-to", 0.65, f.when(ss, se), medium_of(lead))
-
-
-def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
-    text = f.text
-    if text[ss:se].rstrip().endswith("?") or re.match(r"(?:Had|If|Were)\b", text[ss:se]):
-        return False
-    found = False
-    prev_speaker: str | None = None
-    prev_end = ss
-    for m in _REPORTED.finditer(text, ss, se):
-        if any(qs <= m.start() < qe for qs, qe in quoted):
-            continue
-        lead = _LEAD.search(text, max(ss, m.start() - 24), m.start())
-        vstart = lead.start() if lead else m.start("verb")
-        if m.group("verb") in ("told", "tells") and m.group("between") is None:
-            continue  # "told reporters …" without a reported clause
-        if m.group("verb") in _THAT_VERBS and not m.group().rstrip().endswith("that"):
-            continue  # "conceded defeat": a noun object, not a reported clause
-        if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
-            continue  # "the minister's repeated calls for": a noun, not a verb
-        coordinated = re.search(r"\b(?:and|but)\s*$", text[max(ss, vstart - 6) : vstart]) or m.group("verb") == "adding"
-        if coordinated and prev_speaker:
-            speaker: str | None = prev_speaker
-        elif coordinated:
-            continue
-        else:
-            clause_start = max(ss, vstart - 80)
-            speaker = f.speaker_near(clause_start, vstart, vstart, side="left")
-            if speaker and not _SUBJECT_GAP.match(text[f.speaker_end : vstart]):
-                continue  # the actor before the verb is not its subject ("… Tamm instead, her office said")
-        anonymous = not speaker and _ANONYMOUS_BEFORE.search(text, max(ss, vstart - 60), vstart) is not None
-        if not speaker and not anonymous:
-            continue
-        cstart = m.end()
-        stop = _COORDINATION.search(text, cstart, se)
-        cend = stop.start() if stop else se
-        if text[cend - 1 : cend] in ".!":
-            cend -= 1
-        if _words(text[cstart:cend]) < 3:
-            continue
-        medium = medium_of(text[max(ss, vstart - 40) : m.end()]) or _lead_medium(text, ss, vstart)
-        st = f.add(
-            speaker,
-            cstart,
-            cend,
-            "reported",
-            "reported.said-that",
-            0.7,
-            f.when(max(ss, prev_end, vstart - 80), m.end()),
-            medium,
-        )
-        if st:
-            prev_speaker, prev_end, found = speaker, cend, True
-    return found
-
-
-def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
-    """ "CONTENT, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content."""
-    text = f.text
-    end = se - 1 if text[se - 1 : se] in ".!" else se
-    if any(qs < se and ss < qe and qe - qs > 40 for qs, qe in quoted):
-        return False
-    adding = _ADDING.search(text, ss, end)
-    stop = adding.start() if adding else end
-    m = _last(_TRAILING.finditer(text, ss, stop))
-    if m is None or m.start() - ss < 20 or len(m.group("who").split()) > 8 or not _TRAILING_REST.match(m.group("rest")):
-        return False
-    speaker = f.speaker_near(m.start("who"), m.start("verb"), m.start("verb"), side="left")
-    if not speaker and not _ANONYMOUS.fullmatch(m.group("who")):
-        return False
-    comma = text.find(",", m.end("verb"), stop)
-    window = text[m.start() : comma if comma != -1 else stop]
-    date = f.when(m.start(), m.start() + len(window))
-    f.add(speaker, ss, m.start(), "reported", "reported.trailing", 0.7, date, medium_of(window))
-    if adding:
-        f.add(speaker, adding.end(), end, "reported", "reported.trailing", 0.65, date, medium_of(window))
-    return True
-
-
-def _default_dates(f: _Finder) -> None:
+def _default_dates(f: Finder) -> None:
     """Undated statements: the last past date told about the speaker before it, else the publication date."""
     doc = f.doc
     if doc.published is None:
@@ -606,7 +454,7 @@ def _default_dates(f: _Finder) -> None:
 
 def speaker_at(doc: Document, start: int, verb: int) -> str | None:
     """The actor speaking or estimating at the verb at *verb*: the nearest mention or pronoun before it."""
-    return _Finder(doc).speaker_near(start, verb, verb, side="left")
+    return Finder(doc).speaker_near(start, verb, verb, side="left")
 
 
 __all__ = ["find_statements", "speaker_at", "resolve_pronoun"]

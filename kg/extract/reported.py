@@ -37,21 +37,24 @@ _REPORTED = re.compile(
     r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
     r"conceded|admitted|suggested|reiterated|maintained|tweeted|tweets|revealed|accused|accuses|assessed|"
     r"believe|believes|judged|repeated|insisting|warning|reported|reports|thanked|thanks|congratulated|"
-    r"praised)\b"
+    r"praised|shows|showed|suggests|finds|found|projects|projected|sees|puts|gives)\b"
     r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
     r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
     r"(?:\s+that)?\s+)"
 )
 _NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
 _SUBJECT_GAP = re.compile(
-    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]{0,80}?)?\s*,?"
+    r"^(?:[’']s(?:\s+[\w-]+){0,5}?\s+(?:poll|survey|model|study|report|analysis|statement|forecast|data|"
+    r"research|note|projection|figures|estimate)s?)?"
+    r"(?:\s*,\s+[^,;]{1,80},|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]{0,80}?)?\s*,?"
     r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
     r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
 )
 _TRAILING = re.compile(
     r",\s+(?P<who>[^,;:“”\"]{1,70}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
     r"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
-    r"reported|reports|confirmed|announced)\b(?P<rest>[^.;]*)$"
+    r"reported|reports|confirmed|announced|shows|showed|suggests|suggested|found|finds|projects)\b"
+    r"(?P<rest>[^.;]*)$"
 )
 _TRAILING_REST = re.compile(
     r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"

@@ -37,7 +37,7 @@ _REPORTED = re.compile(
     r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
     r"conceded|admitted|suggested|reiterated|maintained|tweeted|tweets|revealed|accused|accuses|assessed|"
     r"believe|believes|judged|repeated|insisting|warning|reported|reports|thanked|thanks|congratulated|"
-    r"praised|shows|showed|suggests|finds|found|projects|projected|sees|puts|gives)\b"
+    r"praised|saying|shows|showed|suggests|finds|found|projects|projected|sees|puts|gives)\b"
     r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
     r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
     r"(?:\s+that)?\s+)"
@@ -47,7 +47,8 @@ _SUBJECT_GAP = re.compile(
     r"^(?:[’']s(?:\s+[\w-]+){0,5}?\s+(?:poll|survey|model|study|report|analysis|statement|forecast|data|"
     r"research|note|projection|figures|estimate)s?)?"
     r"(?:\s*,\s+[^,;]{1,80},|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]{0,80}?)?\s*,?"
-    r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
+    r"\s*(?:(?:also|later|then|has|had|have|is|are|was|were|previously|again|repeatedly|separately|once|will|"
+    r"would|still|now|\w+ly)\s+)*"
     r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
 )
 _TRAILING = re.compile(
@@ -136,6 +137,8 @@ def reported(f: Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool
         coordinated = re.search(r"\b(?:and|but)\s*$", text[max(ss, vstart - 6) : vstart]) or m.group("verb") == "adding"
         if coordinated and prev_speaker:
             speaker: str | None = prev_speaker
+        elif m.group("verb") == "saying":  # "The board approved the plan, saying …": the sentence's subject
+            speaker = _sentence_subject(f, ss, vstart)
         elif coordinated:
             continue
         else:
@@ -190,6 +193,16 @@ def trailing(f: Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool
     if adding:
         f.add(speaker, adding.end(), end, "reported", "reported.trailing", 0.65, date, medium_of(window))
     return True
+
+
+def _sentence_subject(f: Finder, ss: int, end: int) -> str | None:
+    """The first actor named in ``[ss, end)`` that is not a possessor or a country used as a place."""
+    for m in f.doc.actors.within(ss, end):
+        entry = f.doc.actors.entries[m.key]
+        if m.possessive or m.kind == "demonym" or (entry.type == "Country" and not m.actor_position):
+            continue
+        return f.doc.actors.ids[m.key]
+    return None
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

@@ -67,6 +67,8 @@ PERSON_NOUNS = frozenset(
 ORG_HEADS = frozenset(
     {"bank", "ministry", "agency", "commission", "council", "committee", "party", "fund", "department", "office"}
 )
+#: label words of public bodies that news calls "the agency"
+_AGENCY_HEADS = ("Administration", "Authority", "Bureau", "Service", "Commission", "Office", "Directorate")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
     r"counterpart)\s+(?:[\w’'-]+\s+){0,3}$"
@@ -121,6 +123,15 @@ class Coreference:
             return Antecedent(found, "descriptor.government", 0.7) if found else None
         head = noun if noun in ORG_HEADS else None
         found = idx.last_of_type(m.start(), "Organization", head, skip=self.in_dateline)
+        if found is None and noun == "agency":  # "the agency" for "… Administration", "… Authority", "… Bureau"
+            found = next(
+                (
+                    x
+                    for h in _AGENCY_HEADS
+                    if (x := idx.last_of_type(m.start(), "Organization", h, skip=self.in_dateline))
+                ),
+                None,
+            )
         if found:
             return Antecedent(found, "descriptor.organisation", 0.75 if head else 0.7)
         found = idx.last_of_type(m.start(), "Organization", skip=self.in_dateline)

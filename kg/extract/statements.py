@@ -70,8 +70,7 @@ _SOURCE_CUE = re.compile(
     re.I,
 )
 _APPOSITION_GAP = re.compile(
-    r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
-    r"deputy|lead|managing|[a-z]+ing)\b[^;:“”\"]*,\s*$"
+    r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|[a-z][\w-]*)\b[^;:“”\"]*,\s*$"
     r"|^\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|&)){0,7}\s*$"
 )
 _CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed)\s+(?!for\b|on\b)")

@@ -103,9 +103,7 @@ def test_an_article_titled_as_an_organisation_s_statement() -> None:
 
 
 def test_acronym_defined_in_the_text_is_one_actor() -> None:
-    r = rec(
-        "The Maritime Safety Bureau (MSB) closed the port on Monday. Later the MSB said the port would reopen."
-    )
+    r = rec("The Maritime Safety Bureau (MSB) closed the port on Monday. Later the MSB said the port would reopen.")
     msb = [a for a in r.actors if a.label == "Maritime Safety Bureau"]
     assert len(msb) == 1 and [m.text for m in msb[0].mentions].count("MSB") == 2
     assert not any(a.label == "MSB" for a in r.actors)
@@ -274,3 +272,8 @@ def test_every_word_list_says_what_belongs_in_it_and_loads(path: Path) -> None:
 
 def test_word_lists_ship_with_a_regular_install() -> None:
     assert '"share/kg/seeds/lexicon" = ["seeds/lexicon/*.txt"]' in (ROOT / "pyproject.toml").read_text()
+
+
+def test_initials_and_family_name_before_a_speech_verb_are_a_person() -> None:
+    r = rec("JKT Moran added, “The crew will be examined by doctors before flying home.”")
+    assert said(r, "examined by doctors")[0] == "JKT Moran"

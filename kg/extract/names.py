@@ -167,6 +167,8 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
         prev = text[max(start, run.start() - 20) : run.start()].split()
         if titled or skip or title_before(text, run.start()):
             rule, conf = "found.title-name", 0.8
+        elif _initials_name(name) and _SPEECH_AFTER.match(text, s + len(name)):
+            rule, conf = "found.speaker", 0.65  # "JKT Moran said": initials and a family name
         elif any(w.isupper() and len(w) > 1 for w in name.split()):
             continue  # "CKAR Radio": an acronym is not part of a person's name
         elif prev and prev[-1] in _PLACE_PREPOSITIONS and name.split()[0] not in GIVEN_NAMES:
@@ -200,6 +202,12 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
             rule=rule,
             confidence=conf,
         )
+
+
+def _initials_name(name: str) -> bool:
+    """True for a name written as initials and a family name ("JKT Moran")."""
+    words = name.split()
+    return len(words) == 2 and words[0].isupper() and 2 <= len(words[0]) <= 3 and words[1][1:].islower()
 
 
 def _name_reused(b: Builder, name: str) -> bool:

@@ -264,14 +264,14 @@ def test_the_document_is_rebuilt_with_the_speakers_not_written_to() -> None:
     assert after.document is not None and after.document.speakers
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "seeds" / "lexicon").glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted((ROOT / "lexicon").glob("*.txt")), ids=lambda p: p.stem)
 def test_every_word_list_says_what_belongs_in_it_and_loads(path: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith("# ")
     assert load(path.stem) and all(not w.startswith("#") for w in load(path.stem))
 
 
 def test_word_lists_ship_with_a_regular_install() -> None:
-    assert '"share/kg/seeds/lexicon" = ["seeds/lexicon/*.txt"]' in (ROOT / "pyproject.toml").read_text()
+    assert '"share/kg/lexicon" = ["lexicon/*.txt"]' in (ROOT / "pyproject.toml").read_text()
 
 
 def test_initials_and_family_name_before_a_speech_verb_are_a_person() -> None:

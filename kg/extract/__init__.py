@@ -8,7 +8,7 @@ statements (:mod:`.statements`, :mod:`.quotes`, :mod:`.interviews`, :mod:`.block
 descriptors resolved by :mod:`.coreference`),
 meetings (:mod:`.meetings` with :mod:`.participants`, :mod:`.places`, :mod:`.schedule`) and predictions
 (:mod:`.predictions`) are read, with dates normalised against the publication date (:mod:`.dates`) and hedges
-mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary is data in ``seeds/lexicon/``
+mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary is data in ``lexicon/``
 (read by :mod:`.lexicon`); domain knowledge is data: ``seeds/actors.ttl`` and ``ontology/hedges.ttl``.
 
 >>> from kg.records import ArticleRecord, check

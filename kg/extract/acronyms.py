@@ -5,7 +5,7 @@
   every later "MSB" is a mention of it.
 - ``found.acronym``          an acronym that acts: followed by a verb ("KSA said", "the VPR will") or a
   possessive ("KSA's"), or used twice or more; units, times and roles are never actors
-  (``seeds/lexicon/common_acronyms.txt``).
+  (``lexicon/common_acronyms.txt``).
 - ``found.one-word``         a single capitalised word that acts (subject of a verb or possessor) at least
   twice, never written in lower case, never opening a sentence only ("Velora said …", "Velora's survey").
 

@@ -2,7 +2,7 @@
 
 These are facts about the language of news writing, not about any actor; actors live in ``seeds/actors.ttl``
 and estimative words in ``ontology/hedges.ttl``. The word lists are data: one file per kind in
-``seeds/lexicon/<kind>.txt`` (a header comment says what belongs there), read once per process by :func:`load`.
+``lexicon/<kind>.txt`` (a header comment says what belongs there), read once per process by :func:`load`.
 
 >>> "said" in load("speech_verbs")
 True
@@ -30,9 +30,9 @@ def words(text: str) -> frozenset[str]:
 
 @cache
 def load(kind: str) -> tuple[str, ...]:
-    """The entries of ``seeds/lexicon/<kind>.txt`` in file order: one per line, ``#`` comments and blank lines
+    """The entries of ``lexicon/<kind>.txt`` in file order: one per line, ``#`` comments and blank lines
     skipped."""
-    path = data_dir("seeds") / "lexicon" / f"{kind}.txt"
+    path = data_dir("lexicon") / f"{kind}.txt"
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         entry = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from kg.extract.acronyms import add_acronym_mentions
 from kg.extract.blocks import Block
-from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, words
+from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
 from kg.extract.mentions import ActorEntry, Builder, Mention
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
@@ -41,40 +41,12 @@ from kg.records import Actor, Span
 
 __all__ = ["ActorEntry", "ActorIndex", "Mention", "find_actors"]
 
-_LOCATIVE_WORDS = words(
-    """
-        in at to from into near across throughout inside outside around toward towards via after before visit
-        visited visiting visits over through within reach reached
-        """
-)
+_LOCATIVE_WORDS = frozenset(load("locative_words"))
 _TEMPORAL_WORDS = frozenset({"after", "before", "since", "following", "until", "post"})
 #: nouns naming events and documents: a place before them or after "summit in" only sets the scene
-EVENT_NOUNS = words(
-    """
-        summit summits talks meeting meetings encounter visit trip conference declaration agreement accord deal
-        spirit process format framework communique communiqué statement treaty pact protocol forum consensus
-        round ceremony celebration celebrations parade games olympics negotiations session sidelines rally
-        speech address convention congress meet met held hold hosted gather gathered convene convened
-        """
-)
+EVENT_NOUNS = frozenset(load("event_nouns"))
 #: nouns for people and bodies through which a country acts
-AGENT_NOUNS = words(
-    """
-        officials official government governments leader leaders leadership ministry ministries military forces
-        troops army navy diplomats diplomat envoy envoys delegation delegates embassy authorities lawmakers
-        negotiators administration regime counterpart counterparts hosts state media media regulators regulator
-        police spokesman spokeswoman spokesperson prime president minister foreign
-        """
-) | {
-    "state media",
-    "foreign ministry",
-    "finance ministry",
-    "defence ministry",
-    "defense ministry",
-    "central bank",
-    "prime minister",
-    "foreign minister",
-}
+AGENT_NOUNS = frozenset(load("agent_nouns"))
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
 _X = r"(?P<x>[A-Z][a-z]{3,})"
 _SP = r"[ \u00a0]+"

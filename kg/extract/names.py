@@ -33,6 +33,7 @@ from kg.extract.lexicon import (
     SPEECH_VERBS,
     TITLE,
     TITLE_RE,
+    load,
     words,
 )
 from kg.extract.mentions import Builder, Mention
@@ -71,22 +72,11 @@ _OF_ORG_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _UNION_LOCAL = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'-]+[ \u00a0]+){1,4}Local[ \u00a0]+\d+")
 _PARTY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
 #: titles that stand before a single name and stay part of the label ("Pope Francis", "King Charles")
-_REGNAL = words("Pope King Queen Prince Princess Emperor Empress Sultan Sheikh Emir Patriarch")
+_REGNAL = frozenset(load("regnal_titles"))
 #: leading words an organisation name keeps although they never start a person's name ("Central Bank of …")
-_ORG_LEAD_KEEP = words(
-    "Central National United North South East West Great New Old State Foreign Finance Defense Defence Trade "
-    "Energy Oil Health Justice Interior First"
-)
+_ORG_LEAD_KEEP = frozenset(load("org_lead_words"))
 #: capitalised words too generic to stand alone for the organisation they start ("National" of "National …")
-_GENERIC_ORG_WORDS = words(
-    """
-        National Federal Royal Democratic Civic Liberal Green Social Workers General International Global First
-        Public Free Independent Popular Progressive Republican Conservative Labour United Union Justice Peace
-        Unity Reform Renewal Transit Rural Urban Metropolitan City County Regional Provincial Municipal Daily
-        Weekly American British European Asian African Christian Islamic People's Peoples Socialist Communist
-        Radio Media Eastern Western Northern Southern Capital Trust Standard Pacific Atlantic Continental
-        """
-)
+_GENERIC_ORG_WORDS = frozenset(load("generic_org_words"))
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]")
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = words("for in of from at to near across")

@@ -44,6 +44,8 @@ _ACTS = re.compile(
 )
 #: a passive agent or a source: "decided by the KSA", "according to Velora"
 _AGENT_BEFORE = re.compile(r"\b(?:by|according\s+to|from|told|with)[ \u00a0]+(?:the[ \u00a0]+)?$")
+#: a speaker label of a transcript: "ROE: …", "ROE (VIA AN INTERPRETER): …"
+_LABEL_AFTER = re.compile(r"(?:[ \u00a0]*\([^)\n]{0,40}\))?[ \u00a0]*:")
 _CAPS_BEFORE = re.compile(r"[A-Z]{2,}\W{1,2}$")
 _CAPS_AFTER = re.compile(r"\W{1,2}[A-Z]{2,}")
 #: a capitalised word after an acronym that makes the acronym initials of a name ("JKT Moran"), unless it is
@@ -60,7 +62,8 @@ _STOP_JOIN = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "&"}
 def _caps_neighbour(text: str, start: int, end: int) -> bool:
     """True when an acronym stands next to another word in capitals or before a name."""
     return bool(
-        _CAPS_BEFORE.search(text, max(0, start - 12), start)
+        _LABEL_AFTER.match(text, end)
+        or _CAPS_BEFORE.search(text, max(0, start - 12), start)
         or _CAPS_AFTER.match(text, end)
         or _NAME_AFTER.match(text, end)
     )

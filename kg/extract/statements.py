@@ -54,6 +54,7 @@ from kg.extract.quotes import Quote
 from kg.extract.quotes import trim as _trim
 from kg.extract.quotes import word_count as _words
 from kg.extract.reported import according, reported, trailing
+from kg.extract.rules import OTHER_RULES, RULES
 from kg.records import Span, Statement
 
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
@@ -167,6 +168,8 @@ class Finder:
         date: str | None = None,
         medium: str | None = None,
     ) -> Statement | None:
+        if rule not in RULES and rule not in OTHER_RULES:
+            raise ValueError(f"statement rule {rule!r} is not in kg.extract.rules")
         start, end = _trim(self.text, start, end)
         if end <= start:
             return None

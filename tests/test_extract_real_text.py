@@ -277,3 +277,12 @@ def test_word_lists_ship_with_a_regular_install() -> None:
 def test_initials_and_family_name_before_a_speech_verb_are_a_person() -> None:
     r = rec("JKT Moran added, “The crew will be examined by doctors before flying home.”")
     assert said(r, "examined by doctors")[0] == "JKT Moran"
+
+
+def test_a_country_only_named_as_a_place_is_no_actor() -> None:
+    r = rec(
+        "Finance Minister Jane Doe flew to Japan on Monday for a conference on trade. "
+        "France and Germany said they would join the talks."
+    )
+    labels = {a.label for a in r.actors}
+    assert "Japan" not in labels and {"France", "Germany"} <= labels

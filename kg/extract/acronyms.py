@@ -36,7 +36,7 @@ _ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z&]{1,6}\+?(?![\w-])")
 _CAMEL = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])")
 _WORD = re.compile(r"(?<![\w.’'-])[A-Z][a-z]{2,}(?![\w-])")
 #: what makes a name act: a verb after it or a possessive
-_ACTS = re.compile(
+ACTS = re.compile(
     rf"(?:[’']s\b|[ \u00a0]+(?:(?:also|has|had|have|will|would|could|may|might|is|was|has\s+been)[ \u00a0]+)?"
     rf"(?:{SPEECH_VERBS}|issued|released|published|expects|expected|plans|planned|wants|wanted|launched|"
     rf"decided|approved|agreed|won|lost|leads|led|took|gave|made|will|would|could|may|might|has|had|is|was|"
@@ -108,7 +108,7 @@ def add_acronym_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
                 if number or _caps_neighbour(text, m.start(), m.end()):
                     continue  # "A320 NEO": a model; "ROE (VIA AN INTERPRETER)": a label; "JKT Moran": initials
                 seen[m.group()] += 1
-                if _ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
+                if ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
                     acts[m.group()] += 1
     for word, n in seen.items():
         if word in keys or word in _COMMON or word in b.registry.surfaces or word in NOT_NAME:
@@ -174,7 +174,7 @@ def _one_word_names(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
             if _SENTENCE_START.search(text, max(ps, m.start() - 4), m.start()) or b.overlaps(m.start(), m.end()):
                 continue
             seen[word] += 1
-            if _ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
+            if ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
                 acts[word] += 1
     lowered = b.lowered_words()
     for word, n in acts.items():

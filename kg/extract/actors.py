@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kg.extract.acronyms import add_acronym_mentions
+from kg.extract.acronyms import ACTS, add_acronym_mentions
 from kg.extract.blocks import Block
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
 from kg.extract.mentions import ActorEntry, Builder, Mention
@@ -259,7 +259,7 @@ def find_actors(
     _found_countries(b, paragraphs)
     for ps, pe in paragraphs:
         _head_mentions(b, ps, pe)
-    created = {k: e for k, e in b.entries.items() if e.created}
+    created = {k: e for k, e in b.entries.items() if e.created and (e.type != "Country" or _country_acts(b, e))}
     for e in created.values():
         e.mentions.sort(key=lambda m: m.start)
     ordered = sorted(created.values(), key=lambda e: e.mentions[0].start)
@@ -289,6 +289,29 @@ def _block_source(b: Builder, block: Block) -> None:
         rule="found.source-label",
         confidence=0.6,
     )
+
+
+_COORDINATED_AFTER = re.compile(r",?[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+_PARTICIPANT_BEFORE = re.compile(
+    r"\b(?:with|between|and|by|against|urged|told|for|accused|warned|joined|from)[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+
+
+def _country_acts(b: Builder, e: ActorEntry) -> bool:
+    """True when some mention of a country shows it acting: a possessor, the subject of a verb, an agent
+    modifier ("U.S. officials"), a capital or metonym standing for its government, or a party named with
+    others ("talks with X", "between X and Y"); a country only named as a place is no actor."""
+    text = b.text
+    for m in e.mentions:
+        if not m.actor_position:
+            continue
+        if m.possessive or m.kind in ("capital", "metonym") or _is_agent_modifier(text, m.end):
+            return True
+        if ACTS.match(text, m.end) or _PARTICIPANT_BEFORE.search(text, max(0, m.start - 14), m.start):
+            return True
+        if _COORDINATED_AFTER.match(text, m.end):  # "X and Y said", "X and Y have resisted"
+            return True
+    return False
 
 
 def _registry_mentions(b: Builder, start: int, end: int) -> None:

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO   := demo-out
 export KG_STORE := $(DEMO)/kg-data
 
-.PHONY: demo test check lint types bench bench-quick docs clean
+.PHONY: demo test check lint types bench bench-quick docs eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,19 @@ bench-quick: $(BIN)/.installed
 # HTML documentation of the ontology (classes, properties, concept schemes) from ontology/*.ttl
 docs: $(BIN)/.installed
 	$(BIN)/python -m kg.ontology_page docs/ontology/index.html
+
+# Accuracy on real articles (issue 9): the development corpus scorer, when its texts are present locally.
+# Never part of `make test`. EVAL_SCORER and KG_DEV_TEXTS may be set; docs/accuracy.md has the figures.
+EVAL_SCORER ?= $(firstword $(wildcard ../shared/tools/score_extraction.py ../../shared/tools/score_extraction.py))
+KG_DEV_TEXTS ?= $(HOME)/.cache/kg-dev-corpus/articles
+eval: $(BIN)/.installed
+	@if [ -n "$(EVAL_SCORER)" ] && ls $(KG_DEV_TEXTS)/*.txt >/dev/null 2>&1; then \
+		KG=$(BIN)/kg KG_DEV_TEXTS=$(KG_DEV_TEXTS) $(PYTHON) $(EVAL_SCORER) $(EVAL_ARGS); \
+	else \
+		echo "make eval: the development corpus is not here."; \
+		echo "  scorer: $(if $(EVAL_SCORER),$(EVAL_SCORER),not found (set EVAL_SCORER=.../shared/tools/score_extraction.py))"; \
+		echo "  texts:  $(KG_DEV_TEXTS) (rebuild them as shared/dev-corpus/README.md says, or set KG_DEV_TEXTS)"; \
+	fi
 
 clean:
 	rm -rf $(VENV) $(DEMO) kg-data .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""Where kg finds its data folders (ontology/, shapes/, queries/, seeds/), resolved in this one place.
+"""Where kg finds its data folders (ontology/, shapes/, queries/, seeds/, lexicon/), resolved in this one place.
 
 Order: the ``KG_HOME`` environment variable (a folder holding them), then the source checkout this package
 sits in (editable installs and ``python -m kg`` from a clone), then the copy a regular install puts under
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-_FOLDERS = ("ontology", "shapes", "queries", "seeds")
+_FOLDERS = ("ontology", "shapes", "queries", "seeds", "lexicon")
 
 
 @cache

@@ -113,12 +113,12 @@ def test_no_bogus_actors() -> None:
     assert not labels & {"Ford", "Singapore", "Chinese", "Recent Features", "Official White House Photo"}
 
 
-def test_trump_tweet_is_two_quotes_by_trump_on_the_24th() -> None:
+def test_trump_tweet_is_quoted_sentence_by_sentence_by_trump_on_the_24th() -> None:
+    # the two quoted tweets, one statement per quoted sentence (a quotation is split into its sentences)
     tweets = [s for s in seed().statements if s.medium == "tweet"]
-    assert len(tweets) == 2
-    first, second = tweets
-    assert first.text.startswith("I have asked Secretary of State Mike Pompeo not to go to North Korea")
-    assert second.text.startswith("In the meantime I would like to send my warmest regards")
+    assert len(tweets) == 3
+    assert tweets[0].text.startswith("I have asked Secretary of State Mike Pompeo not to go to North Korea")
+    assert any(t.text.startswith("In the meantime I would like to send my warmest regards") for t in tweets)
     for s in tweets:
         assert label(s.speaker) == "Donald Trump"
         assert s.date == "2018-08-24"

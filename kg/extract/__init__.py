@@ -1,12 +1,15 @@
 """Rule-based extraction: one article in, its :class:`~kg.records.Records` out.
 
-Deterministic and fast (no models): boilerplate is dropped (:mod:`.boilerplate`), the content is split into
+Deterministic and fast (no models), run as a chain of components with declared inputs and outputs
+(:mod:`.pipeline`): boilerplate is dropped (:mod:`.boilerplate`), the content is split into
 sentences (:mod:`.sentences`) and clauses (:mod:`.clauses`), actors are found and resolved against the
-registry (:mod:`.actors`, :mod:`.registry`, IRIs by :mod:`.slugs`), then statements (:mod:`.statements`),
+registry (:mod:`.actors`, :mod:`.names`, :mod:`.acronyms`, :mod:`.registry`, IRIs by :mod:`.slugs`), then
+statements (:mod:`.statements`, :mod:`.quotes`, :mod:`.interviews`, :mod:`.blocks`, with pronouns and
+descriptors resolved by :mod:`.coreference`),
 meetings (:mod:`.meetings` with :mod:`.participants`, :mod:`.places`, :mod:`.schedule`) and predictions
 (:mod:`.predictions`) are read, with dates normalised against the publication date (:mod:`.dates`) and hedges
-mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary lives in :mod:`.lexicon`; domain
-knowledge is data: ``seeds/actors.ttl`` and ``ontology/hedges.ttl``.
+mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary is data in ``lexicon/``
+(read by :mod:`.lexicon`); domain knowledge is data: ``seeds/actors.ttl`` and ``ontology/hedges.ttl``.
 
 >>> from kg.records import ArticleRecord, check
 >>> art = ArticleRecord(text="Finance Minister Jane Doe said prices will rise in March.", published="2024-01-10")
@@ -18,20 +21,25 @@ knowledge is data: ``seeds/actors.ttl`` and ``ontology/hedges.ttl``.
 
 from __future__ import annotations
 
-from kg.extract import sentences
-from kg.extract.actors import find_actors
-from kg.extract.boilerplate import content_paragraphs
-from kg.extract.dates import published_date
-from kg.extract.document import Document
 from kg.extract.hedges import concept_for
-from kg.extract.meetings import find_meetings
-from kg.extract.predictions import find_predictions
+from kg.extract.pipeline import PIPELINE, Analysis, Component, run
 from kg.extract.registry import Registry, load_registry
 from kg.extract.slugs import actor_iri, slug
-from kg.extract.statements import find_statements
 from kg.records import ArticleRecord, Records
 
-__all__ = ["extract", "Registry", "load_registry", "concept_for", "actor_iri", "slug", "EXTRACTOR"]
+__all__ = [
+    "extract",
+    "run",
+    "Analysis",
+    "Component",
+    "PIPELINE",
+    "Registry",
+    "load_registry",
+    "concept_for",
+    "actor_iri",
+    "slug",
+    "EXTRACTOR",
+]
 
 #: the ``extractor`` name written into the records
 EXTRACTOR = "kg-rules/1"
@@ -41,27 +49,15 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     """Extract actors, statements, meetings and predictions from *article*.
 
     Offsets in every span index into ``article.text``; the result passes :func:`kg.records.check`.
-    *registry* defaults to the shipped actor registry (``seeds/actors.ttl``, loaded once).
+    *registry* defaults to the shipped actor registry (``seeds/actors.ttl``, loaded once). The work is done by
+    the chain of components of :mod:`kg.extract.pipeline`.
     """
-    registry = registry or load_registry()
-    text = article.text
-    paragraphs = content_paragraphs(text, title=article.title)
-    sents = [s for start, end in paragraphs for s in sentences.split(text, start, end)]
-    actors = find_actors(text, paragraphs, registry)
-    published = published_date(article.published, text)
-    doc = Document(text=text, published=published, paragraphs=paragraphs, sentences=sents, actors=actors)
-    statements = find_statements(doc)
-    doc.speakers = [(s.span.start, s.span.end, s.speaker) for s in statements if s.kind == "quote" and s.speaker]
-    meetings = find_meetings(doc, registry)
-    statuses = {m.id: m.status for m in meetings.meetings}
-    predictions = find_predictions(
-        doc, statements, meetings.anchors, statuses, outlet=article.outlet, meetings=meetings.meetings
-    )
+    a = run(article, registry=registry)
     return Records(
         article=article,
-        actors=actors.records(),
-        statements=statements,
-        meetings=meetings.meetings,
-        predictions=predictions,
+        actors=a.need("actors").records(),
+        statements=list(a.need("statements")),
+        meetings=a.need("meetings").meetings,
+        predictions=list(a.need("predictions")),
         extractor=EXTRACTOR,
     )

@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, words
+from kg.extract.acronyms import ACTS, add_acronym_mentions
+from kg.extract.blocks import Block
+from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
 from kg.extract.mentions import ActorEntry, Builder, Mention
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
@@ -39,40 +41,12 @@ from kg.records import Actor, Span
 
 __all__ = ["ActorEntry", "ActorIndex", "Mention", "find_actors"]
 
-_LOCATIVE_WORDS = words(
-    """
-        in at to from into near across throughout inside outside around toward towards via after before visit
-        visited visiting visits over through within reach reached
-        """
-)
+_LOCATIVE_WORDS = frozenset(load("locative_words"))
 _TEMPORAL_WORDS = frozenset({"after", "before", "since", "following", "until", "post"})
 #: nouns naming events and documents: a place before them or after "summit in" only sets the scene
-EVENT_NOUNS = words(
-    """
-        summit summits talks meeting meetings encounter visit trip conference declaration agreement accord deal
-        spirit process format framework communique communiqué statement treaty pact protocol forum consensus
-        round ceremony celebration celebrations parade games olympics negotiations session sidelines rally
-        speech address convention congress meet met held hold hosted gather gathered convene convened
-        """
-)
+EVENT_NOUNS = frozenset(load("event_nouns"))
 #: nouns for people and bodies through which a country acts
-AGENT_NOUNS = words(
-    """
-        officials official government governments leader leaders leadership ministry ministries military forces
-        troops army navy diplomats diplomat envoy envoys delegation delegates embassy authorities lawmakers
-        negotiators administration regime counterpart counterparts hosts state media media regulators regulator
-        police spokesman spokeswoman spokesperson prime president minister foreign
-        """
-) | {
-    "state media",
-    "foreign ministry",
-    "finance ministry",
-    "defence ministry",
-    "defense ministry",
-    "central bank",
-    "prime minister",
-    "foreign minister",
-}
+AGENT_NOUNS = frozenset(load("agent_nouns"))
 _NEXT_WORD = re.compile(r"\s*([-–]?)(\w[\w'’]*)?")
 _X = r"(?P<x>[A-Z][a-z]{3,})"
 _SP = r"[ \u00a0]+"
@@ -94,6 +68,12 @@ _DEMONYM_TITLE = re.compile(
 _THE_HEAD = re.compile(r"\b[Tt]he[ \u00a0]+([A-Z][a-z]+)\b")
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]|[-–]\w")
 _ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
+#: capitalised words up to an organisation head right after a country word ("… Air Force", "… National Party")
+_ORG_NAME_AFTER = re.compile(
+    r"[ \u00a0]+(?:[A-Z][\w’'&-]*[ \u00a0]+){0,3}(?:"
+    + "|".join(re.escape(h) for h in sorted(ORG_HEAD_SET - {"Ministry", "Office", "Department", "Government"}))
+    + r")(?![\w-])"
+)
 _CITY_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?),[ \u00a0]$")
 
 
@@ -260,18 +240,26 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry) -> ActorIndex:
-    """Every actor mention in the content *paragraphs* of *text*, resolved to one entry per actor."""
+def find_actors(
+    text: str, paragraphs: list[tuple[int, int]], registry: Registry, *, blocks: Sequence[Block] = ()
+) -> ActorIndex:
+    """Every actor mention in the content *paragraphs* of *text*, resolved to one entry per actor; the sources
+    named by *blocks* intros ("This via Acme Research:") are actors too."""
     b = Builder(text, registry)
+    b.paragraphs = paragraphs
     for ps, pe in paragraphs:
         _registry_mentions(b, ps, pe)
+    for block in blocks:
+        _registry_mentions(b, *block.label)
+        _block_source(b, block)
     for ps, pe in paragraphs:
         add_found_mentions(b, ps, pe)
     add_short_mentions(b, paragraphs)
+    add_acronym_mentions(b, paragraphs)
     _found_countries(b, paragraphs)
     for ps, pe in paragraphs:
         _head_mentions(b, ps, pe)
-    created = {k: e for k, e in b.entries.items() if e.created}
+    created = {k: e for k, e in b.entries.items() if e.created and (e.type != "Country" or _country_acts(b, e))}
     for e in created.values():
         e.mentions.sort(key=lambda m: m.start)
     ordered = sorted(created.values(), key=lambda e: e.mentions[0].start)
@@ -280,12 +268,60 @@ def find_actors(text: str, paragraphs: list[tuple[int, int]], registry: Registry
     return ActorIndex(entries=created, ids=ids, mentions=mentions)
 
 
+def _block_source(b: Builder, block: Block) -> None:
+    """The source an intro line names, when no known actor stands there: a person for a time-stamped
+    transcript label of two or three words or a known given name, else an organisation."""
+    s, e = block.label
+    if b.overlaps(s, e):
+        return
+    name = b.text[s:e]
+    words = name.split()
+    if words[0] in NOT_NAME or name.isupper():
+        return
+    person = 2 <= len(words) <= 3 and (block.stamped or words[0] in GIVEN_NAMES_FEMALE | GIVEN_NAMES_MALE)
+    key = "~" + slug(name)
+    b.add(
+        key,
+        Mention(s, e, name, key, "found"),
+        label=name,
+        type="Person" if person else "Organization",
+        registry=None,
+        rule="found.source-label",
+        confidence=0.6,
+    )
+
+
+_COORDINATED_AFTER = re.compile(r",?[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+_PARTICIPANT_BEFORE = re.compile(
+    r"\b(?:with|between|and|by|against|urged|told|for|accused|warned|joined|from)[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+
+
+def _country_acts(b: Builder, e: ActorEntry) -> bool:
+    """True when some mention of a country shows it acting: a possessor, the subject of a verb, an agent
+    modifier ("U.S. officials"), a capital or metonym standing for its government, or a party named with
+    others ("talks with X", "between X and Y"); a country only named as a place is no actor."""
+    text = b.text
+    for m in e.mentions:
+        if not m.actor_position:
+            continue
+        if m.possessive or m.kind in ("capital", "metonym") or _is_agent_modifier(text, m.end):
+            return True
+        if ACTS.match(text, m.end) or _PARTICIPANT_BEFORE.search(text, max(0, m.start - 14), m.start):
+            return True
+        if _COORDINATED_AFTER.match(text, m.end):  # "X and Y said", "X and Y have resisted"
+            return True
+    return False
+
+
 def _registry_mentions(b: Builder, start: int, end: int) -> None:
     text, reg = b.text, b.registry
     for m in reg.pattern.finditer(text, start, end):
         surface = m.group()
         by_kind = reg.kinds(surface)
         mention = Mention(m.start(), m.end(), surface, "", "name")
+        if _ORG_NAME_AFTER.match(text, m.end()) and not b.registry.pattern.match(text, m.end() + 1):
+            continue  # "Indian Air Force", "Scottish National Party": the first word of a longer name
         if "name" in by_kind or "metonym" in by_kind:
             kind = "name" if "name" in by_kind else "metonym"
             a = by_kind[kind][0]

@@ -49,7 +49,17 @@ def is_boilerplate(paragraph: str, *, title: str | None = None, first: bool = Fa
         return True
     if p[0] in '“"' and words >= 6:
         return False  # a quotation running on into the next paragraph
+    if not _SENTENCE_END.search(p) and not first and _prose(p):
+        return False  # a sentence left without its full stop, as live blogs print their bullet points
     return not _SENTENCE_END.search(p) and (words < 25 or first)
+
+
+def _prose(p: str) -> bool:
+    """True for a line that reads as a sentence: ten words or more, most of them in lower case (menus,
+    headlines and bylines are short or capitalised)."""
+    tokens = _WORD.findall(p)
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return len(tokens) >= 10 and lower >= 0.6 * len(tokens) and p.rstrip()[-1:] != ":"
 
 
 def content_paragraphs(text: str, *, title: str | None = None) -> list[tuple[int, int]]:

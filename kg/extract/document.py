@@ -1,14 +1,23 @@
-"""The article being extracted: its text, content paragraphs, sentences, date and actors, built once."""
+"""The article being extracted, as the later components read it: text, content paragraphs, sentences, date,
+actors, source blocks, quotations and (once statements are known) who speaks in each direct quotation.
+
+A Document is built from the results of the earlier components (:mod:`kg.extract.pipeline`) and is not
+written to afterwards: :meth:`Document.with_speakers` returns a new one. It memoises what it computes on
+demand (time expressions, clauses), which depends on the text alone."""
 
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates
 from kg.extract.actors import ActorIndex
+from kg.extract.blocks import Block
+from kg.extract.quotes import Quote
 
 #: a wire dateline opening a paragraph: "OTTAWA, March 5 (Northwire) - "; its date is the filing date
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]\s+")
@@ -23,14 +32,20 @@ class Document:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
     actors: ActorIndex
+    #: paragraphs introduced by a line naming their source ("This via Acme Research:")
+    blocks: Sequence[Block] = ()
+    #: the quotations of the content paragraphs (:func:`kg.extract.quotes.quotations`)
+    quotes: Sequence[Quote] = ()
+    #: the article's title, if known (a press release names its issuer there: "Acme Issues Statement on …")
+    title: str | None = None
     #: ``(start, end, speaker id)`` of the direct quotes, once statements are known ("I" inside them)
-    speakers: list[tuple[int, int, str]] = field(default_factory=list)
-    #: ``(open, close)`` offsets of the quotations, once statements have found them
-    quoted: list[tuple[int, int]] = field(default_factory=list)
+    speakers: Sequence[tuple[int, int, str]] = ()
     _times: dict[bool | None, list[dates.TimeExpr]] = field(default_factory=dict, repr=False)
     _clauses: dict[int, list[clauses.Clause]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        #: ``(open, close)`` offsets of the quotations
+        self.quoted = [(q.open, q.close) for q in self.quotes]
         lowered = self.text.lower()
         #: the text in lower case when that keeps every offset (case-sensitive scans are faster than re.I)
         self.lowered = lowered if len(lowered) == len(self.text) else None
@@ -45,6 +60,13 @@ class Document:
             if dateline:
                 self.datelines.append((s, floor))
             self._matches += [m for m in dates.matches(self.text, s, e) if m.start() >= floor]
+
+    def with_speakers(self, speakers: Sequence[tuple[int, int, str]]) -> Document:
+        """A copy of this document that knows who speaks in each direct quote (the memoised time expressions
+        and clauses are shared: they depend on the text alone)."""
+        other = copy.copy(self)
+        object.__setattr__(other, "speakers", tuple(speakers))
+        return other
 
     def times(self, start: int, end: int, *, future: bool | None = None) -> list[dates.TimeExpr]:
         """Time expressions inside ``[start, end)`` resolved against the published date (none without one)."""

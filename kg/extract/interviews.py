@@ -9,10 +9,14 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kg.extract.statements import _Finder
+    from kg.extract.statements import Finder
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
+#: a speaker label opening a paragraph: "Okafor: …", "JANE ROE (THROUGH TRANSLATOR): …", "Jane Roe: (03:26)"
+_TRANSCRIPT = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,3})(?:[ \u00a0]*\([^)\n]{1,40}\))?:"
+    r"(?:[ \u00a0]*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?(?:\s+|$)"
+)
 _QA = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+")
 _INTERVIEWEE_CUE = re.compile(
     r"\b(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with)\b|\binterview(?:ed)?(?:\s+with)?\b|"
@@ -22,16 +26,22 @@ _INTERVIEWEE_CUE = re.compile(
 _CUE_OBJECT_END = re.compile(r"\s(?:about|on|over|for|in|at|this|last|ahead|after|before|and)\s")
 _EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+been|was)\s+(?:edited|condensed)", re.I)
 
-def transcript(f: _Finder) -> None:
+
+def transcript(f: Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
-    unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee."""
+    unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee. In a transcript (two speaker
+    labels or more), an unlabelled paragraph continues the turn of the last label ("ROE: …" then a paragraph
+    without a label: Roe still speaks; "Jane Roe: (03:26)" alone, then her paragraphs)."""
     doc = f.doc
     interviewee: str | None = None
     answering = False  # inside the answer to a "Q:" line
+    labels = sum(1 for ps, pe in doc.paragraphs if _TRANSCRIPT.match(f.text, ps, pe))
+    turn: str | None = None  # the speaker of the current turn of a transcript
     for ps, pe in doc.paragraphs:
         qa = _QA.match(f.text, ps, pe)
         if qa:
             answering = qa.group("who") in ("Q", "Question")
+            turn = None
             if not answering:
                 interviewee = interviewee or _interviewee(f, ps)
                 if interviewee:
@@ -43,15 +53,86 @@ def transcript(f: _Finder) -> None:
                 interviewee = interviewee or _interviewee(f, ps)
                 if interviewee:
                     f.add(interviewee, ps, pe, "quote", "quote.transcript", 0.7, None, "interview")
+            elif turn is not None and labels >= 2 and not any(ps <= a < pe for a, _ in doc.quoted):
+                f.add(turn, ps, pe, "quote", "quote.transcript.turn", 0.7, None, _TRANSCRIPT_MEDIUM)
             continue
         answering = False
-        names = [x for x in doc.actors.within(m.start("name"), m.end("name") + 1) if x.kind != "demonym"]
-        if not names or doc.actors.entries[names[0].key].type == "Country":
+        turn = _label_speaker(f, m.start("name"), m.end("name"))
+        if turn is not None and m.end() < pe:
+            f.add(turn, m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
+
+
+def source_blocks(f: Finder) -> None:
+    """The paragraphs of a source block ("This via Acme Research:" then its paragraphs) are the words of the
+    source the intro names; paragraphs already holding a quotation keep their own attribution."""
+    doc = f.doc
+    taken = [(st.span.start, st.span.end) for st in f.out]
+    for block in doc.blocks:
+        speaker = _label_speaker(f, *block.label)
+        if speaker is None:
             continue
-        f.add(doc.actors.ids[names[0].key], m.end(), pe, "quote", "quote.transcript", 0.8, None, "interview")
+        medium = _TRANSCRIPT_MEDIUM if block.stamped else None
+        for ps, pe in block.paragraphs:
+            if any(ps <= a < pe for a, _ in doc.quoted) or any(a < pe and ps < b for a, b in taken):
+                continue
+            f.add(speaker, ps, pe, "quote", "quote.block", 0.65, None, medium)
 
 
-def _interviewee(f: _Finder, pos: int) -> str | None:
+#: a title that presents the article as an organisation's own statement: "Acme Issues Statement on …"
+_ISSUER_TITLE = re.compile(
+    r"^(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}?)\s+(?:Publishes|Issues|Releases|Posts|Makes)\s+"
+    r"(?:a\s+|Its\s+|an\s+)?(?:Official\s+|Joint\s+)?Statement\b|^Statement\s+(?:by|from)\s+(?P<who2>[^:,]{2,60}?)"
+    r"\s+(?:on|about|regarding)\b"
+)
+
+
+def issued_statement(f: Finder) -> None:
+    """An article that reproduces an organisation's statement ("Acme Issues Statement on the Recall"): each
+    sentence of it not attributed otherwise is a statement of that organisation."""
+    doc = f.doc
+    m = _ISSUER_TITLE.match(doc.title or "")
+    if m is None:
+        return
+    name = m.group("who") or m.group("who2")
+    issuer = next(
+        (
+            i
+            for key, i in doc.actors.ids.items()
+            if doc.actors.entries[key].label == name or any(x.text == name for x in doc.actors.entries[key].mentions)
+        ),
+        None,
+    )
+    if issuer is None:
+        return
+    taken = [(st.span.start, st.span.end) for st in f.out]
+    for ss, se in doc.sentences:
+        if any(a < se and ss < b for a, b in taken) or any(a < se and ss < b for a, b in doc.quoted):
+            continue
+        end = se - 1 if f.text[se - 1] in ".!" else se
+        f.add(issuer, ss, end, "quote", "quote.issued-statement", 0.6, None, "statement")
+
+
+#: the medium of a transcript's turns
+_TRANSCRIPT_MEDIUM = "interview"
+
+
+def _label_speaker(f: Finder, start: int, end: int) -> str | None:
+    """The actor a speaker label names: a mention inside it, else (for "ROE" or "Roe") the person whose
+    family name it is; countries and places never speak from a label."""
+    idx = f.doc.actors
+    names = [x for x in idx.within(start, end + 1) if x.kind != "demonym"]
+    if names:
+        entry = idx.entries[names[0].key]
+        return None if entry.type == "Country" else idx.ids[names[0].key]
+    last = f.text[start:end].split()[-1].casefold()
+    for key, actor_id in idx.ids.items():
+        entry = idx.entries[key]
+        if entry.type == "Person" and entry.label.split()[-1].casefold() == last:
+            return actor_id
+    return None
+
+
+def _interviewee(f: Finder, pos: int) -> str | None:
     """The person answering in a Q/A transcript at *pos*: the one an intro says was interviewed ("She spoke
     to Monthly's Colm Fahey", "In an interview with X, Jane Roe …", "Fahey interviewed Jane Roe"), never the
     interviewer named after the cue; else the first person of the article."""

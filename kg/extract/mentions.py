@@ -9,6 +9,7 @@ from kg.extract.registry import Registry, RegistryActor
 from kg.extract.titles import title_words_before
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 
 
 @dataclass
@@ -52,6 +53,19 @@ class Builder:
         self.registry = registry
         self.entries: dict[str, ActorEntry] = {}
         self.taken = bytearray(len(text) + 1)
+        self._lowered: frozenset[str] | None = None
+        #: the content paragraphs, when the caller sets them
+        self.paragraphs: list[tuple[int, int]] = []
+
+    def in_content(self, pos: int) -> bool:
+        """True when *pos* lies in a content paragraph (all text when none were given)."""
+        return not self.paragraphs or any(s <= pos < e for s, e in self.paragraphs)
+
+    def lowered_words(self) -> frozenset[str]:
+        """The words written in lower case anywhere in the text (computed once)."""
+        if self._lowered is None:
+            self._lowered = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lowered
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(self.taken[start:end])

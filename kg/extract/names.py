@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from kg.extract.lexicon import (
     AUXILIARIES,
+    EVENT_HEADS,
     GIVEN_NAMES,
     NOT_NAME,
     OFFICE_BODIES,
@@ -32,6 +33,7 @@ from kg.extract.lexicon import (
     SPEECH_VERBS,
     TITLE,
     TITLE_RE,
+    load,
     words,
 )
 from kg.extract.mentions import Builder, Mention
@@ -45,7 +47,7 @@ _CAP_RUN = re.compile(
 )
 _SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
 _SPEECH_WORD = re.compile(rf"^(?:{SPEECH_VERBS})$")
-_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.-]+\s+){{0,4}}?{TITLE}\b")
+_APPOSITIVE_AFTER = re.compile(rf",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.’'-]+\s+){{0,4}}?{TITLE}\b")
 _NON_SPACE = re.compile(r"\S+")
 _SENTENCE_CUT = re.compile(
     r"(?<=[a-z]{2})\.[ \u00a0]|(?<=[A-Za-z])\.[ \u00a0]+(?=(?:"
@@ -70,23 +72,13 @@ _OF_ORG_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _UNION_LOCAL = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'-]+[ \u00a0]+){1,4}Local[ \u00a0]+\d+")
 _PARTY_AFTER = re.compile(r"[ \u00a0]+(\w+)")
 #: titles that stand before a single name and stay part of the label ("Pope Francis", "King Charles")
-_REGNAL = words("Pope King Queen Prince Princess Emperor Empress Sultan Sheikh Emir Patriarch")
+_REGNAL = frozenset(load("regnal_titles"))
 #: leading words an organisation name keeps although they never start a person's name ("Central Bank of …")
-_ORG_LEAD_KEEP = words(
-    "Central National United North South East West Great New Old State Foreign Finance Defense Defence Trade "
-    "Energy Oil Health Justice Interior First"
-)
+_ORG_LEAD_KEEP = frozenset(load("org_lead_words"))
 #: capitalised words too generic to stand alone for the organisation they start ("National" of "National …")
-_GENERIC_ORG_WORDS = words(
-    """
-        National Federal Royal Democratic Civic Liberal Green Social Workers General International Global First
-        Public Free Independent Popular Progressive Republican Conservative Labour United Union Justice Peace
-        Unity Reform Renewal Transit Rural Urban Metropolitan City County Regional Provincial Municipal Daily
-        Weekly American British European Asian African Christian Islamic People's Peoples Socialist Communist
-        Radio Media Eastern Western Northern Southern Capital Trust Standard Pacific Atlantic Continental
-        """
-)
+_GENERIC_ORG_WORDS = frozenset(load("generic_org_words"))
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = words("for in of from at to near across")
 _LED_BY = re.compile(r",?[ \u00a0]+(?:led|headed|chaired|founded|run)[ \u00a0]+by[ \u00a0]+[A-Z]")
 _TITLE_OF_BEFORE = re.compile(rf"\b{TITLE}\s+of\s+(?:the\s+)?$")
@@ -154,7 +146,7 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
         if not name or len(name.split()) > 4:
             continue
         s = text.find(name, run.start() + (offsets[first] if first < len(offsets) else 0), run.end())
-        if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET:
+        if s < 0 or b.overlaps(s, s + len(name)) or name.split()[-1] in ORG_HEAD_SET or name.split()[-1] in EVENT_HEADS:
             continue
         key = "~" + slug(name)
         if key in b.entries:
@@ -165,6 +157,8 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
         prev = text[max(start, run.start() - 20) : run.start()].split()
         if titled or skip or title_before(text, run.start()):
             rule, conf = "found.title-name", 0.8
+        elif _initials_name(name) and _SPEECH_AFTER.match(text, s + len(name)):
+            rule, conf = "found.speaker", 0.65  # "JKT Moran said": initials and a family name
         elif any(w.isupper() and len(w) > 1 for w in name.split()):
             continue  # "CKAR Radio": an acronym is not part of a person's name
         elif prev and prev[-1] in _PLACE_PREPOSITIONS and name.split()[0] not in GIVEN_NAMES:
@@ -177,6 +171,8 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
             rule, conf = "found.appositive", 0.75
         elif name.split()[0] in GIVEN_NAMES and len(name.split()) <= 3:
             rule, conf = "found.given-name", 0.7
+        elif _name_reused(b, name):
+            rule, conf = "found.name-reused", 0.6
         elif len(name.split()) <= 3 and _OF_ORG_AFTER.match(text, s + len(name)):
             rule, conf = "found.of-organization", 0.6
         elif (
@@ -196,6 +192,28 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
             rule=rule,
             confidence=conf,
         )
+
+
+def _initials_name(name: str) -> bool:
+    """True for a name written as initials and a family name ("JKT Moran")."""
+    words = name.split()
+    return len(words) == 2 and words[0].isupper() and 2 <= len(words[0]) <= 3 and words[1][1:].islower()
+
+
+def _name_reused(b: Builder, name: str) -> bool:
+    """True for "Jane Roe" when the article later calls her "Roe" alone and writes neither word in lower case
+    (a person's names are not common words: "Harbour Pilot … the pilot" is no person)."""
+    parts = name.split()
+    if len(parts) != 2 or not all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in parts):
+        return False
+    first, last = parts
+    if last in b.registry.surfaces or first in b.registry.surfaces or last in ORG_HEAD_SET:
+        return False
+    lowered = b.lowered_words()
+    if first.lower() in lowered or last.lower() in lowered:
+        return False
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", b.text))
+    return alone > len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", b.text))
 
 
 def _place_before_title(words: list[str], i: int) -> bool:
@@ -352,6 +370,13 @@ def _descriptor_before(text: str, lo: int, pos: int) -> bool:
 def _add_org(b: Builder, s: int, name: str, rule: str, conf: float) -> None:
     e = s + len(name)
     if s < 0 or b.overlaps(s, e):
+        return
+    ordinal = _ORDINAL_BEFORE.search(b.text, max(0, s - 8), s)
+    if ordinal and not b.overlaps(ordinal.start(), s):  # "the 45th Signal Battalion"
+        s, name = ordinal.start(), b.text[ordinal.start() : e]
+    longer = next((x for x in b.entries.values() if x.type == "Organization" and x.label.endswith(" " + name)), None)
+    if longer is not None:  # "Air Corps" after "Velorian Air Corps": the same body, named short
+        b.add(longer.key, Mention(s, e, name, longer.key, "short"))
         return
     key = "~" + slug(name)
     b.add(

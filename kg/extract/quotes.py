@@ -64,6 +64,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return quotes
 
 
+def quotations(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote, ...]:
+    """The quotations that may be statements: double-quoted ones, and single-quoted ones of six words or
+    more (shorter single-quoted phrases are titles, nicknames or scare quotes)."""
+    return tuple(q for q in find_quotes(text, paragraphs) if q.double or word_count(text[q.open : q.close]) >= 6)
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 

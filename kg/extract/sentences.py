@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import words
+from kg.extract.lexicon import load
 
 #: words that end in a full stop without ending a sentence
-ABBREVIATIONS = words(
-    """
-        mr mrs ms dr prof st gen sen rep gov lt col maj capt sgt adm jr sr inc corp co ltd no vs etc al jan feb
-        mar apr jun jul aug sep sept oct nov dec mt ft rev hon amb pres sec dept est approx fig
-        """
-)
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset(load("abbreviations"))
+
+#: a sentence end: punctuation, closing marks, then a space and a capital; or, as scraped pages glue them, a
+#: closing quotation mark right before the next capital or opening mark ("…a happy day!”The coach said")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?…]+”(?=[“A-Z])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^[A-Z]$")
 

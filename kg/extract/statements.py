@@ -2,25 +2,31 @@
 
 Rules (the ``rule`` field names the one that fired):
 
-- ``quote.after-said``     “…,” Jane Doe said / “…,” said Jane Doe / “…,” she tweeted on the 24th.
+- ``quote.after-said``     “…,” Jane Doe said / “…,” said Jane Doe / “…,” she tweeted on the 24th;
+                           ``quote.after-said.sentence`` when the quotation completes the author's sentence
+                           ("The bank judged that its goal “is in sight,” Roe said."): the whole sentence.
 - ``quote.before-said``    Jane Doe said: “…” / Jane Doe told reporters, “…”
 - ``quote.according-to``   a quote in a sentence attributed "according to X".
+- ``quote.after-intro``    an unattributed quote opening its sentence right after a sentence whose person
+                           subject speaks or is asked ("Roe was asked about the loss. ¶ “We were unlucky …”").
 - ``quote.continuation``   an unattributed quote right after an attributed one in the same paragraph (or
-                           the next one): same speaker, date and medium; also a quote left open at the end
-                           of its paragraph, attributed by the quote that continues the next paragraph.
+                           the next one, chained over a quotation running several paragraphs): same speaker,
+                           date and medium; also a quote left open at the end of its paragraph, attributed by
+                           the quote that continues the next paragraph.
 - ``quote.calls-for``      X's (repeated) calls / demands / pledges for “…”: a quoted fragment.
 - ``quote.fragment.source`` a quoted fragment in a sentence without attribution right after a sentence that
                            names a speaking organisation (state media, an agency, a statement): that
                            organisation; the statement is the clause holding the fragment.
 - ``quote.called``         X called the deal “shameful” / described it as “…”: a quoted fragment of X.
-- ``quote.transcript``     an interview transcript paragraph "Okafor: …", or "A: …" answered by the person the
-                           intro says was interviewed ("She spoke to X's Colm Fahey": she, not the
-                           interviewer), as are unmarked paragraphs answering a "Q: …"; questions are not
-                           statements.
-- ``reported.said-that``   X said (that) … / X announced … / X expressed … / X called for … / X told Y that …
-                           (the actor must be the verb's subject; "… and said …" keeps it).
-- ``reported.trailing``    "…, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content.
-- ``reported.according-to`` "According to (a statement from) X, …".
+- ``quote.transcript``     transcripts and source blocks (:mod:`.interviews`, :mod:`.blocks`): "Okafor: …",
+                           "A: …", turns continued by unlabelled paragraphs (``quote.transcript.turn``),
+                           paragraphs after "This via X:" (``quote.block``), and the sentences of an article
+                           titled as an organisation's statement (``quote.issued-statement``).
+- ``reported.*``           reported speech (:mod:`.reported`).
+
+A quotation of several sentences becomes one statement per sentence (questions and courtesy formulas left
+out). Speakers named by a pronoun or descriptor are resolved by :mod:`.coreference`; the statement's
+confidence is then scaled by how sure that resolution is.
 
 Kinds: ``quote`` for a full quoted utterance, ``reported`` for paraphrase and for quoted fragments embedded
 in the author's sentence. Short quoted phrases without a speaker (scare quotes, "so-called ‘…’") and single
@@ -37,25 +43,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from kg.extract.actors import Mention
+from kg.extract import sentences
+from kg.extract.coreference import DESCRIPTOR, PRONOUN, Coreference, resolve_pronoun
 from kg.extract.document import Document
-from kg.extract.interviews import transcript
-from kg.extract.lexicon import SPEECH_VERBS, medium_of, words
-from kg.extract.quotes import Quote, find_quotes
+from kg.extract.interviews import issued_statement, source_blocks, transcript
+from kg.extract.lexicon import SPEECH_VERBS, alternation, load, medium_of
+from kg.extract.quotes import Quote
 from kg.extract.quotes import trim as _trim
 from kg.extract.quotes import word_count as _words
+from kg.extract.reported import according, reported, trailing
+from kg.extract.rules import OTHER_RULES, RULES
 from kg.records import Span, Statement
 
 _VERB_AT_START = re.compile(rf"^[\s,]*(?:(?:also|later|then|had|has|have)\s+)?(?:{SPEECH_VERBS})\b")
 _ATTR_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_DESCRIPTOR = re.compile(
-    r"\b[Tt]he\s+(?:(?:central|state|national|foreign|finance|defen[cs]e|news)\s+)?"
-    r"(?P<noun>(?i:bank|company|firm|ministry|agency|government|group|party|organi[sz]ation|fund|council|"
-    r"commission|committee|office|department|regulator|minister|president|spokesperson|spokesman|"
-    r"spokeswoman|official|chief executive|ceo|chairman|governor|premier|chancellor))\b"
-)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CALLS = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:calls?|demands?|pledges?|promises?|warnings?|insistence|vows?|claims?|"
@@ -67,87 +70,42 @@ _SOURCE_CUE = re.compile(
     r"spokes(?:person|man|woman)|mouthpiece|communiqu[eé]|broadcaster|announcement)\b",
     re.I,
 )
-#: a verb the speech verb depends on ("decided to announce"): the subject stands before it
-_LEAD = re.compile(r"\b(?:decided|went on|moved|agreed|wanted|appeared|continued|chose)\s+to\s+$")
-_REPORTED = re.compile(
-    r"\b(?P<verb>said|says|announced|announces|announce|expressed|expresses|called\s+for|calls\s+for|urged|"
-    r"urges|warned|warns|insisted|insists|argued|argues|claimed|claims|stressed|stresses|noted|notes|added|"
-    r"pledged|pledges|promised|promises|vowed|vows|predicted|predicts|confirmed|confirms|denied|denies|"
-    r"acknowledged|acknowledges|told|tells|adding|wrote|writes|posted|explained|stated|declared|cautioned|"
-    r"conceded|admitted|suggested|reiterated|maintained)\b"
-    r"(?:(?P<between>(?:\s+[\w’'.-]+){1,8}?)\s+that\s+"
-    r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
-    r"(?:\s+that)?\s+)"
-)
-_NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
-_SUBJECT_GAP = re.compile(
-    r"^(?:[’']s)?(?:\s*,\s+[^,;]{1,80},|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]{0,80}?)?\s*,?"
-    r"\s*(?:(?:also|later|then|has|had|have|previously|again|repeatedly|separately|once|will|would)\s+)*"
-    r"(?:(?:on|last|this|earlier)\s+\w+\s+)?$"
-)
 _APPOSITION_GAP = re.compile(
-    r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|head|chief|senior|former|"
-    r"deputy|lead|managing|[a-z]+ing)\b[^;:“”\"]*,\s*$"
+    r"^\s*,\s+(?:a|an|the|who|which|its|his|her|their|[a-z][\w-]*)\b[^;:“”\"]*,\s*$"
     r"|^\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|&)){0,7}\s*$"
-)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|for|to|with|by|from|about|against|at|in|on|told|met|meet|called|"
-    r"counterpart)\s+(?:[\w’'-]+\s+){0,3}$"
-)
-_TRAILING = re.compile(
-    r",\s+(?P<who>[^,;:“”\"]{1,70}?)\s+(?P<verb>said|says|told\s+reporters|told\s+journalists|"
-    r"told\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|wrote|noted|warned|estimated|predicted|"
-    r"reported|confirmed|announced)\b(?P<rest>[^.;]*)$"
-)
-_TRAILING_REST = re.compile(
-    r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
-    r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$"
-)
-_ADDING = re.compile(r",\s+adding\s+(?:that\s+)?")
-_ACCORDING_LEAD = re.compile(
-    r"(?:According|according)\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
-    r"(?:(?:written|joint|new|recent|brief)\s+)?(?:(?:statement|note|report|post|release|filing)\s+"
-    r"(?:from|by|of|issued\s+by)\s+)?(?P<who>[^,]{2,80}),\s+"
 )
 _CALLED = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed)\s+(?!for\b|on\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|into|near|visiting|visited)\s+(?:the\s+)?$")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s*$")
-_PARTICIPLE_LEAD = re.compile(r"(?:Addressing|Speaking|Talking|Appearing|Writing)\b")
-_ORG_DESCRIPTOR_HEADS = frozenset(
-    {"bank", "ministry", "agency", "commission", "council", "committee", "party", "fund", "department", "office"}
-)
-#: speech verbs that report a clause only with "that" ("conceded that …", not "conceded defeat")
-_THAT_VERBS = words(
-    "wrote writes posted explained stated declared cautioned conceded admitted suggested reiterated maintained"
-)
 _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly|soon)\s+(?:later|afterwards)\b|\blater\s+that\s+day\b")
-_FEMALE = frozenset({"she", "She", "her", "Her"})
-_COORDINATION = re.compile(rf",?\s+(?:and|but)\s+(?=(?:{SPEECH_VERBS}|expressed|called\s+for|announced)\b)")
 
 
-class _Finder:
+class Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
+        self.coref = Coreference(doc)
         self.out: list[Statement] = []
         self.speaker_end = -1  # where the speaker expression last chosen by speaker_near ends
+        self.speaker_how = 1.0  # how sure the speaker last chosen by speaker_near is (1.0: named)
 
     def speaker_near(self, start: int, end: int, verb: int, *, side: str) -> str | None:
-        """The speaker in ``[start, end)`` nearest to the verb at *verb*, on *side* of it."""
+        """The speaker in ``[start, end)`` nearest to the verb at *verb*, on *side* of it: a name, or a pronoun
+        or descriptor resolved by :mod:`.coreference` (which sets :attr:`speaker_how`)."""
         idx = self.doc.actors
         cands = [m for m in idx.within(start, end) if (m.end <= verb if side == "left" else m.start >= verb)]
         people = [m for m in cands if m.kind != "demonym"]
         pron = [
             p
-            for p in _PRONOUN.finditer(self.text, start, end)
+            for p in PRONOUN.finditer(self.text, start, end)
             if (p.end() <= verb if side == "left" else p.start() >= verb)
         ]
         desc = [
             d
-            for d in _DESCRIPTOR.finditer(self.text, start, end)
+            for d in DESCRIPTOR.finditer(self.text, start, end)
             if (d.end() <= verb if side == "left" else d.start() >= verb)
         ]
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, float] | None = None
         ends: dict[int, int] = {}
         for m in people:
             dist = verb - m.end if side == "left" else m.start - verb
@@ -163,89 +121,34 @@ class _Finder:
             if entry.type == "Country" and not m.actor_position:
                 continue
             if best is None or dist < best[0]:
-                best = (dist, idx.ids[m.key])
+                best = (dist, idx.ids[m.key], 1.0)
                 ends[dist] = m.end
         for p in pron:
             dist = verb - p.end() if side == "left" else p.start() - verb
             if best is None or dist < best[0]:
-                resolved = self.resolve_pronoun(p.start())
-                if resolved:
-                    best = (dist, resolved)
+                ante = self.coref.pronoun(p.start())
+                if ante:
+                    best = (dist, ante.actor, ante.confidence)
                     ends[dist] = p.end()
         for d in desc:
             dist = verb - d.end() if side == "left" else d.start() - verb
             if best is None or dist < best[0]:
-                noun = d.group("noun").lower()
-                person = noun in (
-                    "minister",
-                    "president",
-                    "spokesperson",
-                    "spokesman",
-                    "spokeswoman",
-                    "official",
-                    "chief executive",
-                    "ceo",
-                    "chairman",
-                    "governor",
-                    "premier",
-                    "chancellor",
-                )
-                head = noun if noun in _ORG_DESCRIPTOR_HEADS else None
-                dateline = self._in_dateline
-                found = (
-                    idx.last_person_before(d.start())
-                    if person
-                    else idx.last_of_type(d.start(), "Country")
-                    if noun == "government"
-                    else idx.last_of_type(d.start(), "Organization", head, skip=dateline)
-                    or idx.last_of_type(d.start(), "Organization", skip=dateline)
-                )
-                if found:
-                    best = (dist, found)
+                ante = self.coref.descriptor(d)
+                if ante:
+                    best = (dist, ante.actor, ante.confidence)
                     ends[dist] = d.end()
         self.speaker_end = ends.get(best[0], -1) if best else -1
+        self.speaker_how = best[2] if best else 1.0
         return best[1] if best else None
 
     def resolve_pronoun(self, pos: int) -> str | None:
-        """A he/she: the person subject earlier in the sentence, else of the nearest sentence before.
-
-        Names inside quotations are passed over (the speaker quotes them), and so are people whose known
-        given name does not fit the pronoun's gender."""
-        doc = self.doc
-        word = self.text[pos : pos + 3].rstrip()
-        gender = "female" if word in _FEMALE else "male" if word.lower() == "he" else None
-        i = doc.sentence_index(pos)
-        found = self.subject(doc.sentences[i][0], pos, gender)
-        j = i - 1
-        while found is None and j >= 0 and i - j <= 4:
-            found = self.subject(*doc.sentences[j], gender)
-            j -= 1
-        return found or doc.actors.last_person_before(
-            pos, floor=max(0, doc.sentences[i][0] - 2000), skip=lambda m: self._unfit(m, gender)
-        )
-
-    def _in_dateline(self, m: Mention) -> bool:
-        return bool(self.doc.datelines) and self.doc.in_dateline(m.start)
-
-    def _unfit(self, m: Mention, gender: str | None) -> bool:
-        """True when mention *m* cannot be the antecedent of a pronoun of *gender*."""
-        if self.doc.quoted and self.doc.in_quote(m.start):
-            return True
-        if gender is None:
-            return False
-        known = self.doc.actors.gender(self.doc.actors.ids[m.key])
-        return known is not None and known != gender
+        """A he/she: see :meth:`kg.extract.coreference.Coreference.pronoun`."""
+        ante = self.coref.pronoun(pos)
+        return ante.actor if ante else None
 
     def subject(self, start: int, end: int, gender: str | None = None) -> str | None:
-        """The first person of ``[start, end)`` that is neither a possessor nor inside a prepositional phrase
-        (nor inside a quotation, nor of the wrong *gender*)."""
-        for m in self.doc.actors.within(start, end):
-            if self.doc.actors.entries[m.key].type != "Person" or m.possessive or self._unfit(m, gender):
-                continue
-            if _PREPOSITION_BEFORE.search(self.text, max(start, m.start - 12), m.start):
-                continue
-            return self.doc.actors.ids[m.key]
-        return None
+        """The person subject of ``[start, end)``: see :meth:`kg.extract.coreference.Coreference.subject`."""
+        return self.coref.subject(start, end, gender)
 
     def when(self, start: int, end: int) -> str | None:
         if self.doc.published is None:
@@ -265,9 +168,14 @@ class _Finder:
         date: str | None = None,
         medium: str | None = None,
     ) -> Statement | None:
+        if rule not in RULES and rule not in OTHER_RULES:
+            raise ValueError(f"statement rule {rule!r} is not in kg.extract.rules")
         start, end = _trim(self.text, start, end)
         if end <= start:
             return None
+        if speaker is not None and self.speaker_how < 1.0:
+            conf = round(conf * self.speaker_how, 2)  # a pronoun or descriptor resolved: less sure than a name
+        self.speaker_how = 1.0
         st = Statement(
             id="",
             speaker=speaker,
@@ -285,10 +193,9 @@ class _Finder:
 
 def find_statements(doc: Document) -> list[Statement]:
     """Every statement of the article, in text order with ids s1, s2, …"""
-    f = _Finder(doc)
+    f = Finder(doc)
     text = doc.text
-    quotes = [q for q in find_quotes(text, doc.paragraphs) if q.double or _words(text[q.open : q.close]) >= 6]
-    doc.quoted = [(q.open, q.close) for q in quotes]
+    quotes = list(doc.quotes)
     last_attributed: Statement | None = None
     pending: list[Quote] = []  # unclosed quotes waiting for the attribution of the next paragraph's quote
     for q in quotes:
@@ -307,11 +214,14 @@ def find_statements(doc: Document) -> list[Statement]:
                     f.add(st.speaker, *p.inner, "quote", "quote.continuation", 0.8, st.date, st.medium)
             pending = []
             last_attributed = st
+        elif (intro := _intro_speaker(f, q, last_attributed)) is not None:
+            st = f.add(intro, s, e, "quote", "quote.after-intro", 0.75, None, _scene_medium(f, q.open, intro))
+            last_attributed = st or last_attributed
         elif last_attributed is not None and (
             doc.same_paragraph(last_attributed.span.start, q.open)
             or _adjacent_paragraph(doc, last_attributed.span.start, q.open)
         ):
-            f.add(
+            cont = f.add(
                 last_attributed.speaker,
                 s,
                 e,
@@ -321,23 +231,81 @@ def find_statements(doc: Document) -> list[Statement]:
                 last_attributed.date,
                 last_attributed.medium,
             )
+            if cont is not None and not doc.same_paragraph(last_attributed.span.start, q.open):
+                last_attributed = cont  # a quotation running over several paragraphs: the chain goes on
         elif not q.closed and q.open == doc.paragraph_at(q.open)[0]:
             pending = [p for p in pending if _adjacent_paragraph(doc, p.open, q.open)] + [q]
         elif n <= 4:
             _fragment(f, q, ss, se)
     transcript(f)
+    source_blocks(f)
     quoted = [(q.open, q.close) for q in quotes]
     owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
     for ss, se in doc.sentences:
         if any(a < se and ss < b for a, b in owned):
             continue  # a sentence with a direct quote: the quote rules own its attribution
-        if not _trailing(f, ss, se, quoted) and not _reported(f, ss, se, quoted):
-            _according(f, ss, se)
+        if not trailing(f, ss, se, quoted) and not reported(f, ss, se, quoted):
+            according(f, ss, se)
+    issued_statement(f)
+    f.out = _by_sentence(f)
     f.out.sort(key=lambda st: st.span.start)
     _default_dates(f)
     for i, st in enumerate(f.out, 1):
         st.id = f"s{i}"
     return f.out
+
+
+#: a courtesy formula opening a sentence ("Thank you so much.")
+_COURTESY = re.compile(rf"(?i:{alternation(load('courtesies'))})\b")
+#: a sentence that introduces the quotation after it: a speech verb, a question put to the speaker, a colon
+_INTRO_CUE = re.compile(rf"\b(?:{SPEECH_VERBS}|was\s+asked|were\s+asked|asked)\b|:\s*$")
+
+
+def _intro_speaker(f: Finder, q: Quote, last: Statement | None) -> str | None:
+    """The speaker of an unattributed quotation introduced by the sentence right before it ("Roe said they
+    were proud. “We played well …”", "Roe was asked about the exit. ¶ “Of course …”"): the person subject
+    of that sentence, when it comes after the last attributed quotation."""
+    doc = f.doc
+    i = doc.sentence_index(q.open)
+    ss, _ = doc.sentences[i]
+    if f.text[ss : q.open].strip() or i == 0:
+        return None  # the quotation does not open its sentence
+    ps, pe = doc.sentences[i - 1]
+    if last is not None and last.span.end > ps:
+        return None
+    if not (doc.same_paragraph(ps, q.open) or doc.paragraph_at(ps)[1] == pe and doc.text[ss] in "“\"'"):
+        return None
+    if any(a <= ps < b for a, b in doc.quoted) or not _INTRO_CUE.search(f.text, ps, pe):
+        return None
+    return f.subject(ps, pe)
+
+
+def _claims_nothing(sentence: str) -> bool:
+    """True for a question, a courtesy formula or a sentence of fewer than three words.
+
+    >>> _claims_nothing("Thank you so much."), _claims_nothing("Shall we start?"), _claims_nothing("Prices will rise.")
+    (True, True, False)
+    """
+    return _words(sentence) < 3 or sentence.rstrip("”\"' ").endswith("?") or _COURTESY.match(sentence) is not None
+
+
+def _by_sentence(f: Finder) -> list[Statement]:
+    """Quotations of several sentences split into one statement per sentence: each sentence is a claim of its
+    own (checked, contradicted or confirmed on its own), with the speaker, date and medium of the quotation.
+    Questions and short formulas ("Thank you so much.") among them claim nothing and are left out."""
+    out: list[Statement] = []
+    for st in f.out:
+        whole = sentences.split(f.text, st.span.start, st.span.end) if st.kind == "quote" else []
+        if len(whole) < 2:
+            if not (st.rule.startswith(("quote.transcript", "quote.block")) and _claims_nothing(st.text)):
+                out.append(st)
+            continue
+        for s, e in whole:
+            s, e = _trim(f.text, s, e)
+            if _claims_nothing(f.text[s:e]):
+                continue
+            out.append(replace(st, text=f.text[s:e], span=Span(s, e, f.text[s:e])))
+    return out
 
 
 def _adjacent_paragraph(doc: Document, a: int, b: int) -> bool:
@@ -346,7 +314,7 @@ def _adjacent_paragraph(doc: Document, a: int, b: int) -> bool:
     return i + 1 < len(doc.paragraphs) and doc.paragraphs[i + 1] == pb and doc.text[pb[0]] in '“"'
 
 
-def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
+def _attributed(f: Finder, q: Quote, ss: int, se: int) -> Statement | None:
     text, doc = f.text, f.doc
     s, e = q.inner
     after_start = min(q.close + 1, len(text))
@@ -368,7 +336,11 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
         if speaker:
             window = text[after_start:after_end]
             medium = medium_of(window) or _scene_medium(f, q.open, speaker)
-            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9, f.when(after_start, after_end), medium)
+            when = f.when(after_start, after_end)
+            lead = _completed_sentence(f, q, ss)
+            if lead is not None:  # "The bank judged that its target “has come into sight,” Roe said."
+                return f.add(speaker, lead, e, "reported", "quote.after-said.sentence", 0.85, when, medium)
+            return f.add(speaker, s, e, "quote", "quote.after-said", 0.9, when, medium)
     before = text[ss : q.open]
     m = _last(_ATTR_VERB.finditer(before))
     if m is not None and len(before) - m.end() < 40:
@@ -385,7 +357,17 @@ def _attributed(f: _Finder, q: Quote, ss: int, se: int) -> Statement | None:
     return None
 
 
-def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
+def _completed_sentence(f: Finder, q: Quote, ss: int) -> int | None:
+    """Where the author's words that a quotation completes begin ("The bank judged that its target “has come
+    into sight,” Roe said."): the sentence start, when three words or more stand before the quotation and no
+    other quotation does; else None."""
+    before = f.text[ss : q.open]
+    if _words(before) < 3 or any(c in before for c in '“”"'):
+        return None
+    return ss
+
+
+def _scene_medium(f: Finder, pos: int, speaker: str) -> str | None:
     """The medium set by the sentence before a quote when it tells of the same speaker ("Roe spoke at a news
     conference on Monday. “…,” she said.")."""
     doc = f.doc
@@ -398,12 +380,7 @@ def _scene_medium(f: _Finder, pos: int, speaker: str) -> str | None:
     return medium_of(f.text[ps:pe])
 
 
-def _lead_medium(text: str, ss: int, verb: int) -> str | None:
-    """The medium of a participial lead opening the sentence ("Addressing supporters in Lagos, Roe said …")."""
-    return medium_of(text[ss:verb]) if _PARTICIPLE_LEAD.match(text, ss, verb) else None
-
-
-def _fragment(f: _Finder, q: Quote, ss: int, se: int) -> None:
+def _fragment(f: Finder, q: Quote, ss: int, se: int) -> None:
     """A short quoted phrase: a statement only with an attributing noun or a speaking source nearby."""
     text, doc = f.text, f.doc
     if not q.double or re.search(r"so-called\s*$", text[max(ss, q.open - 12) : q.open]):
@@ -446,95 +423,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
-def _according(f: _Finder, ss: int, se: int) -> None:
-    """ "According to (a statement from) X, CONTENT." — reported speech of X."""
-    m = _ACCORDING_LEAD.match(f.text, ss, se)
-    if m is None:
-        return
-    speaker = f.speaker_near(m.start("who"), m.end("who"), m.start("who"), side="right")
-    end = se - 1 if f.text[se - 1 : se] in ".!" else se
-    if speaker and _words(f.text[m.end() : end]) >= 3:
-        lead = f.text[ss : m.end()]
-        f.add(speaker, m.end(), end, "reported", "reported.according-to", 0.65, f.when(ss, se), medium_of(lead))
-
-
-def _reported(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
-    text = f.text
-    if text[ss:se].rstrip().endswith("?") or re.match(r"(?:Had|If|Were)\b", text[ss:se]):
-        return False
-    found = False
-    prev_speaker: str | None = None
-    prev_end = ss
-    for m in _REPORTED.finditer(text, ss, se):
-        if any(qs <= m.start() < qe for qs, qe in quoted):
-            continue
-        lead = _LEAD.search(text, max(ss, m.start() - 24), m.start())
-        vstart = lead.start() if lead else m.start("verb")
-        if m.group("verb") in ("told", "tells") and m.group("between") is None:
-            continue  # "told reporters …" without a reported clause
-        if m.group("verb") in _THAT_VERBS and not m.group().rstrip().endswith("that"):
-            continue  # "conceded defeat": a noun object, not a reported clause
-        if _NOUN_USE.search(text, max(ss, vstart - 30), vstart):
-            continue  # "the minister's repeated calls for": a noun, not a verb
-        coordinated = re.search(r"\b(?:and|but)\s*$", text[max(ss, vstart - 6) : vstart]) or m.group("verb") == "adding"
-        if coordinated and prev_speaker:
-            speaker: str | None = prev_speaker
-        elif coordinated:
-            continue
-        else:
-            clause_start = max(ss, vstart - 80)
-            speaker = f.speaker_near(clause_start, vstart, vstart, side="left")
-            if speaker and not _SUBJECT_GAP.match(text[f.speaker_end : vstart]):
-                continue  # the actor before the verb is not its subject ("… Tamm instead, her office said")
-        if not speaker:
-            continue
-        cstart = m.end()
-        stop = _COORDINATION.search(text, cstart, se)
-        cend = stop.start() if stop else se
-        if text[cend - 1 : cend] in ".!":
-            cend -= 1
-        if _words(text[cstart:cend]) < 3:
-            continue
-        medium = medium_of(text[max(ss, vstart - 40) : m.end()]) or _lead_medium(text, ss, vstart)
-        st = f.add(
-            speaker,
-            cstart,
-            cend,
-            "reported",
-            "reported.said-that",
-            0.7,
-            f.when(max(ss, prev_end, vstart - 80), m.end()),
-            medium,
-        )
-        if st:
-            prev_speaker, prev_end, found = speaker, cend, True
-    return found
-
-
-def _trailing(f: _Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool:
-    """ "CONTENT, Jane Doe said (on Monday)(, adding that …)." — the attribution after the content."""
-    text = f.text
-    end = se - 1 if text[se - 1 : se] in ".!" else se
-    if any(qs < se and ss < qe and qe - qs > 40 for qs, qe in quoted):
-        return False
-    adding = _ADDING.search(text, ss, end)
-    stop = adding.start() if adding else end
-    m = _last(_TRAILING.finditer(text, ss, stop))
-    if m is None or m.start() - ss < 20 or len(m.group("who").split()) > 8 or not _TRAILING_REST.match(m.group("rest")):
-        return False
-    speaker = f.speaker_near(m.start("who"), m.start("verb"), m.start("verb"), side="left")
-    if not speaker:
-        return False
-    comma = text.find(",", m.end("verb"), stop)
-    window = text[m.start() : comma if comma != -1 else stop]
-    date = f.when(m.start(), m.start() + len(window))
-    f.add(speaker, ss, m.start(), "reported", "reported.trailing", 0.7, date, medium_of(window))
-    if adding:
-        f.add(speaker, adding.end(), end, "reported", "reported.trailing", 0.65, date, medium_of(window))
-    return True
-
-
-def _default_dates(f: _Finder) -> None:
+def _default_dates(f: Finder) -> None:
     """Undated statements: the last past date told about the speaker before it, else the publication date."""
     doc = f.doc
     if doc.published is None:
@@ -567,9 +456,7 @@ def _default_dates(f: _Finder) -> None:
 
 def speaker_at(doc: Document, start: int, verb: int) -> str | None:
     """The actor speaking or estimating at the verb at *verb*: the nearest mention or pronoun before it."""
-    return _Finder(doc).speaker_near(start, verb, verb, side="left")
+    return Finder(doc).speaker_near(start, verb, verb, side="left")
 
 
-def resolve_pronoun(doc: Document, pos: int) -> str | None:
-    """The person a he/she at *pos* refers to (see :meth:`_Finder.resolve_pronoun`)."""
-    return _Finder(doc).resolve_pronoun(pos)
+__all__ = ["find_statements", "speaker_at", "resolve_pronoun"]

@@ -312,9 +312,13 @@ def find_predictions(
     for i, p in enumerate(out, 1):
         p.id = f"p{i}"
         if p.deadline is None and meetings:
-            p.deadline = deadlines.during_meeting(p, meetings)
+            p.deadline = deadlines.during_meeting(p, meetings) or deadlines.event_end(p, meetings, doc.published)
         if _HABITUAL.search(text, doc.sentence_at(p.span.start)[0], p.span.end):
             p.confidence = 0.3  # "has spent a year telling markets that he will not be rushed": a stance
+    lead = deadlines.focus(doc, out)
+    for p in out:
+        if p.deadline is None and lead is not None:
+            p.deadline = lead  # an undated forecast of an article written before an event: that event's date
     return out
 
 
@@ -400,7 +404,7 @@ def _clause_prediction(
             negative = False
         if not coordinated and best.text.lower().endswith(" if"):  # "would be surprised if the board did not …"
             negative = bool(_NEG_ANY.search(text, best.end, c.end))
-    pos = best.start if best is not None else start
+    pos = best.start if best is not None else pct.start() if pct else start
     statement = next((s for s in statements if s.span.start <= pos < s.span.end), None) or next(
         (s for s in statements if s.span.start <= c.start < s.span.end or c.start <= s.span.start < c.end), None
     )
@@ -413,7 +417,7 @@ def _clause_prediction(
     predictor = predictor or "author"
     if predictor != "author" and outlet and _label(doc, predictor) == outlet:
         predictor = "author"  # the outlet's own forecast
-    deadline = deadlines.deadline(doc, si, c)
+    deadline = deadlines.deadline(doc, si, c, pos=pos)
     if deadline == deadlines.PAST:
         deadline = None
         if doc.published and any(e.start > pos and e.last < doc.published for e in doc.times(pos, c.end, future=None)):

@@ -79,7 +79,7 @@ def test_kent_points(slug: str, point: float) -> None:
         ("is expected to", "expected"),
         ("expected to", "expected"),
         ("poised to", "poised"),
-        ("set to", "scheduled"),
+        ("set to", "poised"),
         ("due to", "scheduled"),
         ("plans to", "intends"),
         ("look forward to", "intends"),

@@ -97,7 +97,7 @@ _PATTERN = re.compile(
     r"(?P<rel_unit>week|weekend|month|year|quarter))"
     rf"|(?P<q>(?:(?:in|by|during)\s+)?(?:the\s+)?(?:(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     rf"|Q(?P<q_num>[1-4]))(?:\s+(?:of\s+)?(?P<q_year>{_YEAR}))?)"
-    rf"|(?P<within>(?:in|within|[Aa]fter)\s+(?:the\s+(?:next|coming)\s+)?(?P<within_n>{_NUM})\s+(?P<within_unit>{_UNIT}))"
+    rf"|(?P<within>(?:in|within|[Aa]fter)\s+(?:the\s+(?:next|coming)\s+)?(?P<within_n>{_NUM})\s+(?P<within_unit>{_UNIT})(?!\s+of\b))"
     rf"|(?P<ago>(?P<ago_n>{_NUM})\s+(?P<ago_unit>{_UNIT})\s+ago)"
     r"|(?P<deictic>today|tonight|yesterday|tomorrow)"
     rf"|(?P<year>(?P<year_prep>in|by|until|since|before|during|through|for|of)\s+(?P<year_n>{_YEAR}))\b)"
@@ -300,7 +300,13 @@ def _interpret(m: re.Match[str], pub: dt.date, future: bool | None) -> tuple[dt.
         if future is False:
             return None
         unit = g("coming_unit")
-        last = pub + dt.timedelta(days=14) if unit == "days" else pub + dt.timedelta(weeks=6) if unit == "weeks" else _shift(pub, 6, "month", 1)
+        last = (
+            pub + dt.timedelta(days=14)
+            if unit == "days"
+            else pub + dt.timedelta(weeks=6)
+            if unit == "weeks"
+            else _shift(pub, 6, "month", 1)
+        )
         return pub, last, "week" if unit == "days" else "month"
     if g("yearend"):
         return pub, dt.date(pub.year, 12, 31), "year"

@@ -50,6 +50,7 @@ _DURING = re.compile(
 )
 _DURING_KIND = {"trip": "visit", "visit": "visit", "tour": "visit", "summit": "summit", "talks": "talks"}
 
+
 def during_meeting(p: Prediction, meetings: list[Meeting]) -> str | None:
     """The last day of the meeting a prediction is set in ("… during the trip"): the latest one of that kind
     named before it, with a date."""
@@ -132,7 +133,24 @@ def _speech_date(text: str, start: int, e: dates.TimeExpr, pos: int | None) -> b
     if pos is not None and e.end <= pos and _SPEECH_VERB.search(text, e.end, pos):
         return not _MODAL_BETWEEN.search(text, e.end, _SPEECH_VERB.search(text, e.end, pos).start())  # type: ignore[union-attr]
     m = _SPEECH_ACT.search(text, max(start, e.start - 40), e.start)
-    return m is not None and not _MODAL_BETWEEN.search(m.group(0))
+    if m is None or _MODAL_BETWEEN.search(m.group(0)):
+        return False
+    return not _FUTURE_AUX_BEFORE.search(text, max(0, m.start() - 20), m.start())  # "will be published on …"
+
+
+#: a time that is a point of comparison, not the event's date ("up 21 seats compared to 2017", "falling from
+#: 262 in 2017", "more than they took in 2017")
+_REFERENCE = re.compile(
+    r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|since)\b[^,;.()—–-]{0,30}$|\($|\(\S[^)]{0,30}$", re.I
+)
+
+
+def _skip(text: str, start: int, e: dates.TimeExpr, pos: int | None, pub: dt.date) -> bool:
+    """True for a time expression that is not the clause's date: a speech act's date or a past point of
+    comparison."""
+    if e.first < pub and e.start > start and _REFERENCE.search(text, max(start, e.start - 32), e.start):
+        return True
+    return _speech_date(text, start, e, pos)
 
 
 def _future_expressions(doc: Document, start: int, end: int, pos: int | None) -> list[dates.TimeExpr] | None:
@@ -141,8 +159,9 @@ def _future_expressions(doc: Document, start: int, end: int, pos: int | None) ->
     assert doc.published is not None
     pub = doc.published
     text = doc.text
-    ahead = [e for e in doc.times(start, end, future=True) if not _speech_date(text, start, e, pos)]
-    nearest = [e for e in doc.times(start, end, future=None) if not _speech_date(text, start, e, pos)]
+    nearest = [e for e in doc.times(start, end, future=None) if not _skip(text, start, e, pos, pub)]
+    kept = {(e.start, e.end) for e in nearest}
+    ahead = [e for e in doc.times(start, end, future=True) if (e.start, e.end) in kept]
     if any(_SINCE.match(e.text) for e in ahead):  # "its first since 2018": a span looking back, not a date
         pairs = [(a, n) for a, n in zip(ahead, nearest, strict=False) if not _SINCE.match(a.text)]
         ahead, nearest = [a for a, _ in pairs], [n for _, n in pairs]

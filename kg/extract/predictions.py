@@ -51,10 +51,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.extract import clauses, dates, deadlines, hedges
+from kg.extract import clauses, dates, deadlines, hedges, modality, predictors
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.registry import trie_regex
@@ -62,7 +62,7 @@ from kg.extract.statements import speaker_at
 from kg.records import Meeting, Prediction, Span, Statement
 
 _PERCENT = re.compile(
-    r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk)\b"
+    r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk|favou?rable)\b"
     r"|\b(?:chances?|probability|likelihood|odds|risk)\b[^.;]{0,70}?\b(?:at|of|is|was|as|to)\s+"
     r"(?:about\s+|around\s+|roughly\s+|no\s+better\s+than\s+|no\s+more\s+than\s+|less\s+than\s+|at\s+least\s+|"
     r"only\s+|just\s+)?(?P<pct2>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)|"
@@ -77,7 +77,7 @@ _EXPECT = re.compile(
     r"|\b(?P<verb_np>expects|forecasts|predicts|projects|anticipates|sees)\s+(?=(?:a|an|another|further|"
     r"more|no|one|two|three|four|five|six|several|\d[\d.,]*%?)\s)"
     # "Final results are expected by Thursday"
-    r"|\b(?:is|are|’s|'s)\s+(?P<verb_by>expected)\s+(?=(?:by|on|in|within|later|next|before|early|this)\b)"
+    r"|\b(?:is|are|’s|'s)\s+(?P<verb_by>expected)\s+(?=(?:by|on|in|at|within|later|next|before|early|this)\b)"
 )
 _WOULD_SOURCE = r"\b(?:would|[’']d)\b(?!\s+have\b)(?!\s+like\b)"
 _WOULD = re.compile(_WOULD_SOURCE, re.I)
@@ -97,11 +97,6 @@ _NEG_BELIEF = re.compile(
 )
 #: "I would be surprised if the board did not engage": the negation sits in the if-clause
 _NEG_ANY = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
-#: first-person speech acts are not forecasts ("I will not pretend that …", "I won't comment")
-_PERFORMATIVE = re.compile(
-    r"\b(?:I|we|We)\s+(?:will|won[’']t|shall|would)\s+(?:not\s+|never\s+)?(?:pretend|say|lie|comment|speculate|"
-    r"tell|repeat|add|admit|deny|name|discuss|answer|go\s+into|get\s+into|dwell)\b"
-)
 #: generic possibility, not about an event ("Anything is possible")
 _GENERIC = re.compile(r"\b(?:[Aa]nything|[Ee]verything|[Aa]ll\s+things)\s+(?:is|are|seems?)\s+(?:\w+\s+)?$")
 #: present ability in reported speech ("told the Post the city could not afford more")
@@ -134,11 +129,22 @@ _COUNTERFACTUAL = re.compile(
     r"won|lost|come|become|taken|given|known|kept|sent|spent|held|met|put|cut|let|run|told|said|brought|"
     r"bought|thought|paid|left|chosen|fallen|risen|grown|shown|begun|\w+en)\b|[’']d\s+have\b"
 )
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|most|more)\s+$", re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|most|more)\s+(?:\w+ly\s+)?$", re.I)
+#: "the chances of a deal were very small": a chance qualified in words (the concept is "<word> chance")
+_QUALITATIVE = re.compile(
+    r"\bchances?\b[^.;?]{0,80}?\b(?:is|was|are|were|remains?|remained|looked|looks|seem|seems|seemed)\s+[\"“]?"
+    r"(?P<q>(?:very\s+)?(?:small|slim|low|good|high|strong))\b",
+    re.I,
+)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|[’']s|[’']re)\s+(?:\w+\s+)?$", re.I)
+#: the main verb after a relative clause closed by a comma ("X, who was captured on Monday, will be freed")
+_RESUMED = re.compile(r",\s+(?=(?:will|won[’']t|would|could|may|might|is|are|has|have)\s)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|[’']s|[’']re)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_COPULA = re.compile(r"\b(?:was|were|had been)\s+$", re.I)
 _NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my)\b", re.I)
 _ADJECTIVE_TRIGGERS = frozenset({"likely", "unlikely", "anticipated", "possible", "probable", "expected"})
 _WEAK = ("https://w3id.org/kg/concept/wep-will", "https://w3id.org/kg/concept/wep-may")
+_POISED = "https://w3id.org/kg/concept/wep-poised"
 _LEADING = re.compile(r"^(?:is|are|was|were|am|be|will)\s+(?!not\b)(?=\S+)", re.I)
 _HABITUAL = re.compile(
     r"\b(?:has|have)\s+(?:spent\s+(?:\w+\s+){1,3}|long\s+|repeatedly\s+|consistently\s+)"
@@ -221,6 +227,7 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         _Trigger(m.start(), m.end(), m.group(), "would")
         for m in scan.between("would", start, end)
         if not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
+        and not modality.not_forecast(text, start, end, m.start(), m.end())
     ]
     for m in scan.between("main", start, end):
         if any(t.start <= m.start() < t.end for t in out if t.phrase == "expected to"):
@@ -238,11 +245,13 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
             continue
         if word.endswith(" to") and _NOUN_PHRASE_NEXT.match(text, m.end()):
             continue  # "due to the storm", "set to the …"
+        if word == "due to" and not _COPULA_BEFORE.search(before):
+            continue  # "reluctant to spend due to soaring prices": a cause, not a schedule
         if _PAST_COPULA.search(before) and not _LIKELY_WORD.search(word):
             continue  # "was expected to": a past expectation
         if word.startswith("plan") and _ATTRIBUTIVE.search(before):
             continue  # "the plans to …": a noun
-        if not _is_forecast(text, start, m, word):
+        if not _is_forecast(text, start, m, word) or modality.not_forecast(text, start, end, m.start(), m.end()):
             continue
         written = text[m.start() : m.end()]
         out.append(_Trigger(m.start(), m.end(), written, written))
@@ -255,10 +264,6 @@ def _is_forecast(text: str, start: int, m: re.Match[str], word: str) -> bool:
     bare "confident" that is not about what will happen."""
     if word == "may" and text[m.start()] == "M" and (m.start() > start or _DIGIT_NEXT.match(text, m.end())):
         return False  # "due in May": the month
-    if word in ("will", "won't", "will not", "shall", "would") and _PERFORMATIVE.search(
-        text, max(start, m.start() - 4), m.end() + 30
-    ):
-        return False
     if word == "possible" and _GENERIC.search(text, max(start, m.start() - 30), m.start()):
         return False
     if word in ("could", "can") and _ABILITY.match(text, m.end()):
@@ -295,6 +300,9 @@ def find_predictions(
     hits |= _progressive_sentences(doc, hits)
     if "%" in text or "percent" in text or "per cent" in text or "odds" in text or "chance" in text:
         hits |= {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _PERCENT.finditer(text, ps, pe)}
+        hits |= {
+            doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _QUALITATIVE.finditer(text, ps, pe)
+        }
     for si in sorted(hits):
         ss, se = doc.sentences[si]
         sentence = text[ss:se].rstrip('”"’ )')
@@ -361,12 +369,23 @@ def _clause_prediction(
     scan: _Scan,
 ) -> Prediction | None:
     text = doc.text
+    dated = c
+    resumed = _RESUMED.search(text, c.start, c.end) if c.relative and ci > 0 else None
+    if resumed is not None:
+        # "Pilot X, who was captured on Wednesday, will be released tomorrow": the main clause resumes after
+        # the relative clause; its date is read after the resumption only
+        dated = replace(c, start=resumed.end(), relative=False)
+        c = replace(c, start=parts[ci - 1].start, relative=False)
     start = c.start
     if _SUBORDINATE.match(text, c.start):
         comma = text.find(",", c.start, c.end)
         start = comma + 1 if comma != -1 else c.start
     pct = _PERCENT.search(text, start, c.end)
     found = _triggers(text, start, c.end, scan)
+    if (q := _QUALITATIVE.search(text, start, c.end)) is not None:
+        found.append(_Trigger(q.start("q"), q.end("q"), q.group("q"), f"{q.group('q').lower()} chance"))
+    if any(t.phrase.lower() == "should" for t in found) and not doc.times(start, c.end, future=True):
+        found = [t for t in found if t.phrase.lower() != "should"]  # a deontic "should": nothing dated ahead
     negative = False
     probability: float | None
     interval: tuple[float, float] | None
@@ -390,7 +409,12 @@ def _clause_prediction(
         hedge = hedges.lookup(best.phrase)
         if hedge is None:
             return None
-        hedge_text, probability, interval = best.text, hedge.point, hedge.interval
+        hedge_text = best.text
+        if hedge.iri == _WEAK[0] and not coordinated and (mod := modality.modifier(text, c.sentence_start, best.start)):
+            hedge_text, hedge = mod  # "observers believe he will need …": the belief, not the plain future
+        elif hedge.iri == _POISED and modality.calendar(best.text, _day_dated(doc, best.end, c.end)):
+            hedge = hedges.lookup("scheduled to") or hedge  # "set to price Thursday": a calendar entry
+        probability, interval = hedge.point, hedge.interval
         concept = hedge.iri.rsplit("/", 1)[-1].removeprefix("wep-")
         rule = f"prediction.{'coordinated.' if coordinated else ''}{concept}"
         conf = 0.6 if concept == "will" or coordinated else 0.7
@@ -409,15 +433,16 @@ def _clause_prediction(
         (s for s in statements if s.span.start <= c.start < s.span.end or c.start <= s.span.start < c.end), None
     )
     predictor = statement.speaker if statement and statement.speaker else None
+    predictor = predictor or predictors.source(doc, doc.sentences[si], pos)
     predictor = predictor or _estimator(doc, c.sentence_start, start, c.end)
     if predictor is None and ci > 0:
         # "…, he said, and the deficit will …" / "… and said the cuts were unlikely …": the sentence's speaker
         statement = next((s for s in statements if s.speaker and c.sentence_start <= s.span.start < c.start), statement)
         predictor = statement.speaker if statement else None
-    predictor = predictor or "author"
+    predictor = predictor or predictors.header(doc, pos) or "author"
     if predictor != "author" and outlet and _label(doc, predictor) == outlet:
         predictor = "author"  # the outlet's own forecast
-    deadline = deadlines.deadline(doc, si, c, pos=pos)
+    deadline = deadlines.deadline(doc, si, dated, pos=pos)
     if deadline == deadlines.PAST:
         deadline = None
         if doc.published and any(e.start > pos and e.last < doc.published for e in doc.times(pos, c.end, future=None)):
@@ -427,6 +452,12 @@ def _clause_prediction(
         return None  # "would" forecasts only in reported speech
     event = _event(text, c, start, found, pct, anchors, statuses)
     ps, pe = start, c.end
+    if (
+        ci + 1 < len(parts)
+        and text[c.end : parts[ci + 1].start].strip() == "that"
+        and not _IF.search(text, c.start, c.end)
+    ):
+        pe = parts[ci + 1].end  # "Trump will announce that he is withdrawing …": the announcement with its content
     if text.startswith(("and ", "or "), ps):
         ps = text.index(" ", ps) + 1
     while pe > ps and text[pe - 1] in '.!?”"’ ,;—':
@@ -512,6 +543,11 @@ def _progressive(doc: Document, start: int, end: int) -> list[_Trigger]:
     return [_Trigger(m.start(), m.end("verb"), text[m.start() : m.end("verb")], phrase)]
 
 
+def _day_dated(doc: Document, start: int, end: int) -> bool:
+    """True when a day-precision date lies in ``[start, end)``."""
+    return any(e.precision == "day" for e in doc.times(start, end, future=True))
+
+
 def _label(doc: Document, actor_id: str) -> str | None:
     entry = doc.actors.entry(actor_id)
     return entry.label.casefold() if entry else None
@@ -520,8 +556,8 @@ def _label(doc: Document, actor_id: str) -> str | None:
 def _estimator(doc: Document, sentence_start: int, start: int, end: int) -> str | None:
     """The actor who puts, expects, sees or forecasts in the clause ("She put the chance at 30%")."""
     m = _ESTIMATE_VERB.search(doc.text, max(sentence_start, start - 40), end)
-    if not m:
-        return None
+    if not m or _PASSIVE_BEFORE.search(doc.text, max(sentence_start, m.start() - 12), m.start()):
+        return None  # "Xi is expected to …": Xi is what is forecast, not who forecasts
     return speaker_at(doc, max(sentence_start, m.start() - 60), m.start())
 
 
@@ -543,5 +579,3 @@ def _is_negated(text: str, t: _Trigger) -> bool:
     if _NEG_AFTER.match(text, t.end):
         return True
     return bool(_NEG_BEFORE.search(text, max(0, t.start - 15), t.start))
-
-

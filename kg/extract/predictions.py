@@ -432,7 +432,11 @@ def _clause_prediction(
     statement = next((s for s in statements if s.span.start <= pos < s.span.end), None) or next(
         (s for s in statements if s.span.start <= c.start < s.span.end or c.start <= s.span.start < c.end), None
     )
-    predictor = statement.speaker if statement and statement.speaker else None
+    predictor = None
+    if best is not None and best.phrase == "expected to" and best.text[:1].islower():
+        predictor = predictors.estimator(doc, doc.sentences[si], best.start)  # "The agency expects to …"
+    if predictor is None and statement is not None:
+        predictor = statement.speaker
     predictor = predictor or predictors.source(doc, doc.sentences[si], pos)
     predictor = predictor or _estimator(doc, c.sentence_start, start, c.end)
     if predictor is None and ci > 0:

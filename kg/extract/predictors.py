@@ -49,20 +49,20 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(_load("forecast_verbs"), key=len, reverse=True))
     # after an actor mention: optional possessive document, then the verb ("YouGov's new poll suggests")
     after = re.compile(
-        rf"(?:\s*\([^()]{{1,12}}\))?(?:[’']s\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})s?\b)?,?\s+"
+        rf"(?:\s*\([^()]{{1,12}}\))?(?:(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})s?\b)?,?\s+"
         rf"(?:(?:also|now|still|again|further|increasingly)\s+)?"
         rf"(?:{verbs})\b"
     )
     # a definite document as the subject of a source verb, or after "according to"
     document = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})s?\b")
-    owned = re.compile(rf"(?:[’']s\s+(?:[\w-]+\s+){{0,5}}?(?P<noun>{nouns})s?\b)")
+    owned = re.compile(rf"(?:(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,5}}?(?P<noun>{nouns})s?\b)")
     return after, document, owned
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PHRASE_END = re.compile(r"[,;.—]|\s[-–]\s")
-_FROM_OWNER = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?$")
+_FROM_OWNER = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def source(doc: Document, sentence: tuple[int, int], pos: int) -> str | None:
@@ -88,6 +88,20 @@ def _subject(doc: Document, sentence: tuple[int, int], pos: int) -> str | None:
     for m in _PRONOUN.finditer(text, ss, min(se, pos + 1)):
         if after.match(text, m.end(), se):
             return resolve_pronoun(doc, m.start())
+    return None
+
+
+#: an actor (with an acronym in brackets) right before an estimate verb: "The agency (FAA) expects to …"
+_RIGHT_BEFORE = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:(?:also|now|still)\s+)?$")
+
+
+def estimator(doc: Document, sentence: tuple[int, int], verb: int) -> str | None:
+    """The actor named right before the estimate verb at *verb* ("The Federal Aviation Administration (FAA)
+    expects to approve …"): the forecaster, even when the sentence is relayed "according to" someone else."""
+    ss, _ = sentence
+    for mention in reversed(doc.actors.within(max(ss, verb - 80), verb)):
+        if _RIGHT_BEFORE.fullmatch(doc.text, mention.end, verb) and not mention.possessive:
+            return doc.actors.id_of(mention.key)
     return None
 
 
@@ -143,7 +157,7 @@ def _owner(doc: Document, noun: str, before: int) -> str | None:
             continue
         lead = text[max(0, mention.start - 40) : mention.start]
         if _FROM_OWNER.search(lead) and re.search(
-            rf"\b{re.escape(noun)}s?\s+(?:from|by|of)\s+(?:the\s+)?$", lead, re.I
+            rf"\b{re.escape(noun)}s?\s+(?:from|by|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$", lead, re.I
         ):
             best = (mention.start, actor)
     return best[1] if best else None

@@ -12,6 +12,7 @@ import re
 from kg.extract import clauses, dates
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
+from kg.extract.schedule import finite_past
 from kg.records import Meeting, Prediction
 
 #: what :func:`deadline` returns for a clause dated only in the past
@@ -75,19 +76,56 @@ def event_end(p: Prediction, meetings: list[Meeting], published: dt.date | None)
     return day if published is None or day >= published.isoformat() else None
 
 
+_LEAD_FUTURE = re.compile(
+    r"\b(?:will|expected|expects|likely|set to|scheduled|due|to meet|to hold|is to|are to|upcoming|plans?)\b", re.I
+)
+
+
 def focus(doc: Document, predictions: list[Prediction], *, paragraphs: int = 3, days: int = 31) -> str | None:
-    """The article's focus date: the deadline of its first dated prediction in the first *paragraphs*
-    content paragraphs, when that falls within *days* of publication. An article written before an event
-    ("Trump and Xi are likely to announce a truce … The agreement is expected at a dinner Saturday") dates
-    its undated forecasts by that event."""
+    """The article's focus date for its forecasts: the deadline of its first dated prediction in the first
+    *paragraphs* content paragraphs, when that is a day named there within *days* of publication, else
+    :func:`lead_date`.
+    An article written before an event ("Trump and Xi are likely to announce a truce … The agreement is
+    expected at a dinner Saturday") dates its undated forecasts by that event."""
     if doc.published is None or not doc.paragraphs:
         return None
     lead_end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
     for p in predictions:
         if p.span.start >= lead_end:
             break
-        if p.deadline and (dt.date.fromisoformat(p.deadline) - doc.published).days <= days:
+        if p.deadline and (dt.date.fromisoformat(p.deadline) - doc.published).days <= days and _a_day(doc, p):
             return p.deadline
+    return lead_date(doc, paragraphs=paragraphs, days=days)
+
+
+def _a_day(doc: Document, p: Prediction) -> bool:
+    """True when the prediction's deadline is a day named in its sentence or the one before ("at a dinner
+    Saturday"), not the end of a period ("August is poised to end …")."""
+    si = doc.sentence_index(p.span.start)
+    lo, hi = doc.sentences[max(0, si - 1)][0], doc.sentences[si][1]
+    return any(
+        e.precision == "day" and e.last.isoformat() == p.deadline and not finite_past(doc.text, e.end, e.end + 25)
+        for e in doc.times(lo, hi, future=True)
+    )
+
+
+def lead_date(doc: Document, *, paragraphs: int = 3, days: int = 31) -> str | None:
+    """The date an article written before an event is about: the first day-precision time expression of its
+    first *paragraphs* content paragraphs that is not before publication, at most *days* ahead, in a clause
+    that looks ahead and has no verb in the simple past ("The agreement is expected at a dinner Saturday";
+    not "Trump, on Friday, decided to …")."""
+    if doc.published is None or not doc.paragraphs:
+        return None
+    end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
+    for e in doc.times(doc.paragraphs[0][0], end, future=True):
+        if e.precision != "day" or not 0 <= (e.first - doc.published).days <= days:
+            continue
+        si = doc.sentence_index(e.start)
+        c = next((c for c in doc.clauses(si) if c.start <= e.start < c.end), None)
+        if c is None or not _LEAD_FUTURE.search(doc.text, c.start, c.end):
+            continue
+        if not finite_past(doc.text, c.start, min(c.end, e.end + 25)):  # "Trump, on Friday, decided to …": past
+            return e.first.isoformat()
     return None
 
 
@@ -130,6 +168,13 @@ def _speech_date(text: str, start: int, e: dates.TimeExpr, pos: int | None) -> b
     """True for a time expression dating a speech act ("said at a conference in June"; "In a briefing Monday,
     she said …" before the trigger), not the forecast event of a clause between them ("said prices will rise
     in March")."""
+    if (
+        pos is not None
+        and e.end <= pos
+        and finite_past(text, e.end, pos)
+        and not _MODAL_BETWEEN.search(text, e.end, pos)
+    ):
+        return True  # "Trump, on Friday, decided to announce that …": the date of the past decision
     if pos is not None and e.end <= pos and _SPEECH_VERB.search(text, e.end, pos):
         return not _MODAL_BETWEEN.search(text, e.end, _SPEECH_VERB.search(text, e.end, pos).start())  # type: ignore[union-attr]
     m = _SPEECH_ACT.search(text, max(start, e.start - 40), e.start)

@@ -62,6 +62,7 @@ from kg.extract.participants import (
 )
 from kg.extract.places import home_capital, place_of
 from kg.extract.registry import Registry, trie_regex
+from kg.extract import deadlines
 from kg.extract.schedule import (
     dated_status,
     dates_of,
@@ -221,9 +222,9 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
 
 
 def _date_undated(doc: Document, merged: list[Candidate]) -> None:
-    """An undated planned or predicted meeting takes the date of a dated planned one of the article that shares
-    a participant ("will meet Putin today … headed to Helsinki for his summit with Putin"), else the article's
-    lead date (:func:`lead_date`)."""
+    """An undated planned or predicted meeting takes the date of a dated planned one of the article between the
+    same people ("will meet Putin today … headed to Helsinki for his summit with Putin"), else the article's
+    lead date (:func:`kg.extract.deadlines.lead_date`)."""
     if doc.published is None:
         return
     pub = doc.published.isoformat()
@@ -232,34 +233,13 @@ def _date_undated(doc: Document, merged: list[Candidate]) -> None:
     for m in merged:
         if m.date_start or m.status not in ("planned", "predicted"):
             continue
-        same = [o for o in dated if set(o.participants) & set(m.participants)]
+        same = [o for o in dated if len(set(o.participants) & set(m.participants)) >= min(2, len(m.participants))]
         if same:
             m.date_start, m.date_end = same[0].date_start, same[0].date_end
             continue
-        lead = lead or lead_date(doc)
+        lead = lead or deadlines.lead_date(doc)
         if lead is not None:
             m.date_start = lead
-
-
-_LEAD_FUTURE = re.compile(
-    r"\b(?:will|expected|expects|likely|set to|scheduled|due|to meet|to hold|is to|are to|upcoming|plans?)\b", re.I
-)
-
-
-def lead_date(doc: Document, *, paragraphs: int = 3, days: int = 31) -> str | None:
-    """The date an article written before an event is about: the first day-precision time expression of its
-    first *paragraphs* content paragraphs that is not before publication, at most *days* ahead, in a sentence
-    that looks ahead ("The agreement is expected at a dinner Saturday")."""
-    if doc.published is None or not doc.paragraphs:
-        return None
-    end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
-    for e in doc.times(doc.paragraphs[0][0], end, future=True):
-        if e.precision != "day" or not 0 <= (e.first - doc.published).days <= days:
-            continue
-        ss, se = doc.sentence_at(e.start)
-        if _LEAD_FUTURE.search(doc.text, ss, se):
-            return e.first.isoformat()
-    return None
 
 
 def _substitute(doc: Document, event: Candidate, sent: re.Match[str], c: clauses.Clause) -> list[Candidate]:

@@ -63,6 +63,11 @@ def _purpose() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(_load('purpose_nouns'))})s?\s+(?:of\s+[\w\s]{{1,30}}?)?$", re.I)
 
 
+def purpose(text: str, clause_start: int, trigger_start: int) -> bool:
+    """True when "is to" at *trigger_start* follows a purpose noun ("The goal of the talks is to …")."""
+    return _purpose().search(text, max(clause_start, trigger_start - 60), trigger_start) is not None
+
+
 _BOUNDARY = re.compile(r"[.;:!?]\s")
 
 

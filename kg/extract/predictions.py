@@ -105,6 +105,9 @@ _ABILITY = re.compile(
     r"comment|confirm|say|see\s+why|find)\b"
 )
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+#: a noun right after an adjective ("possible Labour losses"), not "possible that/to/for/in/by/,"
+_NOUN_NEXT = re.compile(r"\s+(?!(?:that|to|for|in|by|if|at|on|this|next|now|again|soon|before|after)\b)[A-Za-z][\w-]*")
+_ALL_BEFORE = re.compile(r"\b(?:everything|anything|all|whatever|as\s+\w+\s+as)\s+$", re.I)
 _THAN_BEFORE = re.compile(r"\b(?:than|as)\s+$")
 _WILL_NOUN_BEFORE = re.compile(r"\b(?:the|political|good|free|his|her|their|popular)\s+$", re.I)
 _LIKELY_WORD = re.compile(r"likely|probabl|certain")
@@ -139,6 +142,8 @@ _QUALITATIVE = re.compile(
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|[’']s|[’']re)\s+(?:\w+\s+)?$", re.I)
 #: the main verb after a relative clause closed by a comma ("X, who was captured on Monday, will be freed")
 _RESUMED = re.compile(r",\s+(?=(?:will|won[’']t|would|could|may|might|is|are|has|have)\s)")
+#: a possessed thing as the subject right before an estimate verb ("X's decisive victory puts …")
+_OWNED_SUBJECT = re.compile(r"[’']s\s+(?:[\w-]+\s+){1,3}$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|[’']s|[’']re)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_COPULA = re.compile(r"\b(?:was|were|had been)\s+$", re.I)
 _NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my)\b", re.I)
@@ -165,7 +170,11 @@ _OCCURS = re.compile(
 @cache
 def _trigger_pattern(*, lowered: bool = False) -> re.Pattern[str]:
     """Every trigger phrase of the scheme; *lowered* for scanning lower-cased text (case-sensitive, faster)."""
-    phrases = [p for p in hedges.trigger_phrases() if not p.startswith("'") and p != "would"]
+    phrases = [
+        p
+        for p in hedges.trigger_phrases()
+        if not p.startswith(("'", "to ")) and p not in ("would", "to", "is to", "are to")
+    ]
     words = {p.replace("'", "’") for p in phrases} | set(phrases)
     alternation = trie_regex(words).replace("\\ ", r"\s+")
     return re.compile(rf"\b(?<![\w'’])(?:{alternation})(?![\w])|[’']ll\b", 0 if lowered else re.I)
@@ -175,7 +184,20 @@ def _trigger_pattern(*, lowered: bool = False) -> re.Pattern[str]:
 _SCAN_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "expect": (("expect", "forecast", "predict", "anticipat", "project", "sees"),),
     "would": (("would", "’d", "'d"),),
+    "is_to": (("is to", "are to", "is now to", "are now to", "is also to"),),
 }
+#: the subject of an arranged "is to": a short noun phrase, not "it"/"what" nor a clause with an infinitive
+_IS_TO_SUBJECT = re.compile(
+    r"(?:^|[,;:—]\s*|^\W*)(?!(?:[\w’'-]+\s+){0,7}?(?:to|for)\s)(?:[\w’'.-]+\s+){0,7}?"
+    r"(?<!\bit\s)(?<!\bwhat\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bthere\s)$",
+    re.I,
+)
+#: a coordinated verb phrase in the past does not share the future trigger before it ("… and was the subject")
+_PAST_COORDINATE = re.compile(r"(?:and|or)\s+(?:then\s+|also\s+)?(?:was|were|had|did|[a-z]+ed)\b")
+#: "The mechanism is to be launched", "X is to meet Y today": an arrangement, read as "scheduled to"
+_IS_TO = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|also\s+)?to(?=\s+(?:be\s+[a-z]+(?:ed|en|wn|ld|nt)\b|(?!be\b|do\b)[a-z]+\b))"
+)
 
 
 @dataclass(frozen=True)
@@ -197,7 +219,7 @@ class _Scan:
         main = (_trigger_pattern(lowered=True), lowered) if lowered is not None else (_trigger_pattern(), text)
         low = lowered if lowered is not None else text.lower()
         would = (_WOULD_LOWER, lowered) if lowered is not None else (_WOULD, text)
-        scans = (("expect", (_EXPECT, text)), ("would", would), ("main", main))
+        scans = (("expect", (_EXPECT, text)), ("would", would), ("is_to", (_IS_TO, text)), ("main", main))
         for name, (pattern, scanned) in scans:
             gates = _SCAN_GATES.get(name)
             self.found[name] = [
@@ -229,6 +251,13 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         if not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
         and not modality.not_forecast(text, start, end, m.start(), m.end())
     ]
+    out += [
+        _Trigger(m.start(), m.end(), m.group(), "is to")
+        for m in scan.between("is_to", start, end)
+        if not modality.purpose(text, start, m.start())
+        and _IS_TO_SUBJECT.search(text, start, m.start())
+        and not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
+    ]
     for m in scan.between("main", start, end):
         if any(t.start <= m.start() < t.end for t in out if t.phrase == "expected to"):
             continue
@@ -237,6 +266,8 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         after = text[m.end() : m.end() + 12]
         if word in _ADJECTIVE_TRIGGERS and _ATTRIBUTIVE.search(before) and _LOWER_NEXT.match(after):
             continue  # "a likely visit", "the anticipated summit"
+        if word == "possible" and (_NOUN_NEXT.match(after) or _ALL_BEFORE.search(before)):
+            continue  # "about possible Labour losses", "do everything possible": no claim about the future
         if _THAN_BEFORE.search(before):
             continue  # "longer than anticipated", "as expected"
         if question and _INDIRECT_QUESTION.search(text, start, m.start()):
@@ -395,7 +426,7 @@ def _clause_prediction(
         rule, conf = "prediction.percentage", 0.8
         best: _Trigger | None = None
     else:
-        if not found and c.coordinated and ci > 0:
+        if not found and c.coordinated and ci > 0 and not _PAST_COORDINATE.match(text, c.start):
             prev = _triggers(text, parts[ci - 1].start, parts[ci - 1].end, scan)
             found = [t for t in prev if not _in_parenthetical(text, parts[ci - 1].start, t.start)][:1]
             coordinated = True
@@ -562,6 +593,8 @@ def _estimator(doc: Document, sentence_start: int, start: int, end: int) -> str 
     m = _ESTIMATE_VERB.search(doc.text, max(sentence_start, start - 40), end)
     if not m or _PASSIVE_BEFORE.search(doc.text, max(sentence_start, m.start() - 12), m.start()):
         return None  # "Xi is expected to …": Xi is what is forecast, not who forecasts
+    if _OWNED_SUBJECT.search(doc.text, max(sentence_start, m.start() - 60), m.start()):
+        return None  # "Johnson's victory puts the UK on course to …": a thing, not a forecaster, estimates
     return speaker_at(doc, max(sentence_start, m.start() - 60), m.start())
 
 
@@ -569,7 +602,8 @@ def _as_written(trigger: str | None) -> str | None:
     """The trigger without a leading copula or a "will" before another hedge ("will likely" -> "likely")."""
     if trigger is None:
         return None
-    return _LEADING.sub("", trigger) or trigger
+    stripped = _LEADING.sub("", trigger)
+    return trigger if stripped.lower() in ("to", "now to", "also to") else stripped or trigger
 
 
 def _in_parenthetical(text: str, start: int, pos: int) -> bool:

@@ -49,7 +49,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted(_load("forecast_verbs"), key=len, reverse=True))
     # after an actor mention: optional possessive document, then the verb ("YouGov's new poll suggests")
     after = re.compile(
-        rf"(?:\s*\([^()]{{1,12}}\))?(?:(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})s?\b)?,?\s+"
+        rf"(?:\s*\([^()]{{1,12}}\))?(?:(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})s?\b"
+        rf"(?:\s+(?:before|of|for|from|on|in|after)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+)?)?,?\s+"
         rf"(?:(?:also|now|still|again|further|increasingly)\s+)?"
         rf"(?:{verbs})\b"
     )
@@ -59,6 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return after, document, owned
 
 
+_CLAUSE_BREAK = re.compile(r",?\s+but\s+|;")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PHRASE_END = re.compile(r"[,;.—]|\s[-–]\s")
@@ -69,7 +71,7 @@ def source(doc: Document, sentence: tuple[int, int], pos: int) -> str | None:
     """The actor a forecast at *pos* is attributed to inside its *sentence* (rules 1-3), else None. The
     subject of a source verb comes first ("The agency expects to approve …, according to sources": the
     agency), then "according to", then a source document."""
-    return _subject(doc, sentence, pos) or _according(doc, sentence) or _document(doc, sentence)
+    return _subject(doc, sentence, pos) or _according(doc, sentence, pos) or _document(doc, sentence)
 
 
 def _subject(doc: Document, sentence: tuple[int, int], pos: int) -> str | None:
@@ -105,12 +107,14 @@ def estimator(doc: Document, sentence: tuple[int, int], verb: int) -> str | None
     return None
 
 
-def _according(doc: Document, sentence: tuple[int, int]) -> str | None:
+def _according(doc: Document, sentence: tuple[int, int], pos: int) -> str | None:
     ss, se = sentence
     text = doc.text
     if "ccording to" not in text[ss:se]:
         return None
     for m in _ACCORDING.finditer(text, ss, se):
+        if _CLAUSE_BREAK.search(text, min(pos, m.start()), max(pos, m.start())):
+            continue  # "X is set to launch, but conditions improved, according to Y": Y sources the other clause
         end = _PHRASE_END.search(text, m.end(), se)
         stop = end.start() if end else se
         found = _first_actor(doc, m.end(), stop)

@@ -22,7 +22,6 @@ _INTERVIEWEE_CUE = re.compile(
 _CUE_OBJECT_END = re.compile(r"\s(?:about|on|over|for|in|at|this|last|ahead|after|before|and)\s")
 _EDITED = re.compile(r"\b(?:edited|condensed)\s+for\b|\binterview\s+(?:has\s+been|was)\s+(?:edited|condensed)", re.I)
 
-
 def transcript(f: _Finder) -> None:
     """Interview transcripts: a paragraph "Okafor: …" is a quote of the named actor; "A: …" paragraphs, and
     unmarked paragraphs answering a "Q: …" one, are quotes of the interviewee."""

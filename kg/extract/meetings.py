@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract import clauses
+from kg.extract import clauses, deadlines
 from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
 from kg.extract.document import Document
 from kg.extract.participants import (
@@ -62,7 +62,6 @@ from kg.extract.participants import (
 )
 from kg.extract.places import home_capital, place_of
 from kg.extract.registry import Registry, trie_regex
-from kg.extract import deadlines
 from kg.extract.schedule import (
     dated_status,
     dates_of,

@@ -309,3 +309,16 @@ def test_an_undated_plan_takes_the_date_of_the_lead() -> None:
     r = run(text, published="2018-11-27")  # a Tuesday
     (m,) = r.meetings
     assert m.status == "planned" and m.start == "2018-12-01"
+
+
+def test_a_briefing_before_a_speech_verb_is_where_the_words_were_said() -> None:
+    text = "In a briefing with reporters Monday, Finance Minister Jane Doe said prices would fall."
+    r = run(text, published="2020-05-26")  # a Tuesday
+    (m,) = r.meetings
+    assert m.status == "held" and m.start == "2020-05-25"
+
+
+def test_a_step_to_open_negotiations_looks_ahead() -> None:
+    r = run("President Jane Doe said this is a first step to open negotiations between India and Pakistan.")
+    (m,) = r.meetings
+    assert m.kind == "talks" and m.status == "planned"

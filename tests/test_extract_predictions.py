@@ -444,3 +444,20 @@ def test_a_header_line_names_the_author_of_the_bullets() -> None:
     assert predictor(r, only(r, "hold rates")) == "Harbor Capital"
     assert predictor(r, only(r, "cut in June")) == "Harbor Capital"
     assert predictor(r, only(r, "cut by 25 bps")) == "Northgate Bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A new support mechanism is to be launched next month.", True),
+        ("The two leaders are to hold talks on Friday.", True),
+        ("The goal of the meeting is to let both sides talk.", False),
+        ("The right way for the council to act is to announce a review.", False),
+        ("I can't tell you how exciting it is to have the first flight here.", False),
+    ],
+)
+def test_an_arranged_is_to(text: str, found: bool) -> None:
+    preds = run(text, published="2024-02-06").predictions
+    assert bool(preds) == found
+    if found:
+        assert preds[0].hedge in ("is to", "are to") and preds[0].probability_interval == (0.8, 0.95)

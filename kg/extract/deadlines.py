@@ -186,7 +186,9 @@ def _speech_date(text: str, start: int, e: dates.TimeExpr, pos: int | None) -> b
 #: a time that is a point of comparison, not the event's date ("up 21 seats compared to 2017", "falling from
 #: 262 in 2017", "more than they took in 2017")
 _REFERENCE = re.compile(
-    r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|since)\b[^,;.()—–-]{0,30}$|\($|\(\S[^)]{0,30}$", re.I
+    r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|since)\s+(?:(?!to\b)[^\s,;.()—–]+\s+){0,4}$"
+    r"|\($|\(\S[^)]{0,30}$",
+    re.I,
 )
 
 

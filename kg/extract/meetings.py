@@ -40,7 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract import clauses, deadlines
 from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
@@ -77,6 +77,8 @@ from kg.records import Meeting, Span
 MEETING_NOUNS = _load("meeting_nouns")
 #: verbs (and verb phrases) of meeting (``seeds/lexicon/meeting_verbs.txt``)
 MEETING_VERBS = _load("meeting_verbs")
+#: a past speech verb after a meeting noun: the meeting is the setting of the speech
+_SPEECH_AFTER = re.compile(r",[^,;]{0,60}?\b(?:said|told|added|warned|explained|noted|announced|stated)\b")
 #: "X and Y's summit": the first owner of a coordinated possessive
 _PAIR_BEFORE = re.compile(r"\S[^,;.]{0,35}?\s+and\s+$")
 #: a meeting as the purpose of a trip ("headed to Helsinki for his summit with Putin")
@@ -444,7 +446,13 @@ def _read(
         )
     if place is None and host and kind in ("summit", "ceremony", "meeting", "talks"):
         place = home_capital(doc, registry, host)
-    status = run_status(text, c, lo, hi, modal)
+    setting = _SPEECH_AFTER.search(text, run[-1].end(), hi) if nouns_only else None
+    if setting is not None:
+        # "In a briefing with reporters Monday, the forecaster said the storm would …": the meeting is where
+        # the words were said, read up to the speech verb
+        c = replace(c, end=setting.end(), coordinated=False)
+        hi = min(hi, setting.end())
+    status = run_status(text, c, lo, hi, modal if setting is None else "")
     if status == "held" and any(
         t.group("noun") and _PURPOSE.search(text, max(c.start, t.start() - 90), t.start()) for t in run
     ):

@@ -65,7 +65,8 @@ _FUTURE = re.compile(
     r"planning|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
     # a wish, an invitation or an intention to take part: the meeting is ahead ("wants an immediate start to
     # talks", "an invitation to take part in Thursday's conference")
-    r"wants?|seeks?|start to|resume|resumption of|invitation|invited to|to take part|to attend|"
+    r"wants?|seeks?|start to|resume|resumption of|invitation|invited to|to take part|to attend|to open|"
+    r"to start|to begin|to launch|"
     r"to join)\b",
     re.I,
 )
@@ -89,7 +90,8 @@ _GATES = {
     "future": (
         "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan",
         "upcoming", "coming", "next", "due to", "to be held", "to host", "to visit", "to meet", "want", "seek",
-        "start to", "resum", "invit", "to take part", "to attend", "to join",
+        "start to", "resum", "invit", "to take part", "to attend", "to join", "to open", "to start", "to begin",
+        "to launch",
     ),
     "progressive": ("ing",),
     "past": (
@@ -226,7 +228,12 @@ _ED = re.compile(r"\b(?P<aux>(?:will|would|to|be|is|are|been|being|has|have|had|
 def finite_past(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` has a verb in the simple past ("the truce emerged after a dinner"), not a
     participle of a plan ("the planned talks", "will be held")."""
+    if _IRREGULAR_PAST.search(text, start, end):
+        return True
     return any(not m.group("aux") and m.group("verb") not in _PARTICIPLES for m in _ED.finditer(text, start, end))
+
+
+_IRREGULAR_PAST = re.compile(r"\b(?:said|told|wrote|spoke|took|gave|went|came|saw|made|began|won|lost|broke|left)\b")
 
 
 def presupposed(text: str, c: clauses.Clause, first: int, last: int) -> bool:

@@ -461,3 +461,14 @@ def test_an_arranged_is_to(text: str, found: bool) -> None:
     assert bool(preds) == found
     if found:
         assert preds[0].hedge in ("is to", "are to") and preds[0].probability_interval == (0.8, 0.95)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director took the training course, so she could experience the controls firsthand.",
+        "Our governments remain committed to upholding the accord.",
+    ],
+)
+def test_purpose_clauses_and_stances_are_no_forecasts(text: str) -> None:
+    assert run(text, published="2024-02-06").predictions == []

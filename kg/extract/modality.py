@@ -68,6 +68,10 @@ def purpose(text: str, clause_start: int, trigger_start: int) -> bool:
     return _purpose().search(text, max(clause_start, trigger_start - 60), trigger_start) is not None
 
 
+#: "…, so he could experience the handling": a purpose clause of a past action
+_SO_THAT = re.compile(r"\bso(?:\s+that)?\s+(?:[\w’'-]+\s+){1,3}$")
+#: "Our governments remain committed to …": a stated position, not an event
+_REMAIN = re.compile(r"\b(?:remain|remains|remained|stay|stays|are|is)\s+(?:fully\s+|firmly\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;:!?]\s")
 
 
@@ -134,6 +138,12 @@ def not_forecast(text: str, clause_start: int, clause_end: int, trigger_start: i
         return "purpose"
     if word in ("may", "might", "could", "will", "would") and _evaluation().match(text, trigger_end, clause_end):
         return "evaluation"
+    if word in ("could", "would", "might", "may") and _SO_THAT.search(
+        text, max(clause_start, trigger_start - 40), trigger_start
+    ):
+        return "purpose-clause"
+    if word.startswith("committed") and _REMAIN.search(text, max(clause_start, trigger_start - 20), trigger_start):
+        return "stance"
     if word in _ADVERBS and not _AHEAD.search(text, clause_start, clause_end):
         return "adverb-without-future"
     if _WH_SUBJECT.match(text, clause_start) and _STILL_OPEN.search(text, trigger_end, clause_end):

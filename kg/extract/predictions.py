@@ -186,12 +186,17 @@ _SCAN_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "would": (("would", "’d", "'d"),),
     "is_to": (("is to", "are to", "is now to", "are now to", "is also to"),),
 }
-#: the subject of an arranged "is to": a short noun phrase, not "it"/"what" nor a clause with an infinitive
-_IS_TO_SUBJECT = re.compile(
-    r"(?:^|[,;:—]\s*|^\W*)(?!(?:[\w’'-]+\s+){0,7}?(?:to|for)\s)(?:[\w’'.-]+\s+){0,7}?"
-    r"(?<!\bit\s)(?<!\bwhat\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bthere\s)$",
-    re.I,
-)
+#: words that make the subject of "is to" a clause, an extraposition or a question, not a noun phrase
+_NOT_IS_TO_SUBJECT = frozenset(("to", "for", "it", "what", "this", "that", "which", "there", "how", "why"))
+
+
+def _arranged_subject(text: str, start: int, pos: int) -> bool:
+    """True when "is to" at *pos* follows a short noun phrase ("The two leaders are to meet"), not a clause
+    ("The right way for X to act is to …") nor "it"/"what" ("how exciting it is to have …")."""
+    subject = re.split(r"[,;:—]", text[start:pos])[-1].split()
+    return 0 < len(subject) <= 8 and not (_NOT_IS_TO_SUBJECT & {w.lower() for w in subject})
+
+
 #: a coordinated verb phrase in the past does not share the future trigger before it ("… and was the subject")
 _PAST_COORDINATE = re.compile(r"(?:and|or)\s+(?:then\s+|also\s+)?(?:was|were|had|did|[a-z]+ed)\b")
 #: "The mechanism is to be launched", "X is to meet Y today": an arrangement, read as "scheduled to"
@@ -255,7 +260,7 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         _Trigger(m.start(), m.end(), m.group(), "is to")
         for m in scan.between("is_to", start, end)
         if not modality.purpose(text, start, m.start())
-        and _IS_TO_SUBJECT.search(text, start, m.start())
+        and _arranged_subject(text, start, m.start())
         and not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
     ]
     for m in scan.between("main", start, end):

@@ -472,3 +472,9 @@ def test_an_arranged_is_to(text: str, found: bool) -> None:
 )
 def test_purpose_clauses_and_stances_are_no_forecasts(text: str) -> None:
     assert run(text, published="2024-02-06").predictions == []
+
+
+def test_a_year_compared_against_is_no_date_of_the_forecast() -> None:
+    text = "The Greens are on course to win 39 seats, up 21 compared to the last general election in 2019."
+    (p,) = run(text, published="2024-02-06").predictions
+    assert p.hedge == "on course to" and p.deadline is None

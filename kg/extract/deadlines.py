@@ -195,7 +195,7 @@ _REFERENCE = re.compile(
 def _skip(text: str, start: int, e: dates.TimeExpr, pos: int | None, pub: dt.date) -> bool:
     """True for a time expression that is not the clause's date: a speech act's date or a past point of
     comparison."""
-    if e.first < pub and e.start > start and _REFERENCE.search(text, max(start, e.start - 32), e.start):
+    if e.first < pub and e.start > start and _REFERENCE.search(text, max(start, e.start - 60), e.start):
         return True
     return _speech_date(text, start, e, pos)
 

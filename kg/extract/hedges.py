@@ -22,10 +22,11 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.extract.dates import NUMBER_WORDS
 from kg.namespaces import CONCEPT, KG, KGC
 from kg.paths import data_dir
 
-__all__ = ["Hedge", "concept_for", "lookup", "load_hedges", "modifier_phrases", "normalise", "percentage"]
+__all__ = ["Hedge", "concept_for", "lookup", "load_hedges", "modifier_phrases", "normalise", "odds", "percentage"]
 
 _LEADING_VERB = re.compile(r"^(?:is|are|was|were|be|been|being|am|'s|'re|it's|it is)\s+")
 _SPACE = re.compile(r"\s+")
@@ -134,6 +135,22 @@ def percentage(text: str) -> float | None:
         return None
     value = float(m.group(1)) / 100
     return value if 0.0 <= value <= 1.0 else None
+
+
+def odds(phrase: str) -> float | None:
+    """A probability written as a percentage ("30%") or as odds in words ("one in five").
+
+    >>> odds("one in five"), odds("82%")
+    (0.2, 0.82)
+    """
+    value = percentage(phrase)
+    if value is not None:
+        return value
+    m = re.match(r"(\w+)\s+in\s+(\w+)$", phrase.strip().lower())
+    if not m:
+        return None
+    num, den = (int(w) if w.isdigit() else NUMBER_WORDS.get(w, 0) for w in m.groups())
+    return num / den if den and 0 < num <= den else None
 
 
 def trigger_phrases() -> list[str]:

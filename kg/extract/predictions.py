@@ -54,7 +54,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.extract import clauses, dates, deadlines, hedges, modality, predictors
+from kg.extract import clauses, deadlines, forecast_events, hedges, modality, predictors
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.registry import trie_regex
@@ -69,7 +69,6 @@ _PERCENT = re.compile(
     r"(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))",
     re.I,
 )
-_ODDS_WORDS = dates.NUMBER_WORDS
 _EXPECT = re.compile(
     r"\b(?P<verb>expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|anticipates?|anticipated)"
     r"\s+(?:[\w’'$,.%-]+\s+){0,7}?to\s+(?=[a-z])"
@@ -154,16 +153,6 @@ _LEADING = re.compile(r"^(?:is|are|was|were|am|be|will)\s+(?!not\b)(?=\S+)", re.
 _HABITUAL = re.compile(
     r"\b(?:has|have)\s+(?:spent\s+(?:\w+\s+){1,3}|long\s+|repeatedly\s+|consistently\s+)"
     r"(?:telling|saying|insisting|arguing|warning|signalling|signaling|said|insisted|argued|warned)\b"
-)
-#: what :func:`_event` returns for "It will take place …": the event of the prediction before
-_ANAPHOR_EVENT = "anaphor"
-_ANAPHOR = re.compile(r"(?:It|it|This|That|Such a meeting|Such a summit)\b")
-#: after the hedge, a predicate saying that the meeting named as the subject takes place ("the summit will
-#: likely be held in May", "it is expected to go ahead")
-_OCCURS = re.compile(
-    r"\s*(?:not\s+)?(?:\w+ly\s+|now\s+|still\s+|also\s+|then\s+)?(?:to\s+)?(?:be\s+|have\s+been\s+)?(?:take\s+place|held|go\s+ahead|happen|occur|"
-    r"convene|proceed|be\s+(?:in|at|on|next|this|later|soon)\b)",
-    re.I,
 )
 
 
@@ -350,7 +339,7 @@ def find_predictions(
                 doc, si, c, ci, parts, statements, anchors, statuses, outlet.casefold() if outlet else None, scan
             )
             if pred is not None:
-                if pred.event == _ANAPHOR_EVENT:
+                if pred.event == forecast_events.ANAPHOR_EVENT:
                     pred.event = out[-1].event if out else None
                 out.append(pred)
     for i, p in enumerate(out, 1):
@@ -378,18 +367,6 @@ def _progressive_sentences(doc: Document, hits: set[int]) -> set[int]:
         if any(w in sentence for w in _PROGRESSIVE_TIMES) and _PROGRESSIVE.search(doc.text, ss, se):
             out.add(si)
     return out
-
-
-def _odds(phrase: str) -> float | None:
-    """A probability written as a percentage ("30%") or as odds ("one in five")."""
-    value = hedges.percentage(phrase)
-    if value is not None:
-        return value
-    m = re.match(r"(\w+)\s+in\s+(\w+)$", phrase.strip().lower())
-    if not m:
-        return None
-    num, den = (int(w) if w.isdigit() else _ODDS_WORDS.get(w, 0) for w in m.groups())
-    return num / den if den and 0 < num <= den else None
 
 
 def _clause_prediction(
@@ -425,7 +402,7 @@ def _clause_prediction(
     negative = False
     probability: float | None
     interval: tuple[float, float] | None
-    if pct and (value := _odds(pct.group("pct") or pct.group("pct2"))) is not None:
+    if pct and (value := hedges.odds(pct.group("pct") or pct.group("pct2"))) is not None:
         hedge_text = (pct.group("pct") or pct.group("pct2")).strip()
         probability, interval = value, (value, value)
         rule, conf = "prediction.percentage", 0.8
@@ -490,7 +467,8 @@ def _clause_prediction(
     reported = best is None or best.phrase != "would" or _reported_would(doc, c, best, predictor, statement, deadline)
     if not reported:
         return None  # "would" forecasts only in reported speech
-    event = _event(text, c, start, found, pct, anchors, statuses)
+    spans = [(t.start, t.end) for t in found]
+    event = forecast_events.event_of(text, c, start, spans, pct.start() if pct else None, anchors, statuses)
     ps, pe = start, c.end
     if (
         ci + 1 < len(parts)
@@ -520,35 +498,6 @@ def _clause_prediction(
         rule=rule,
         confidence=conf,
     )
-
-
-def _event(
-    text: str,
-    c: clauses.Clause,
-    start: int,
-    found: list[_Trigger],
-    pct: re.Match[str] | None,
-    anchors: dict[str, list[int]],
-    statuses: dict[str, str],
-) -> str | None:
-    """The meeting the clause predicts: one named in its predicate (after its first hedge or modal: "X will
-    visit Y", "likely with Xi by his side", "is likely to veer toward another summit"), or named as its subject
-    when the predicate is that it takes place ("the summit will likely be held in May"). A meeting that is
-    only the subject of another predicate ("a summit might be the only way to …") is not the event. A clause
-    opening with "It"/"This" whose predicate is the meeting taking place returns :data:`_ANAPHOR_EVENT`: the
-    event of the prediction before it."""
-    inside = [t for t in found if start <= t.start < c.end]
-    verb = min([t.start for t in inside] + ([pct.start()] if pct else []), default=start)
-    verb_end = min((t.end for t in inside if t.start == verb), default=verb)
-    occurs = bool(_OCCURS.match(text, verb_end, c.end))
-    for mid, offs in anchors.items():
-        if statuses.get(mid) == "held":
-            continue
-        if any(verb <= o < c.end or (start <= o < verb and occurs) for o in offs):
-            return mid
-    if occurs and _ANAPHOR.match(text, start):
-        return _ANAPHOR_EVENT
-    return None
 
 
 def _reported_would(

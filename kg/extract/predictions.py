@@ -20,9 +20,12 @@ possible"), present ability ("could not afford"), the month "May", and clauses d
 ("rates fell in June"; a date of the speech act, "said at a conference in June", is not the clause's date).
 
 - predictor: the speaker of the statement whose span holds the trigger (quote or reported speech, from
-  :mod:`.statements`), else of a statement the clause overlaps, else the actor of an estimate verb ("She put the
+  :mod:`.statements`), else of a statement the clause overlaps, else the source named in the sentence
+  (:mod:`.predictors`: "according to X", "X's model shows"), else the actor of an estimate verb ("She put the
   chance at 30%"), else, for a later clause of the sentence, the speaker of a statement earlier in it ("…, he
-  said, and the deficit will probably …"), else ``"author"`` (also for the outlet's own forecasts);
+  said, and the deficit will probably …"), else the actor of a header line above ("This via X:"), else
+  ``"author"`` (also for the outlet's own forecasts). An agency's own "expects to" names it first, even
+  inside relayed speech;
   ``statement`` that statement's id and ``made`` its date.
 - hedge: the trigger as written; ``probability_interval``/``probability`` from its concept
   (:func:`kg.extract.hedges.lookup`), or the percentage itself.
@@ -37,7 +40,12 @@ possible"), present ability ("could not afford"), the month "May", and clauses d
   Kim will host …" -> 2018-09-30). Dates of the speech act and "since …" spans are left out. Periods end on
   their last day (:mod:`.dates`): "by year-end", "later in the year" -> 31 December; "next summer" -> 31
   August; "by the autumn" -> 30 November (meteorological seasons); "by Thursday" -> that Thursday. "During
-  the trip / visit / summit" ends with that meeting (when the caller passes the article's meetings).
+  the trip / visit / summit" ends with that meeting (when the caller passes the article's meetings), as does
+  a prediction about a dated meeting of the article; a clock time alone ("at 2pm") is the publication day;
+  past points of comparison ("up from 40 in 2019") and dates of a past verb before the trigger ("on Friday,
+  decided to …") are left out; an undated forecast takes the article's focus date (:mod:`.deadlines`).
+- how strongly and whether at all: :mod:`.modality` (belief and "little doubt" modifiers, "set to" as a
+  calendar entry, assessments, purpose clauses, indirect questions, future-in-the-past, stage directions).
 - confidence: 0.7 for a hedged clause, 0.6 for a bare "will" or a coordinated clause, 0.8 for a percentage;
   0.3 for a habitual stance ("has spent a year telling markets that he will not be rushed").
 - event: the meeting the clause predicts to take place: named in its predicate, after its first hedge or

@@ -322,3 +322,10 @@ def test_a_step_to_open_negotiations_looks_ahead() -> None:
     r = run("President Jane Doe said this is a first step to open negotiations between India and Pakistan.")
     (m,) = r.meetings
     assert m.kind == "talks" and m.status == "planned"
+
+
+def test_an_immediate_start_to_talks_is_this_month() -> None:
+    text = "Tariffs will rise on Jan. 1. In exchange, the United States wants an immediate start to talks with China."
+    r = run(text, published="2018-12-02")
+    (m,) = [m for m in r.meetings if m.kind == "talks"]
+    assert m.status == "planned" and m.start == "2018-12"

@@ -53,6 +53,7 @@ _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–)\s*")
 _BETWEEN_GAP = re.compile(r"\s*and\s*")
 #: a date after "agreed to meet again" dates the meeting, not the agreement
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel)\b[^,;]*$")
+_IMMEDIATE = re.compile(r"\b(?:immediate|immediately|imminent|without\s+delay)\b", re.I)
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
 _HEDGE = re.compile(
     r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|"
@@ -185,6 +186,8 @@ def dates_of(
     found = event_dates(doc, lo, hi, future)
     if ahead_only:
         found = [e for e in found if e.first > doc.published]
+    if not found and status in ("planned", "predicted") and _IMMEDIATE.search(doc.text, max(0, lo - 40), hi):
+        return doc.published.isoformat()[:7], None  # "an immediate start to talks": this month
     if not found and inherit and status in ("planned", "predicted") and si > 0:
         ps, pe = doc.sentences[si - 1]
         if doc.same_paragraph(ps, lo):

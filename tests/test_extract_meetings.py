@@ -329,3 +329,10 @@ def test_an_immediate_start_to_talks_is_this_month() -> None:
     r = run(text, published="2018-12-02")
     (m,) = [m for m in r.meetings if m.kind == "talks"]
     assert m.status == "planned" and m.start == "2018-12"
+
+
+def test_a_summons_at_a_clock_time_was_held_that_day() -> None:
+    text = "Prime Minister Jane Doe summoned her coalition partners to an urgent meeting at her office at 8 p.m."
+    r = run(text, published="2019-05-23")
+    (m,) = r.meetings
+    assert people(r, m) == {"Jane Doe"} and m.status == "held" and m.start == "2019-05-23"

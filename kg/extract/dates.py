@@ -104,6 +104,13 @@ _PATTERN = re.compile(
 )
 
 
+#: a clock time ("at 2pm", "at 1215 GMT", "12:45 p.m."): without a date it is a time of the publication day
+CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST)\b"
+    r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|PT|PDT|JST|IST)\b"
+)
+
+
 _CUE = re.compile(
     rf"\b(?:{_MONTH_MD}|{_WEEKDAY}|\b(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\b(?:week|month|year|quarter|Q[1-4]|today|tonight|"
     r"yesterday|tomorrow|days?|weeks|months|years|weekend|spring|summer|autumn|fall|winter)\b)",

@@ -31,11 +31,6 @@ _SPEECH_VERB = re.compile(
     + "|".join(v for v in SPEECH_VERBS.split("|") if v.endswith("ed") or v in ("said", "told", "wrote", "spoke"))
     + r")\b"
 )
-#: a clock time ("at 2pm", "at 1215 GMT", "12:45 p.m."): without a date it is a time of the publication day
-_CLOCK = re.compile(
-    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST)\b"
-    r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|PT|PDT|JST|IST)\b"
-)
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:\w+ed|began|held|met|took|was|were|came|went|fell|rose|grew|saw|hit|won|lost|left|made|had|did)\s+$"
 )
@@ -150,7 +145,7 @@ def deadline(doc: Document, si: int, c: clauses.Clause, *, pos: int | None = Non
             return PAST if (lo, hi) == (c.start, c.end) else None
         if found:
             return found[0].last.isoformat()
-        if (lo, hi) == (c.start, c.end) and _CLOCK.search(doc.text, lo, hi):
+        if (lo, hi) == (c.start, c.end) and dates.CLOCK.search(doc.text, lo, hi):
             return doc.published.isoformat()
     if si > 0 and not c.relative:  # a relative clause describes its noun, not the time frame before it
         ps, pe = doc.sentences[si - 1]

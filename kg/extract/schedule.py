@@ -188,6 +188,8 @@ def dates_of(
         found = [e for e in found if e.first > doc.published]
     if not found and status in ("planned", "predicted") and _IMMEDIATE.search(doc.text, max(0, lo - 40), hi):
         return doc.published.isoformat()[:7], None  # "an immediate start to talks": this month
+    if not found and status in ("held", "planned") and dates.CLOCK.search(doc.text, lo, hi):
+        return doc.published.isoformat(), None  # "an urgent meeting at 8 p.m.": a time of the publication day
     if not found and inherit and status in ("planned", "predicted") and si > 0:
         ps, pe = doc.sentences[si - 1]
         if doc.same_paragraph(ps, lo):

@@ -119,3 +119,28 @@ def test_published_date_from_a_liveblog_stamp() -> None:
     assert published_date(None, "Live\n\nTue 11 Jun 2024 10.42 BST\n\nText.") == dt.date(2024, 6, 11)
     assert published_date(None, "Live\n\n10:42 BST\n\nText.") is None  # a time of day, no date
     assert published_date("2024-06-12", "Tue 11 Jun 2024 10.42 BST") == dt.date(2024, 6, 12)
+
+
+# -- issue 9: period words of previews and research notes ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "first", "last"),
+    [
+        ("By end-2025, the rate will be 3%.", "2025-12-31", "2025-12-31"),
+        ("Growth should recover by mid-2025.", "2025-06-30", "2025-06-30"),
+        ("The second step in H1 2026 is expected.", "2026-01-01", "2026-06-30"),
+        ("Cuts follow in the second half of 2025.", "2025-07-01", "2025-12-31"),
+        ("The regulator may act as early as Nov 18.", "2024-11-18", "2024-11-18"),
+        ("Before the week is over, the mayor will sign it.", "2024-10-09", "2024-10-13"),
+        ("A ruling is due in the coming days.", "2024-10-09", "2024-10-23"),
+        ("After 90 days, the tariff will rise.", "2024-10-09", "2025-01-07"),
+    ],
+)
+def test_preview_periods(phrase: str, first: str, last: str) -> None:
+    e = resolve(phrase, dt.date(2024, 10, 9), future=True)
+    assert e is not None and (e.first.isoformat(), e.last.isoformat()) == (first, last)
+
+
+def test_weeks_of_an_activity_are_no_date() -> None:
+    assert find("After six weeks of campaigning, results come Friday.", dt.date(2024, 10, 9), future=True)[
+        0
+    ].text == "Friday"

@@ -245,3 +245,94 @@ def test_liveblog_stamp_dates_an_undated_article() -> None:
 def test_named_summits_are_summits(text: str) -> None:
     (m,) = run(text).meetings
     assert m.kind == "summit" and m.status == "planned"
+
+
+# -- issue 9: status from tense, modality and what the sentence presupposes ----------------------------------
+def test_a_meeting_whose_outcome_is_hedged_is_planned() -> None:
+    r = run("The European Central Bank meeting will likely deliver a hike, the first since 2011.")
+    (m,) = r.meetings
+    assert m.status == "planned" and m.start is None
+
+
+def test_an_indefinite_meeting_under_a_hedge_stays_predicted() -> None:
+    r = run("A second Trump-Kim summit might be the only way to save the process.")
+    (m,) = r.meetings
+    assert m.status == "predicted"
+
+
+def test_an_invitation_to_take_part_looks_ahead() -> None:
+    text = "Russia has received an invitation from OPEC to take part in Thursday’s video conference."
+    r = run(text, published="2020-04-07")  # a Tuesday
+    (m,) = r.meetings
+    assert m.status == "planned" and m.start == "2020-04-09"
+
+
+def test_wanting_a_start_to_talks_is_planned() -> None:
+    r = run("In exchange, the United States wants an immediate start to talks with China.")
+    (m,) = r.meetings
+    assert m.status == "planned"
+
+
+def test_a_summit_as_the_purpose_of_a_trip_is_planned() -> None:
+    r = run("Donald Trump took off from Scotland and headed to Helsinki for his summit with Vladimir Putin.")
+    (m,) = r.meetings
+    assert people(r, m) >= {"Donald Trump", "Vladimir Putin"} and m.status == "planned"
+
+
+def test_both_owners_of_a_coordinated_possessive_take_part() -> None:
+    r = run("It would be Trump and Xi Jinping’s first face-to-face meeting in a year.")
+    (m,) = r.meetings
+    assert people(r, m) == {"Donald Trump", "Xi Jinping"}
+
+
+def test_a_dinner_before_a_past_verb_was_held_on_the_past_weekday() -> None:
+    text = "The truce emerged after a highly anticipated dinner Saturday between Donald Trump and Xi Jinping."
+    r = run(text, published="2018-12-02")  # a Sunday
+    (m,) = r.meetings
+    assert m.status == "held" and m.start == "2018-12-01"
+
+
+def test_an_undated_plan_takes_the_date_of_a_related_meeting() -> None:
+    text = (
+        "Donald Trump is to meet Vladimir Putin in Helsinki today.\n\n"
+        "Trump later headed to the palace for his talks with Putin."
+    )
+    r = run(text, published="2018-07-16")
+    assert all(m.start == "2018-07-16" and m.status == "planned" for m in r.meetings), r.meetings
+
+
+def test_an_undated_plan_takes_the_date_of_the_lead() -> None:
+    text = (
+        "The agreement is expected at a cabinet retreat on Saturday.\n\n"
+        "It would be Donald Trump and Xi Jinping’s first meeting in a year."
+    )
+    r = run(text, published="2018-11-27")  # a Tuesday
+    (m,) = r.meetings
+    assert m.status == "planned" and m.start == "2018-12-01"
+
+
+def test_a_briefing_before_a_speech_verb_is_where_the_words_were_said() -> None:
+    text = "In a briefing with reporters Monday, Finance Minister Jane Doe said prices would fall."
+    r = run(text, published="2020-05-26")  # a Tuesday
+    (m,) = r.meetings
+    assert m.status == "held" and m.start == "2020-05-25"
+
+
+def test_a_step_to_open_negotiations_looks_ahead() -> None:
+    r = run("President Jane Doe said this is a first step to open negotiations between India and Pakistan.")
+    (m,) = r.meetings
+    assert m.kind == "talks" and m.status == "planned"
+
+
+def test_an_immediate_start_to_talks_is_this_month() -> None:
+    text = "Tariffs will rise on Jan. 1. In exchange, the United States wants an immediate start to talks with China."
+    r = run(text, published="2018-12-02")
+    (m,) = [m for m in r.meetings if m.kind == "talks"]
+    assert m.status == "planned" and m.start == "2018-12"
+
+
+def test_a_summons_at_a_clock_time_was_held_that_day() -> None:
+    text = "Prime Minister Jane Doe summoned her coalition partners to an urgent meeting at her office at 8 p.m."
+    r = run(text, published="2019-05-23")
+    (m,) = r.meetings
+    assert people(r, m) == {"Jane Doe"} and m.status == "held" and m.start == "2019-05-23"

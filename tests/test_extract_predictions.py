@@ -301,3 +301,180 @@ def test_as_soon_as_next_week_ends_with_next_week() -> None:
 def test_signing_during_the_visit_ends_with_the_visit() -> None:
     r = run("Prime Minister Jan Holm will visit Lorvik next week and is expected to sign a deal during the visit.")
     assert [p.deadline for p in r.predictions] == ["2024-01-21", "2024-01-21"]
+
+
+# -- issue 9: deadlines that hold on previews, live pages and wire copy --------------------------------------
+def test_a_clock_time_is_the_day_of_publication() -> None:
+    r = run("The governor will announce her decision at 3pm (1900 GMT).", published="2024-02-06")
+    assert only(r, "announce her decision").deadline == "2024-02-06"
+
+
+def test_undated_forecasts_of_a_preview_take_the_date_of_its_event() -> None:
+    text = (
+        "Finance Minister Jane Doe is likely to unveil a new budget rule.\n\n"
+        "The announcement is expected at a cabinet retreat on Saturday.\n\n"
+        "The rule will cap borrowing at 3% of output."
+    )
+    r = run(text, published="2024-02-06")  # a Tuesday
+    assert only(r, "unveil a new budget rule").deadline == "2024-02-10"
+    assert only(r, "cap borrowing").deadline == "2024-02-10"
+
+
+def test_a_far_date_of_the_lead_is_no_focus() -> None:
+    text = "Analysts expect growth to pick up in December.\n\nThe central bank will keep its stance."
+    r = run(text, published="2024-02-06")
+    assert only(r, "keep its stance").deadline is None
+
+
+def test_the_date_of_a_briefing_before_the_speech_verb_is_not_the_deadline() -> None:
+    text = "In a briefing with reporters Monday, forecaster Ana Lima said the storm would weaken by Thursday."
+    r = run(text, published="2024-02-06")
+    assert only(r, "weaken").deadline == "2024-02-08"
+
+
+def test_as_planned_on_a_date_is_the_deadline() -> None:
+    r = run("The ministry will keep the levy and drop the increase due as planned on Jan. 1.", published="2024-11-20")
+    assert only(r, "keep the levy").deadline == "2025-01-01"
+
+
+def test_a_past_point_of_comparison_keeps_the_forecast() -> None:
+    r = run("The Greens are set to lose 12 seats, down from 40 in 2019.", published="2024-02-06")
+    p = only(r, "lose 12 seats")
+    assert p.deadline is None and p.hedge == "set to"
+
+
+def test_the_main_clause_after_a_relative_clause_has_its_own_date() -> None:
+    text = "The sailor Tom Berg, who was detained by the coast guard on Monday, will be freed tomorrow."
+    r = run(text, published="2024-02-08")  # a Thursday
+    p = only(r, "freed tomorrow")
+    assert p.deadline == "2024-02-09" and p.text.startswith("The sailor Tom Berg")
+
+
+# -- issue 9: how strongly: modifiers, calendars, worded chances ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "hedge", "low", "high"),
+    [
+        ("Most observers believe the coalition will survive the vote.", "believe", 0.55, 0.85),
+        ("There is little doubt that the mayor will win a second term.", "little doubt that", 0.85, 0.97),
+        ("Labour is set to lose 31 seats in the vote.", "set to", 0.6, 0.9),
+        ("The shares are set to price Thursday, February 8.", "set to", 0.8, 0.95),
+        ("We cannot rule out a hung parliament.", "cannot rule out", 0.2, 0.45),
+        ("The result makes a second vote almost inevitable.", "almost inevitable", 0.8, 0.95),
+        ("Results should be known in the early hours of Friday.", "should", 0.55, 0.8),
+    ],
+)
+def test_words_around_the_trigger(text: str, hedge: str, low: float, high: float) -> None:
+    (p,) = run(text, published="2024-02-06").predictions
+    assert p.hedge == hedge and p.probability_interval == (low, high)
+    assert low <= (p.probability or 0) <= high
+
+
+def test_chances_in_words() -> None:
+    r = run("Diplomats said the chances of the treaty surviving the year were very small.", published="2024-02-06")
+    (p,) = r.predictions
+    assert p.hedge == "very small" and p.probability_interval == (0.05, 0.2)
+
+
+def test_a_percentage_favourable() -> None:
+    r = run("The weather is about 70% favorable for the launch tomorrow.", published="2024-02-06")
+    (p,) = r.predictions
+    assert p.probability == 0.7 and p.deadline == "2024-02-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It may be prudent for the board to wait until the spring.",
+        "It's probably less than the founders wanted to raise.",
+        "Polls before the vote predicted a close race, possibly a hung parliament.",
+        "How long the crew will stay on the station is still to be decided.",
+        "The minister announced on Monday that the prisoner would be freed the following day.",
+        "We'll hear from the director in a minute.",
+        "Shoppers are reluctant to spend due to soaring prices.",
+        "The results of the wage talks will be an important factor for the bank.",
+        "Voters should not believe everything they read.",
+    ],
+)
+def test_assessments_and_stage_directions_are_no_forecasts(text: str) -> None:
+    assert run(text, published="2024-02-06").predictions == []
+
+
+def test_an_announcement_carries_its_content() -> None:
+    r = run("President Jane Doe will announce that she is leaving the pact.", published="2024-02-06")
+    (p,) = r.predictions
+    assert p.text.endswith("leaving the pact")
+
+
+# -- issue 9: who forecasts ----------------------------------------------------------------------------------
+def test_according_to_names_the_forecaster() -> None:
+    r = run("The ruling party is likely to win, according to the polling firm Vantage Insights.")
+    assert predictor(r, only(r, "likely to win")) == "Vantage Insights"
+
+
+def test_the_owner_of_a_model_is_the_forecaster() -> None:
+    text = (
+        "Goldman Sachs published its tournament model on Monday.\n\n"
+        "Spain is set for a third title, Goldman Sachs' model shows. Its forecast also puts Chile in the final."
+    )
+    r = run(text)
+    assert predictor(r, only(r, "third title")) == "Goldman Sachs"
+
+
+def test_a_passive_expectation_is_the_authors() -> None:
+    r = run("President Jane Doe is expected to sign the bill on Friday.")
+    assert only(r, "sign the bill").predictor == "author"
+
+
+def test_an_agency_expecting_beats_the_relaying_source() -> None:
+    text = "The Maritime Safety Agency (MSA) expects to reopen the port by late June, according to Reuters sources."
+    r = run(text)
+    assert predictor(r, only(r, "reopen the port")) == "Maritime Safety Agency"
+
+
+def test_a_header_line_names_the_author_of_the_bullets() -> None:
+    text = (
+        "Harbor Capital and Northgate Bank sent previews of the decision.\n\n"
+        "This via Harbor Capital:\n\n"
+        "The central bank will hold rates at 4%.\n\n"
+        "A cut in June is likely.\n\n"
+        "Northgate Bank:\n\n"
+        "The central bank will cut by 25 bps."
+    )
+    r = run(text)
+    assert predictor(r, only(r, "hold rates")) == "Harbor Capital"
+    assert predictor(r, only(r, "cut in June")) == "Harbor Capital"
+    assert predictor(r, only(r, "cut by 25 bps")) == "Northgate Bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A new support mechanism is to be launched next month.", True),
+        ("The two leaders are to hold talks on Friday.", True),
+        ("The goal of the meeting is to let both sides talk.", False),
+        ("The right way for the council to act is to announce a review.", False),
+        ("I can't tell you how exciting it is to have the first flight here.", False),
+    ],
+)
+def test_an_arranged_is_to(text: str, found: bool) -> None:
+    preds = run(text, published="2024-02-06").predictions
+    assert bool(preds) == found
+    if found:
+        assert preds[0].hedge in ("is to", "are to") and preds[0].probability_interval == (0.8, 0.95)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director took the training course, so she could experience the controls firsthand.",
+        "Our governments remain committed to upholding the accord.",
+    ],
+)
+def test_purpose_clauses_and_stances_are_no_forecasts(text: str) -> None:
+    assert run(text, published="2024-02-06").predictions == []
+
+
+def test_a_year_compared_against_is_no_date_of_the_forecast() -> None:
+    text = "The Greens are on course to win 39 seats, up 21 compared to the last general election in 2019."
+    (p,) = run(text, published="2024-02-06").predictions
+    assert p.hedge == "on course to" and p.deadline is None

@@ -79,7 +79,7 @@ def test_kent_points(slug: str, point: float) -> None:
         ("is expected to", "expected"),
         ("expected to", "expected"),
         ("poised to", "poised"),
-        ("set to", "scheduled"),
+        ("set to", "poised"),
         ("due to", "scheduled"),
         ("plans to", "intends"),
         ("look forward to", "intends"),
@@ -113,3 +113,29 @@ def test_percentage(text: str, value: float) -> None:
 
 def test_percentage_rejects_other_text() -> None:
     assert percentage("likely") is None and percentage("150%") is None
+
+
+def test_modifiers_are_concepts_but_never_triggers() -> None:
+    from kg.extract.hedges import modifier_phrases, trigger_phrases
+
+    scheme = load_hedges()
+    assert scheme.modifiers == {WEP + "belief", WEP + "little-doubt"}
+    assert "believes" in modifier_phrases() and "little doubt" in modifier_phrases()
+    assert not {"believes", "think", "little doubt"} & set(trigger_phrases())
+    assert lookup("believes").interval == (0.55, 0.85)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "slug"),
+    [
+        ("very small chance", "very-unlikely"),
+        ("slim chance", "unlikely"),
+        ("cannot rule out", "unlikely"),
+        ("good chance", "likely"),
+        ("almost inevitable", "very-likely"),
+        ("looks set to", "poised"),
+        ("possibility that", "may"),
+    ],
+)
+def test_worded_chances_and_momentum(phrase: str, slug: str) -> None:
+    assert concept_for(phrase) == WEP + slug

@@ -57,6 +57,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
+#: a month before a day number may also be abbreviated without a dot ("Nov 18")
+_MONTH_MD = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -67,7 +69,7 @@ _PATTERN = re.compile(
     r"\b(?:(?P<endof>(?:(?:by|until|before|at|towards?)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?"
     rf"(?:(?P<endof_month>{_MONTH})(?:\s+(?P<endof_my>{_YEAR}))?|(?P<endof_year>{_YEAR})|"
     r"(?P<endof_rel>(?:this|next|the)\s+)?(?P<endof_unit>year|month|week|decade)))"
-    rf"|(?P<md>(?:(?:on|by|until|since|before|from)\s+)?(?:the\s+)?(?:{_WEEKDAY},?\s+)?(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b"
+    rf"|(?P<md>(?:(?:on|by|until|since|before|from)\s+)?(?:the\s+)?(?:{_WEEKDAY},?\s+)?(?P<md_month>{_MONTH_MD})\s+(?P<md_day>{_DAY})\b"
     rf"(?:,?\s+(?P<md_year>{_YEAR}))?)"
     rf"|(?P<dm>(?:(?:on|by|until|since|before|from)\s+)?(?:the\s+)?(?:{_WEEKDAY},?\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?"
     rf"(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR}))?)"
@@ -78,6 +80,15 @@ _PATTERN = re.compile(
     rf"(?P<wd_name>{_WEEKDAY}))"
     r"|(?P<ord>(?:on\s+)?the\s+(?P<ord_day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))\b"
     r"(?!\s+(?:century|anniversary|round|time|amendment|floor|place|annual|edition|congress|summit|birthday))"
+    # "end-2022", "by mid-2023", "end-July": the edge of a year or month written with a hyphen
+    rf"|(?P<edge>(?:(?:by|until|before|at|in)\s+)?(?P<edge_which>end|mid)-(?:(?P<edge_year>{_YEAR})|(?P<edge_month>{_MONTH})))"
+    # "in H1 2024", "the second half of 2023"
+    rf"|(?P<half>(?:(?:in|by|during)\s+)?(?:the\s+)?(?:H(?P<half_num>[12])|(?P<half_ord>first|second)\s+half\s+of)"
+    rf"\s+(?P<half_year>{_YEAR}))"
+    # "before the week is over": the end of the current week, month or year
+    r"|(?P<over>[Bb]efore\s+the\s+(?P<over_unit>week|month|year)\s+is\s+(?:over|out))"
+    # "in the coming days": a window after publication (days: two weeks, weeks: six weeks, months: six months)
+    r"|(?P<coming>(?:[Ii]n|[Oo]ver|[Ww]ithin|[Dd]uring)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<coming_unit>days|weeks|months))"
     r"|(?P<yearend>(?:(?:by|before|until|at)\s+)?(?:the\s+)?year[- ]end|(?:later|earlier)\s+in\s+the\s+year)"
     r"|(?P<season>(?:(?:in|by|until|before|during|through|over|from)\s+)?(?:the\s+)?"
     r"(?:(?P<season_rel>next|this|last|coming|early|late)\s+)?(?P<season_name>spring|summer|autumn|winter"
@@ -86,15 +97,22 @@ _PATTERN = re.compile(
     r"(?P<rel_unit>week|weekend|month|year|quarter))"
     rf"|(?P<q>(?:(?:in|by|during)\s+)?(?:the\s+)?(?:(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     rf"|Q(?P<q_num>[1-4]))(?:\s+(?:of\s+)?(?P<q_year>{_YEAR}))?)"
-    rf"|(?P<within>(?:in|within)\s+(?:the\s+(?:next|coming)\s+)?(?P<within_n>{_NUM})\s+(?P<within_unit>{_UNIT}))"
+    rf"|(?P<within>(?:in|within|[Aa]fter)\s+(?:the\s+(?:next|coming)\s+)?(?P<within_n>{_NUM})\s+(?P<within_unit>{_UNIT})(?!\s+of\b))"
     rf"|(?P<ago>(?P<ago_n>{_NUM})\s+(?P<ago_unit>{_UNIT})\s+ago)"
     r"|(?P<deictic>today|tonight|yesterday|tomorrow)"
     rf"|(?P<year>(?P<year_prep>in|by|until|since|before|during|through|for|of)\s+(?P<year_n>{_YEAR}))\b)"
 )
 
 
+#: a clock time ("at 2pm", "at 1215 GMT", "12:45 p.m."): without a date it is a time of the publication day
+CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST)\b"
+    r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|PT|PDT|JST|IST)\b"
+)
+
+
 _CUE = re.compile(
-    rf"\b(?:{_MONTH}|{_WEEKDAY}|\b(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\b(?:week|month|year|quarter|Q[1-4]|today|tonight|"
+    rf"\b(?:{_MONTH_MD}|{_WEEKDAY}|\b(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\b(?:week|month|year|quarter|Q[1-4]|today|tonight|"
     r"yesterday|tomorrow|days?|weeks|months|years|weekend|spring|summer|autumn|fall|winter)\b)",
 )
 
@@ -107,7 +125,7 @@ _LOOKING_BACK = re.compile(
     r"(?:\s+(?!(?:will|would|could|may|might|shall|is|are|be|expected|set|due|plans?|likely)\b)[\w’'-]+){0,8}\s+$",
     re.I,
 )
-_QUARTER = re.compile(r"Q[1-4]$")
+_QUARTER = re.compile(r"[QH][1-4]$")
 #: the words a time expression can start with (see _PATTERN), case as written there
 _STARTERS = (
     words(
@@ -121,6 +139,7 @@ _STARTERS = (
     | {m.capitalize() for m in MONTHS}
     | {m.rstrip(".").capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
+    | {"Before", "By", "In", "During", "After", "Within"}
 )
 
 
@@ -265,6 +284,37 @@ def _interpret(m: re.Match[str], pub: dt.date, future: bool | None) -> tuple[dt.
             return None
         d = dt.date(y, mo, day)
         return d, d, "day"
+    if g("edge"):
+        if g("edge_year"):
+            y = int(g("edge_year"))
+            d = dt.date(y, 12, 31) if g("edge_which") == "end" else dt.date(y, 6, 30)
+        else:
+            mo = _month_no(g("edge_month"))
+            y = _pick_year(mo, None, pub, True if future is None else future)
+            d = _month_end(y, mo) if g("edge_which") == "end" else dt.date(y, mo, 15)
+        return d, d, "day"
+    if g("half"):
+        y, h = int(g("half_year")), int(g("half_num") or (1 if g("half_ord") == "first" else 2))
+        return dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "quarter"
+    if g("over"):
+        unit = g("over_unit")
+        if unit == "week":
+            return pub, pub + dt.timedelta(days=6 - pub.weekday()), "week"
+        if unit == "month":
+            return pub, _month_end(pub.year, pub.month), "month"
+        return pub, dt.date(pub.year, 12, 31), "year"
+    if g("coming"):
+        if future is False:
+            return None
+        unit = g("coming_unit")
+        last = (
+            pub + dt.timedelta(days=14)
+            if unit == "days"
+            else pub + dt.timedelta(weeks=6)
+            if unit == "weeks"
+            else _shift(pub, 6, "month", 1)
+        )
+        return pub, last, "week" if unit == "days" else "month"
     if g("yearend"):
         return pub, dt.date(pub.year, 12, 31), "year"
     if g("season"):

@@ -6,10 +6,13 @@ looking back ("since 2018") and dates of a past-tense verb ("began in March") ar
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.extract import clauses, dates
 from kg.extract.document import Document
+from kg.extract.lexicon import SPEECH_VERBS
+from kg.extract.schedule import finite_past
 from kg.records import Meeting, Prediction
 
 #: what :func:`deadline` returns for a clause dated only in the past
@@ -17,8 +20,16 @@ PAST = "past"
 _NAMES_MONTH = re.compile(r"[A-Z][a-z]+\.? \d|\d \w*\s*[A-Z][a-z]+")
 #: words dating a speech act rather than the forecast event ("said at a conference in June")
 _SPEECH_ACT = re.compile(
-    r"\b(?:said|says|told|tweeted|wrote|posted|announced|stated|added|spoke|conference|interview|briefing|"
-    r"speech|remarks|statement|note)\b(?:\s+\w+){0,3}\s*$"
+    r"(?:\b(?:said|says|told|tweeted|wrote|posted|announced|stated|added|spoke|published|released)|"
+    r"\b(?:at|in|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:conference|interview|briefing|speech|remarks|statement|note))\b(?:\s+\w+){0,3}\s*$"
+)
+#: a speech verb between a time expression and the trigger: the expression dates the speech act ("In a
+#: briefing Monday, the officer said the weather would improve")
+_SPEECH_VERB = re.compile(
+    r"\b(?:"
+    + "|".join(v for v in SPEECH_VERBS.split("|") if v.endswith("ed") or v in ("said", "told", "wrote", "spoke"))
+    + r")\b"
 )
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:\w+ed|began|held|met|took|was|were|came|went|fell|rose|grew|saw|hit|won|lost|left|made|had|did)\s+$"
@@ -26,13 +37,15 @@ _PAST_VERB_BEFORE = re.compile(
 _FUTURE_AUX_BEFORE = re.compile(
     r"\b(?:will|would|to|be|been|being|is|are|[’']ll|may|might|could|should|must|shall)\s+(?:\w+\s+)?$"
 )
-_SINCE = re.compile(r"(?:since|after|from)\b", re.I)
+_AS_PLANNED = re.compile(r"\bas\s+$")
+_SINCE = re.compile(r"(?:since|from|after(?!\s+\w+\s+(?:days|weeks|months|years)\b))\b", re.I)
 _DURING = re.compile(
     r"\b(?:during|on|at|by\s+the\s+end\s+of)\s+(?:the|his|her|their|this|its)\s+(?:\w+\s+){0,2}?"
     r"(?P<noun>trip|visit|summit|talks|meeting|tour|conference)\b",
     re.I,
 )
 _DURING_KIND = {"trip": "visit", "visit": "visit", "tour": "visit", "summit": "summit", "talks": "talks"}
+
 
 def during_meeting(p: Prediction, meetings: list[Meeting]) -> str | None:
     """The last day of the meeting a prediction is set in ("… during the trip"): the latest one of that kind
@@ -44,29 +57,100 @@ def during_meeting(p: Prediction, meetings: list[Meeting]) -> str | None:
     dated = [e for e in meetings if e.kind == kind and e.start and e.span.start < p.span.end]
     if not dated:
         return None
-    last = dated[-1].end or dated[-1].start or ""
-    if len(last) == 7:
-        y, mo = int(last[:4]), int(last[5:])
-        return dates.month_end(y, mo).isoformat()
-    return last
+    return _last_day(dated[-1].end or dated[-1].start or "")
 
 
-def deadline(doc: Document, si: int, c: clauses.Clause) -> str | None:
-    """The end of the first future time expression of the clause, else of the sentence, else of the previous
-    sentence; :data:`PAST` when the clause itself is dated only before publication."""
+def event_end(p: Prediction, meetings: list[Meeting], published: dt.date | None) -> str | None:
+    """The last day of the meeting the prediction is about (its ``event``), when that is not before
+    publication ("OPEC+ may finalise the cut at its upcoming meeting" -> the meeting's date)."""
+    m = next((e for e in meetings if e.id == p.event), None)
+    last = (m.end or m.start) if m else None
+    if not last:
+        return None
+    day = _last_day(last)
+    return day if published is None or day >= published.isoformat() else None
+
+
+_LEAD_FUTURE = re.compile(
+    r"\b(?:will|expected|expects|likely|set to|scheduled|due|to meet|to hold|is to|are to|upcoming|plans?)\b", re.I
+)
+
+
+def focus(doc: Document, predictions: list[Prediction], *, paragraphs: int = 3, days: int = 31) -> str | None:
+    """The article's focus date for its forecasts: the deadline of its first dated prediction in the first
+    *paragraphs* content paragraphs, when that is a day named there within *days* of publication, else
+    :func:`lead_date`.
+    An article written before an event ("Trump and Xi are likely to announce a truce … The agreement is
+    expected at a dinner Saturday") dates its undated forecasts by that event."""
+    if doc.published is None or not doc.paragraphs:
+        return None
+    lead_end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
+    for p in predictions:
+        if p.span.start >= lead_end:
+            break
+        if p.deadline and (dt.date.fromisoformat(p.deadline) - doc.published).days <= days and _a_day(doc, p):
+            return p.deadline
+    return lead_date(doc, paragraphs=paragraphs, days=days)
+
+
+def _a_day(doc: Document, p: Prediction) -> bool:
+    """True when the prediction's deadline is a day named in its sentence or the one before ("at a dinner
+    Saturday"), not the end of a period ("August is poised to end …")."""
+    si = doc.sentence_index(p.span.start)
+    lo, hi = doc.sentences[max(0, si - 1)][0], doc.sentences[si][1]
+    return any(
+        e.precision == "day" and e.last.isoformat() == p.deadline and not finite_past(doc.text, e.end, e.end + 25)
+        for e in doc.times(lo, hi, future=True)
+    )
+
+
+def lead_date(doc: Document, *, paragraphs: int = 3, days: int = 31) -> str | None:
+    """The date an article written before an event is about: the first day-precision time expression of its
+    first *paragraphs* content paragraphs that is not before publication, at most *days* ahead, in a clause
+    that looks ahead and has no verb in the simple past ("The agreement is expected at a dinner Saturday";
+    not "Trump, on Friday, decided to …")."""
+    if doc.published is None or not doc.paragraphs:
+        return None
+    end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
+    for e in doc.times(doc.paragraphs[0][0], end, future=True):
+        if e.precision != "day" or not 0 <= (e.first - doc.published).days <= days:
+            continue
+        si = doc.sentence_index(e.start)
+        c = next((c for c in doc.clauses(si) if c.start <= e.start < c.end), None)
+        if c is None or not _LEAD_FUTURE.search(doc.text, c.start, c.end):
+            continue
+        if not finite_past(doc.text, c.start, min(c.end, e.end + 25)):  # "Trump, on Friday, decided to …": past
+            return e.first.isoformat()
+    return None
+
+
+def _last_day(iso: str) -> str:
+    if len(iso) == 7:
+        return dates.month_end(int(iso[:4]), int(iso[5:])).isoformat()
+    return iso[:10]
+
+
+def deadline(doc: Document, si: int, c: clauses.Clause, *, pos: int | None = None) -> str | None:
+    """The end of the first future time expression of the clause, else a clock time of the clause ("at 2pm":
+    the publication day), else the first future expression of the sentence, else of the previous sentence;
+    :data:`PAST` when the clause itself is dated only before publication. *pos*, the trigger's offset, lets
+    a date before a speech verb that precedes the trigger count as the speech act's ("In a briefing Monday,
+    she said the weather would improve")."""
     if doc.published is None:
         return None
     ss, se = doc.sentences[si]
     for lo, hi in ((c.start, c.end), (ss, se)):
-        found = _future_expressions(doc, lo, hi)
+        found = _future_expressions(doc, lo, hi, pos)
         if found is None:
             return PAST if (lo, hi) == (c.start, c.end) else None
         if found:
             return found[0].last.isoformat()
+        if (lo, hi) == (c.start, c.end) and dates.CLOCK.search(doc.text, lo, hi):
+            return doc.published.isoformat()
     if si > 0 and not c.relative:  # a relative clause describes its noun, not the time frame before it
         ps, pe = doc.sentences[si - 1]
         if doc.same_paragraph(ps, c.start):
-            found = _future_expressions(doc, ps, pe)
+            found = _future_expressions(doc, ps, pe, None)
             if found:
                 return found[0].last.isoformat()
     return None
@@ -75,21 +159,51 @@ def deadline(doc: Document, si: int, c: clauses.Clause) -> str | None:
 _MODAL_BETWEEN = re.compile(r"\b(?:will|would|could|may|might|shall|to|expects?|expected|likely)\b", re.I)
 
 
-def _speech_date(text: str, start: int, e: dates.TimeExpr) -> bool:
-    """True for a time expression dating a speech act ("said at a conference in June"), not the forecast
-    event of a clause between them ("said prices will rise in March")."""
-    m = _SPEECH_ACT.search(text, max(start, e.start - 25), e.start)
-    return m is not None and not _MODAL_BETWEEN.search(m.group(0))
+def _speech_date(text: str, start: int, e: dates.TimeExpr, pos: int | None) -> bool:
+    """True for a time expression dating a speech act ("said at a conference in June"; "In a briefing Monday,
+    she said …" before the trigger), not the forecast event of a clause between them ("said prices will rise
+    in March")."""
+    if (
+        pos is not None
+        and e.end <= pos
+        and finite_past(text, e.end, pos)
+        and not _MODAL_BETWEEN.search(text, e.end, pos)
+    ):
+        return True  # "Trump, on Friday, decided to announce that …": the date of the past decision
+    if pos is not None and e.end <= pos and _SPEECH_VERB.search(text, e.end, pos):
+        return not _MODAL_BETWEEN.search(text, e.end, _SPEECH_VERB.search(text, e.end, pos).start())  # type: ignore[union-attr]
+    m = _SPEECH_ACT.search(text, max(start, e.start - 40), e.start)
+    if m is None or _MODAL_BETWEEN.search(m.group(0)):
+        return False
+    return not _FUTURE_AUX_BEFORE.search(text, max(0, m.start() - 20), m.start())  # "will be published on …"
 
 
-def _future_expressions(doc: Document, start: int, end: int) -> list[dates.TimeExpr] | None:
+#: a time that is a point of comparison, not the event's date ("up 21 seats compared to 2017", "falling from
+#: 262 in 2017", "more than they took in 2017")
+_REFERENCE = re.compile(
+    r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|since)\s+(?:(?!to\b)[^\s,;.()—–]+\s+){0,4}$"
+    r"|\($|\(\S[^)]{0,30}$",
+    re.I,
+)
+
+
+def _skip(text: str, start: int, e: dates.TimeExpr, pos: int | None, pub: dt.date) -> bool:
+    """True for a time expression that is not the clause's date: a speech act's date or a past point of
+    comparison."""
+    if e.first < pub and e.start > start and _REFERENCE.search(text, max(start, e.start - 60), e.start):
+        return True
+    return _speech_date(text, start, e, pos)
+
+
+def _future_expressions(doc: Document, start: int, end: int, pos: int | None) -> list[dates.TimeExpr] | None:
     """Time expressions of the span that end after publication; None when the span is dated only in the
     past ("the June 12 summit": a calendar date nearest to publication that already passed)."""
     assert doc.published is not None
     pub = doc.published
     text = doc.text
-    ahead = [e for e in doc.times(start, end, future=True) if not _speech_date(text, start, e)]
-    nearest = [e for e in doc.times(start, end, future=None) if not _speech_date(text, start, e)]
+    nearest = [e for e in doc.times(start, end, future=None) if not _skip(text, start, e, pos, pub)]
+    kept = {(e.start, e.end) for e in nearest}
+    ahead = [e for e in doc.times(start, end, future=True) if (e.start, e.end) in kept]
     if any(_SINCE.match(e.text) for e in ahead):  # "its first since 2018": a span looking back, not a date
         pairs = [(a, n) for a, n in zip(ahead, nearest, strict=False) if not _SINCE.match(a.text)]
         ahead, nearest = [a for a, _ in pairs], [n for _, n in pairs]
@@ -108,4 +222,6 @@ def _after_past_verb(text: str, e: dates.TimeExpr) -> bool:
         return False
     window = text[max(0, e.start - 40) : e.start]
     m = _PAST_VERB_BEFORE.search(window)
+    if m is not None and _AS_PLANNED.search(window, 0, m.start()):
+        return False  # "as planned on Jan. 1": a participle of the plan, not a past event
     return m is not None and not _FUTURE_AUX_BEFORE.search(window, 0, m.start())

@@ -22,10 +22,11 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.namespaces import KG, KGC
+from kg.extract.dates import NUMBER_WORDS
+from kg.namespaces import CONCEPT, KG, KGC
 from kg.paths import data_dir
 
-__all__ = ["Hedge", "concept_for", "lookup", "load_hedges", "normalise", "percentage"]
+__all__ = ["Hedge", "concept_for", "lookup", "load_hedges", "modifier_phrases", "normalise", "odds", "percentage"]
 
 _LEADING_VERB = re.compile(r"^(?:is|are|was|were|be|been|being|am|'s|'re|it's|it is)\s+")
 _SPACE = re.compile(r"\s+")
@@ -64,6 +65,9 @@ class HedgeScheme:
 
     concepts: dict[str, Hedge]
     phrases: dict[str, str]
+    #: IRIs of the modifier concepts (members of ``kgc:EstimativeModifiers``): they qualify the plain future
+    #: of the clause they govern ("observers believe he will …") and are never triggers on their own
+    modifiers: frozenset[str] = frozenset()
 
 
 def read_hedges(path: Path) -> HedgeScheme:
@@ -84,7 +88,8 @@ def read_hedges(path: Path) -> HedgeScheme:
         for lab in [label, *(str(a) for a in g.objects(c, SKOS.altLabel))]:
             phrases.setdefault(normalise(lab), iri)
             phrases.setdefault(lab.lower(), iri)
-    return HedgeScheme(concepts, phrases)
+    modifiers = frozenset(str(m) for m in g.objects(CONCEPT["EstimativeModifiers"], SKOS.member))
+    return HedgeScheme(concepts, phrases, modifiers)
 
 
 @cache
@@ -132,6 +137,33 @@ def percentage(text: str) -> float | None:
     return value if 0.0 <= value <= 1.0 else None
 
 
+def odds(phrase: str) -> float | None:
+    """A probability written as a percentage ("30%") or as odds in words ("one in five").
+
+    >>> odds("one in five"), odds("82%")
+    (0.2, 0.82)
+    """
+    value = percentage(phrase)
+    if value is not None:
+        return value
+    m = re.match(r"(\w+)\s+in\s+(\w+)$", phrase.strip().lower())
+    if not m:
+        return None
+    num, den = (int(w) if w.isdigit() else NUMBER_WORDS.get(w, 0) for w in m.groups())
+    return num / den if den and 0 < num <= den else None
+
+
 def trigger_phrases() -> list[str]:
-    """Every trigger phrase of the scheme, longest first (for building matchers)."""
-    return sorted(load_hedges().phrases, key=lambda s: (-len(s), s))
+    """Every trigger phrase of the scheme, longest first (for building matchers); modifiers are left out."""
+    scheme = load_hedges()
+    return sorted((p for p, iri in scheme.phrases.items() if iri not in scheme.modifiers), key=lambda s: (-len(s), s))
+
+
+def modifier_phrases() -> list[str]:
+    """The phrases of the modifier concepts ("believes", "little doubt"), longest first.
+
+    >>> "believes" in modifier_phrases() and "believes" not in trigger_phrases()
+    True
+    """
+    scheme = load_hedges()
+    return sorted((p for p, iri in scheme.phrases.items() if iri in scheme.modifiers), key=lambda s: (-len(s), s))

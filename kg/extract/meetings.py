@@ -40,12 +40,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kg.extract import clauses
+from kg.extract import clauses, deadlines
 from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
 from kg.extract.document import Document
-from kg.extract.lexicon import phrases
 from kg.extract.participants import (
     INTER,
     NOT_WITH_PREPOSITION,
@@ -63,24 +62,30 @@ from kg.extract.participants import (
 )
 from kg.extract.places import home_capital, place_of
 from kg.extract.registry import Registry, trie_regex
-from kg.extract.schedule import dated_status, dates_of, duration_end, modal_of, run_status
+from kg.extract.schedule import (
+    dated_status,
+    dates_of,
+    duration_end,
+    modal_of,
+    presupposed,
+    run_status,
+)
+from kg.extract.schedule import load_words as _load
 from kg.records import Meeting, Span
 
-#: nouns naming a meeting
-MEETING_NOUNS = phrases(
-    "summit | summits | summitry | talks | negotiations | meeting | meetings | visit | visits | state "
-    "visit | trip | trips | sojourn | tour | encounter | ceremony | ceremonies | celebration | "
-    "celebrations | anniversary | parade | phone call | video call | telephone call | call | declaration "
-    "| conference | get-together | reunion"
-)
-#: verbs (and verb phrases) of meeting
-MEETING_VERBS = phrases(
-    "meet | meets | met | meeting with | visited | visiting | host | hosts | hosted | hosting | welcome | "
-    "welcomes | welcomed | welcoming | receive | receives | received | receiving | celebrate | celebrates "
-    "| celebrated | celebrating | go to | going to | went to | head to | heading to | headed to | travel "
-    "to | travels to | travelled to | traveled to | travelling to | traveling to | fly to | flies to | "
-    "flew to | flying to | spoke by phone | spoke with | see | seeing | arrive in | arrives in | arrived in | "
-    "arriving in | attend | attends | attended | attending | skip | skips | skipped | skipping"
+#: nouns naming a meeting (``seeds/lexicon/meeting_nouns.txt``)
+MEETING_NOUNS = _load("meeting_nouns")
+#: verbs (and verb phrases) of meeting (``seeds/lexicon/meeting_verbs.txt``)
+MEETING_VERBS = _load("meeting_verbs")
+#: a past speech verb after a meeting noun: the meeting is the setting of the speech
+_SPEECH_AFTER = re.compile(r",[^,;]{0,60}?\b(?:said|told|added|warned|explained|noted|announced|stated)\b")
+#: "X and Y's summit": the first owner of a coordinated possessive
+_PAIR_BEFORE = re.compile(r"\S[^,;.]{0,35}?\s+and\s+$")
+#: a meeting as the purpose of a trip ("headed to Helsinki for his summit with Putin")
+_PURPOSE = re.compile(
+    r"\b(?:head(?:ed|s|ing)?|fl(?:ew|ies|ying|y)|travell?(?:ed|ing)?|travels|arriv(?:ed|es|ing)|left|leaves|"
+    r"set\s+off|took\s+off)\b[^.;]{0,60}\bfor\s+(?:his|her|their|the|a|an|its)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 #: verbs that take part in a meeting named elsewhere ("Zelensky will attend", "Vallo will skip it")
 _ATTEND_VERBS = frozenset(("attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping"))
@@ -193,6 +198,7 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
     for m in merged:
         m.participants = dedupe_people_countries(doc, m.participants)
     merged.sort(key=lambda m: m.start)
+    _date_undated(doc, merged)
     meetings: list[Meeting] = []
     anchors: dict[str, list[int]] = {}
     for i, m in enumerate(merged, 1):
@@ -214,6 +220,27 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
         )
         anchors[f"m{i}"] = m.anchors
     return MeetingResult(meetings, anchors)
+
+
+def _date_undated(doc: Document, merged: list[Candidate]) -> None:
+    """An undated planned or predicted meeting takes the date of a dated planned one of the article between the
+    same people ("will meet Putin today … headed to Helsinki for his summit with Putin"), else the article's
+    lead date (:func:`kg.extract.deadlines.lead_date`)."""
+    if doc.published is None:
+        return
+    pub = doc.published.isoformat()
+    dated = [m for m in merged if m.status in ("planned", "predicted") and m.date_start and m.date_start >= pub[:7]]
+    lead = None
+    for m in merged:
+        if m.date_start or m.status not in ("planned", "predicted"):
+            continue
+        same = [o for o in dated if len(set(o.participants) & set(m.participants)) >= min(2, len(m.participants))]
+        if same:
+            m.date_start, m.date_end = same[0].date_start, same[0].date_end
+            continue
+        lead = lead or deadlines.lead_date(doc)
+        if lead is not None:
+            m.date_start = lead
 
 
 def _substitute(doc: Document, event: Candidate, sent: re.Match[str], c: clauses.Clause) -> list[Candidate]:
@@ -337,6 +364,9 @@ def _read(
                 if m.possessive and m.kind != "demonym"
             ]
             participants += ids(doc, own[-1:])
+            if own and (pair := _PAIR_BEFORE.search(text, max(floor, own[-1].start - 40), own[-1].start)):
+                # "Trump and Xi's first meeting": both owners of the coordinated possessive
+                participants[-1:-1] = ids(doc, doc.actors.within(pair.start(), pair.end()))
             if t is run[0]:
                 span_start = min([m.start for m in own] + [compound_start(doc, floor, t.start())])
             if subject and _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()):
@@ -416,7 +446,19 @@ def _read(
         )
     if place is None and host and kind in ("summit", "ceremony", "meeting", "talks"):
         place = home_capital(doc, registry, host)
-    status = run_status(text, c, lo, hi, modal)
+    setting = _SPEECH_AFTER.search(text, run[-1].end(), hi) if nouns_only else None
+    if setting is not None:
+        # "In a briefing with reporters Monday, the forecaster said the storm would …": the meeting is where
+        # the words were said, read up to the speech verb
+        c = replace(c, end=setting.end(), coordinated=False)
+        hi = min(hi, setting.end())
+    status = run_status(text, c, lo, hi, modal if setting is None else "")
+    if status == "held" and any(
+        t.group("noun") and _PURPOSE.search(text, max(c.start, t.start() - 90), t.start()) for t in run
+    ):
+        status = "planned"  # "headed to Helsinki for his summit with Putin": the summit is what the trip is for
+    if status == "predicted" and nouns_only and presupposed(text, c, run[0].start(), run[-1].end()):
+        status = "planned"  # "the ECB meeting will likely deliver a hike": the meeting itself is on the calendar
     status = dated_status(doc, c, lo, hi, status)
     first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
     if first is None and after is not None:

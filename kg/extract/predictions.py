@@ -20,9 +20,12 @@ possible"), present ability ("could not afford"), the month "May", and clauses d
 ("rates fell in June"; a date of the speech act, "said at a conference in June", is not the clause's date).
 
 - predictor: the speaker of the statement whose span holds the trigger (quote or reported speech, from
-  :mod:`.statements`), else of a statement the clause overlaps, else the actor of an estimate verb ("She put the
+  :mod:`.statements`), else of a statement the clause overlaps, else the source named in the sentence
+  (:mod:`.predictors`: "according to X", "X's model shows"), else the actor of an estimate verb ("She put the
   chance at 30%"), else, for a later clause of the sentence, the speaker of a statement earlier in it ("…, he
-  said, and the deficit will probably …"), else ``"author"`` (also for the outlet's own forecasts);
+  said, and the deficit will probably …"), else the actor of a header line above ("This via X:"), else
+  ``"author"`` (also for the outlet's own forecasts). An agency's own "expects to" names it first, even
+  inside relayed speech;
   ``statement`` that statement's id and ``made`` its date.
 - hedge: the trigger as written; ``probability_interval``/``probability`` from its concept
   (:func:`kg.extract.hedges.lookup`), or the percentage itself.
@@ -37,7 +40,12 @@ possible"), present ability ("could not afford"), the month "May", and clauses d
   Kim will host …" -> 2018-09-30). Dates of the speech act and "since …" spans are left out. Periods end on
   their last day (:mod:`.dates`): "by year-end", "later in the year" -> 31 December; "next summer" -> 31
   August; "by the autumn" -> 30 November (meteorological seasons); "by Thursday" -> that Thursday. "During
-  the trip / visit / summit" ends with that meeting (when the caller passes the article's meetings).
+  the trip / visit / summit" ends with that meeting (when the caller passes the article's meetings), as does
+  a prediction about a dated meeting of the article; a clock time alone ("at 2pm") is the publication day;
+  past points of comparison ("up from 40 in 2019") and dates of a past verb before the trigger ("on Friday,
+  decided to …") are left out; an undated forecast takes the article's focus date (:mod:`.deadlines`).
+- how strongly and whether at all: :mod:`.modality` (belief and "little doubt" modifiers, "set to" as a
+  calendar entry, assessments, purpose clauses, indirect questions, future-in-the-past, stage directions).
 - confidence: 0.7 for a hedged clause, 0.6 for a bare "will" or a coordinated clause, 0.8 for a percentage;
   0.3 for a habitual stance ("has spent a year telling markets that he will not be rushed").
 - event: the meeting the clause predicts to take place: named in its predicate, after its first hedge or
@@ -51,10 +59,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.extract import clauses, dates, deadlines, hedges
+from kg.extract import clauses, deadlines, forecast_events, hedges, modality, predictors
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.registry import trie_regex
@@ -62,14 +70,13 @@ from kg.extract.statements import speaker_at
 from kg.records import Meeting, Prediction, Span, Statement
 
 _PERCENT = re.compile(
-    r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk)\b"
+    r"\b(?P<pct>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))\s+(?:chance|probability|likelihood|odds|risk|favou?rable)\b"
     r"|\b(?:chances?|probability|likelihood|odds|risk)\b[^.;]{0,70}?\b(?:at|of|is|was|as|to)\s+"
     r"(?:about\s+|around\s+|roughly\s+|no\s+better\s+than\s+|no\s+more\s+than\s+|less\s+than\s+|at\s+least\s+|"
     r"only\s+|just\s+)?(?P<pct2>\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)|"
     r"(?:one|two|three|four|\d+)\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))",
     re.I,
 )
-_ODDS_WORDS = dates.NUMBER_WORDS
 _EXPECT = re.compile(
     r"\b(?P<verb>expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|anticipates?|anticipated)"
     r"\s+(?:[\w’'$,.%-]+\s+){0,7}?to\s+(?=[a-z])"
@@ -77,7 +84,7 @@ _EXPECT = re.compile(
     r"|\b(?P<verb_np>expects|forecasts|predicts|projects|anticipates|sees)\s+(?=(?:a|an|another|further|"
     r"more|no|one|two|three|four|five|six|several|\d[\d.,]*%?)\s)"
     # "Final results are expected by Thursday"
-    r"|\b(?:is|are|’s|'s)\s+(?P<verb_by>expected)\s+(?=(?:by|on|in|within|later|next|before|early|this)\b)"
+    r"|\b(?:is|are|’s|'s)\s+(?P<verb_by>expected)\s+(?=(?:by|on|in|at|within|later|next|before|early|this)\b)"
 )
 _WOULD_SOURCE = r"\b(?:would|[’']d)\b(?!\s+have\b)(?!\s+like\b)"
 _WOULD = re.compile(_WOULD_SOURCE, re.I)
@@ -97,11 +104,6 @@ _NEG_BELIEF = re.compile(
 )
 #: "I would be surprised if the board did not engage": the negation sits in the if-clause
 _NEG_ANY = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
-#: first-person speech acts are not forecasts ("I will not pretend that …", "I won't comment")
-_PERFORMATIVE = re.compile(
-    r"\b(?:I|we|We)\s+(?:will|won[’']t|shall|would)\s+(?:not\s+|never\s+)?(?:pretend|say|lie|comment|speculate|"
-    r"tell|repeat|add|admit|deny|name|discuss|answer|go\s+into|get\s+into|dwell)\b"
-)
 #: generic possibility, not about an event ("Anything is possible")
 _GENERIC = re.compile(r"\b(?:[Aa]nything|[Ee]verything|[Aa]ll\s+things)\s+(?:is|are|seems?)\s+(?:\w+\s+)?$")
 #: present ability in reported speech ("told the Post the city could not afford more")
@@ -110,6 +112,9 @@ _ABILITY = re.compile(
     r"comment|confirm|say|see\s+why|find)\b"
 )
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+#: a noun right after an adjective ("possible Labour losses"), not "possible that/to/for/in/by/,"
+_NOUN_NEXT = re.compile(r"\s+(?!(?:that|to|for|in|by|if|at|on|this|next|now|again|soon|before|after)\b)[A-Za-z][\w-]*")
+_ALL_BEFORE = re.compile(r"\b(?:everything|anything|all|whatever|as\s+\w+\s+as)\s+$", re.I)
 _THAN_BEFORE = re.compile(r"\b(?:than|as)\s+$")
 _WILL_NOUN_BEFORE = re.compile(r"\b(?:the|political|good|free|his|her|their|popular)\s+$", re.I)
 _LIKELY_WORD = re.compile(r"likely|probabl|certain")
@@ -134,32 +139,39 @@ _COUNTERFACTUAL = re.compile(
     r"won|lost|come|become|taken|given|known|kept|sent|spent|held|met|put|cut|let|run|told|said|brought|"
     r"bought|thought|paid|left|chosen|fallen|risen|grown|shown|begun|\w+en)\b|[’']d\s+have\b"
 )
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|most|more)\s+$", re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|most|more)\s+(?:\w+ly\s+)?$", re.I)
+#: "the chances of a deal were very small": a chance qualified in words (the concept is "<word> chance")
+_QUALITATIVE = re.compile(
+    r"\bchances?\b[^.;?]{0,80}?\b(?:is|was|are|were|remains?|remained|looked|looks|seem|seems|seemed)\s+[\"“]?"
+    r"(?P<q>(?:very\s+)?(?:small|slim|low|good|high|strong))\b",
+    re.I,
+)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|[’']s|[’']re)\s+(?:\w+\s+)?$", re.I)
+#: the main verb after a relative clause closed by a comma ("X, who was captured on Monday, will be freed")
+_RESUMED = re.compile(r",\s+(?=(?:will|won[’']t|would|could|may|might|is|are|has|have)\s)")
+#: a possessed thing as the subject right before an estimate verb ("X's decisive victory puts …")
+_OWNED_SUBJECT = re.compile(r"[’']s\s+(?:[\w-]+\s+){1,3}$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|[’']s|[’']re)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_COPULA = re.compile(r"\b(?:was|were|had been)\s+$", re.I)
 _NOUN_PHRASE_NEXT = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my)\b", re.I)
 _ADJECTIVE_TRIGGERS = frozenset({"likely", "unlikely", "anticipated", "possible", "probable", "expected"})
 _WEAK = ("https://w3id.org/kg/concept/wep-will", "https://w3id.org/kg/concept/wep-may")
+_POISED = "https://w3id.org/kg/concept/wep-poised"
 _LEADING = re.compile(r"^(?:is|are|was|were|am|be|will)\s+(?!not\b)(?=\S+)", re.I)
 _HABITUAL = re.compile(
     r"\b(?:has|have)\s+(?:spent\s+(?:\w+\s+){1,3}|long\s+|repeatedly\s+|consistently\s+)"
     r"(?:telling|saying|insisting|arguing|warning|signalling|signaling|said|insisted|argued|warned)\b"
-)
-#: what :func:`_event` returns for "It will take place …": the event of the prediction before
-_ANAPHOR_EVENT = "anaphor"
-_ANAPHOR = re.compile(r"(?:It|it|This|That|Such a meeting|Such a summit)\b")
-#: after the hedge, a predicate saying that the meeting named as the subject takes place ("the summit will
-#: likely be held in May", "it is expected to go ahead")
-_OCCURS = re.compile(
-    r"\s*(?:not\s+)?(?:\w+ly\s+|now\s+|still\s+|also\s+|then\s+)?(?:to\s+)?(?:be\s+|have\s+been\s+)?(?:take\s+place|held|go\s+ahead|happen|occur|"
-    r"convene|proceed|be\s+(?:in|at|on|next|this|later|soon)\b)",
-    re.I,
 )
 
 
 @cache
 def _trigger_pattern(*, lowered: bool = False) -> re.Pattern[str]:
     """Every trigger phrase of the scheme; *lowered* for scanning lower-cased text (case-sensitive, faster)."""
-    phrases = [p for p in hedges.trigger_phrases() if not p.startswith("'") and p != "would"]
+    phrases = [
+        p
+        for p in hedges.trigger_phrases()
+        if not p.startswith(("'", "to ")) and p not in ("would", "to", "is to", "are to")
+    ]
     words = {p.replace("'", "’") for p in phrases} | set(phrases)
     alternation = trie_regex(words).replace("\\ ", r"\s+")
     return re.compile(rf"\b(?<![\w'’])(?:{alternation})(?![\w])|[’']ll\b", 0 if lowered else re.I)
@@ -169,7 +181,25 @@ def _trigger_pattern(*, lowered: bool = False) -> re.Pattern[str]:
 _SCAN_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "expect": (("expect", "forecast", "predict", "anticipat", "project", "sees"),),
     "would": (("would", "’d", "'d"),),
+    "is_to": (("is to", "are to", "is now to", "are now to", "is also to"),),
 }
+#: words that make the subject of "is to" a clause, an extraposition or a question, not a noun phrase
+_NOT_IS_TO_SUBJECT = frozenset(("to", "for", "it", "what", "this", "that", "which", "there", "how", "why"))
+
+
+def _arranged_subject(text: str, start: int, pos: int) -> bool:
+    """True when "is to" at *pos* follows a short noun phrase ("The two leaders are to meet"), not a clause
+    ("The right way for X to act is to …") nor "it"/"what" ("how exciting it is to have …")."""
+    subject = re.split(r"[,;:—]", text[start:pos])[-1].split()
+    return 0 < len(subject) <= 8 and not (_NOT_IS_TO_SUBJECT & {w.lower() for w in subject})
+
+
+#: a coordinated verb phrase in the past does not share the future trigger before it ("… and was the subject")
+_PAST_COORDINATE = re.compile(r"(?:and|or)\s+(?:then\s+|also\s+)?(?:was|were|had|did|[a-z]+ed)\b")
+#: "The mechanism is to be launched", "X is to meet Y today": an arrangement, read as "scheduled to"
+_IS_TO = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|also\s+)?to(?=\s+(?:be\s+[a-z]+(?:ed|en|wn|ld|nt)\b|(?!be\b|do\b)[a-z]+\b))"
+)
 
 
 @dataclass(frozen=True)
@@ -191,7 +221,7 @@ class _Scan:
         main = (_trigger_pattern(lowered=True), lowered) if lowered is not None else (_trigger_pattern(), text)
         low = lowered if lowered is not None else text.lower()
         would = (_WOULD_LOWER, lowered) if lowered is not None else (_WOULD, text)
-        scans = (("expect", (_EXPECT, text)), ("would", would), ("main", main))
+        scans = (("expect", (_EXPECT, text)), ("would", would), ("is_to", (_IS_TO, text)), ("main", main))
         for name, (pattern, scanned) in scans:
             gates = _SCAN_GATES.get(name)
             self.found[name] = [
@@ -221,6 +251,14 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         _Trigger(m.start(), m.end(), m.group(), "would")
         for m in scan.between("would", start, end)
         if not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
+        and not modality.not_forecast(text, start, end, m.start(), m.end())
+    ]
+    out += [
+        _Trigger(m.start(), m.end(), m.group(), "is to")
+        for m in scan.between("is_to", start, end)
+        if not modality.purpose(text, start, m.start())
+        and _arranged_subject(text, start, m.start())
+        and not (question and _INDIRECT_QUESTION.search(text, start, m.start()))
     ]
     for m in scan.between("main", start, end):
         if any(t.start <= m.start() < t.end for t in out if t.phrase == "expected to"):
@@ -230,6 +268,8 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         after = text[m.end() : m.end() + 12]
         if word in _ADJECTIVE_TRIGGERS and _ATTRIBUTIVE.search(before) and _LOWER_NEXT.match(after):
             continue  # "a likely visit", "the anticipated summit"
+        if word == "possible" and (_NOUN_NEXT.match(after) or _ALL_BEFORE.search(before)):
+            continue  # "about possible Labour losses", "do everything possible": no claim about the future
         if _THAN_BEFORE.search(before):
             continue  # "longer than anticipated", "as expected"
         if question and _INDIRECT_QUESTION.search(text, start, m.start()):
@@ -238,11 +278,13 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
             continue
         if word.endswith(" to") and _NOUN_PHRASE_NEXT.match(text, m.end()):
             continue  # "due to the storm", "set to the …"
+        if word == "due to" and not _COPULA_BEFORE.search(before):
+            continue  # "reluctant to spend due to soaring prices": a cause, not a schedule
         if _PAST_COPULA.search(before) and not _LIKELY_WORD.search(word):
             continue  # "was expected to": a past expectation
         if word.startswith("plan") and _ATTRIBUTIVE.search(before):
             continue  # "the plans to …": a noun
-        if not _is_forecast(text, start, m, word):
+        if not _is_forecast(text, start, m, word) or modality.not_forecast(text, start, end, m.start(), m.end()):
             continue
         written = text[m.start() : m.end()]
         out.append(_Trigger(m.start(), m.end(), written, written))
@@ -255,10 +297,6 @@ def _is_forecast(text: str, start: int, m: re.Match[str], word: str) -> bool:
     bare "confident" that is not about what will happen."""
     if word == "may" and text[m.start()] == "M" and (m.start() > start or _DIGIT_NEXT.match(text, m.end())):
         return False  # "due in May": the month
-    if word in ("will", "won't", "will not", "shall", "would") and _PERFORMATIVE.search(
-        text, max(start, m.start() - 4), m.end() + 30
-    ):
-        return False
     if word == "possible" and _GENERIC.search(text, max(start, m.start() - 30), m.start()):
         return False
     if word in ("could", "can") and _ABILITY.match(text, m.end()):
@@ -295,6 +333,9 @@ def find_predictions(
     hits |= _progressive_sentences(doc, hits)
     if "%" in text or "percent" in text or "per cent" in text or "odds" in text or "chance" in text:
         hits |= {doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _PERCENT.finditer(text, ps, pe)}
+        hits |= {
+            doc.sentence_index(m.start()) for ps, pe in doc.paragraphs for m in _QUALITATIVE.finditer(text, ps, pe)
+        }
     for si in sorted(hits):
         ss, se = doc.sentences[si]
         sentence = text[ss:se].rstrip('”"’ )')
@@ -306,15 +347,19 @@ def find_predictions(
                 doc, si, c, ci, parts, statements, anchors, statuses, outlet.casefold() if outlet else None, scan
             )
             if pred is not None:
-                if pred.event == _ANAPHOR_EVENT:
+                if pred.event == forecast_events.ANAPHOR_EVENT:
                     pred.event = out[-1].event if out else None
                 out.append(pred)
     for i, p in enumerate(out, 1):
         p.id = f"p{i}"
         if p.deadline is None and meetings:
-            p.deadline = deadlines.during_meeting(p, meetings)
+            p.deadline = deadlines.during_meeting(p, meetings) or deadlines.event_end(p, meetings, doc.published)
         if _HABITUAL.search(text, doc.sentence_at(p.span.start)[0], p.span.end):
             p.confidence = 0.3  # "has spent a year telling markets that he will not be rushed": a stance
+    lead = deadlines.focus(doc, out)
+    for p in out:
+        if p.deadline is None and lead is not None:
+            p.deadline = lead  # an undated forecast of an article written before an event: that event's date
     return out
 
 
@@ -332,18 +377,6 @@ def _progressive_sentences(doc: Document, hits: set[int]) -> set[int]:
     return out
 
 
-def _odds(phrase: str) -> float | None:
-    """A probability written as a percentage ("30%") or as odds ("one in five")."""
-    value = hedges.percentage(phrase)
-    if value is not None:
-        return value
-    m = re.match(r"(\w+)\s+in\s+(\w+)$", phrase.strip().lower())
-    if not m:
-        return None
-    num, den = (int(w) if w.isdigit() else _ODDS_WORDS.get(w, 0) for w in m.groups())
-    return num / den if den and 0 < num <= den else None
-
-
 def _clause_prediction(
     doc: Document,
     si: int,
@@ -357,22 +390,33 @@ def _clause_prediction(
     scan: _Scan,
 ) -> Prediction | None:
     text = doc.text
+    dated = c
+    resumed = _RESUMED.search(text, c.start, c.end) if c.relative and ci > 0 else None
+    if resumed is not None:
+        # "Pilot X, who was captured on Wednesday, will be released tomorrow": the main clause resumes after
+        # the relative clause; its date is read after the resumption only
+        dated = replace(c, start=resumed.end(), relative=False)
+        c = replace(c, start=parts[ci - 1].start, relative=False)
     start = c.start
     if _SUBORDINATE.match(text, c.start):
         comma = text.find(",", c.start, c.end)
         start = comma + 1 if comma != -1 else c.start
     pct = _PERCENT.search(text, start, c.end)
     found = _triggers(text, start, c.end, scan)
+    if (q := _QUALITATIVE.search(text, start, c.end)) is not None:
+        found.append(_Trigger(q.start("q"), q.end("q"), q.group("q"), f"{q.group('q').lower()} chance"))
+    if any(t.phrase.lower() == "should" for t in found) and not doc.times(start, c.end, future=True):
+        found = [t for t in found if t.phrase.lower() != "should"]  # a deontic "should": nothing dated ahead
     negative = False
     probability: float | None
     interval: tuple[float, float] | None
-    if pct and (value := _odds(pct.group("pct") or pct.group("pct2"))) is not None:
+    if pct and (value := hedges.odds(pct.group("pct") or pct.group("pct2"))) is not None:
         hedge_text = (pct.group("pct") or pct.group("pct2")).strip()
         probability, interval = value, (value, value)
         rule, conf = "prediction.percentage", 0.8
         best: _Trigger | None = None
     else:
-        if not found and c.coordinated and ci > 0:
+        if not found and c.coordinated and ci > 0 and not _PAST_COORDINATE.match(text, c.start):
             prev = _triggers(text, parts[ci - 1].start, parts[ci - 1].end, scan)
             found = [t for t in prev if not _in_parenthetical(text, parts[ci - 1].start, t.start)][:1]
             coordinated = True
@@ -386,7 +430,12 @@ def _clause_prediction(
         hedge = hedges.lookup(best.phrase)
         if hedge is None:
             return None
-        hedge_text, probability, interval = best.text, hedge.point, hedge.interval
+        hedge_text = best.text
+        if hedge.iri == _WEAK[0] and not coordinated and (mod := modality.modifier(text, c.sentence_start, best.start)):
+            hedge_text, hedge = mod  # "observers believe he will need …": the belief, not the plain future
+        elif hedge.iri == _POISED and modality.calendar(best.text, _day_dated(doc, best.end, c.end)):
+            hedge = hedges.lookup("scheduled to") or hedge  # "set to price Thursday": a calendar entry
+        probability, interval = hedge.point, hedge.interval
         concept = hedge.iri.rsplit("/", 1)[-1].removeprefix("wep-")
         rule = f"prediction.{'coordinated.' if coordinated else ''}{concept}"
         conf = 0.6 if concept == "will" or coordinated else 0.7
@@ -400,20 +449,25 @@ def _clause_prediction(
             negative = False
         if not coordinated and best.text.lower().endswith(" if"):  # "would be surprised if the board did not …"
             negative = bool(_NEG_ANY.search(text, best.end, c.end))
-    pos = best.start if best is not None else start
+    pos = best.start if best is not None else pct.start() if pct else start
     statement = next((s for s in statements if s.span.start <= pos < s.span.end), None) or next(
         (s for s in statements if s.span.start <= c.start < s.span.end or c.start <= s.span.start < c.end), None
     )
-    predictor = statement.speaker if statement and statement.speaker else None
+    predictor = None
+    if best is not None and best.phrase == "expected to" and best.text[:1].islower():
+        predictor = predictors.estimator(doc, doc.sentences[si], best.start)  # "The agency expects to …"
+    if predictor is None and statement is not None:
+        predictor = statement.speaker
+    predictor = predictor or predictors.source(doc, doc.sentences[si], pos)
     predictor = predictor or _estimator(doc, c.sentence_start, start, c.end)
     if predictor is None and ci > 0:
         # "…, he said, and the deficit will …" / "… and said the cuts were unlikely …": the sentence's speaker
         statement = next((s for s in statements if s.speaker and c.sentence_start <= s.span.start < c.start), statement)
         predictor = statement.speaker if statement else None
-    predictor = predictor or "author"
+    predictor = predictor or predictors.header(doc, pos) or "author"
     if predictor != "author" and outlet and _label(doc, predictor) == outlet:
         predictor = "author"  # the outlet's own forecast
-    deadline = deadlines.deadline(doc, si, c)
+    deadline = deadlines.deadline(doc, si, dated, pos=pos)
     if deadline == deadlines.PAST:
         deadline = None
         if doc.published and any(e.start > pos and e.last < doc.published for e in doc.times(pos, c.end, future=None)):
@@ -421,8 +475,15 @@ def _clause_prediction(
     reported = best is None or best.phrase != "would" or _reported_would(doc, c, best, predictor, statement, deadline)
     if not reported:
         return None  # "would" forecasts only in reported speech
-    event = _event(text, c, start, found, pct, anchors, statuses)
+    spans = [(t.start, t.end) for t in found]
+    event = forecast_events.event_of(text, c, start, spans, pct.start() if pct else None, anchors, statuses)
     ps, pe = start, c.end
+    if (
+        ci + 1 < len(parts)
+        and text[c.end : parts[ci + 1].start].strip() == "that"
+        and not _IF.search(text, c.start, c.end)
+    ):
+        pe = parts[ci + 1].end  # "Trump will announce that he is withdrawing …": the announcement with its content
     if text.startswith(("and ", "or "), ps):
         ps = text.index(" ", ps) + 1
     while pe > ps and text[pe - 1] in '.!?”"’ ,;—':
@@ -445,35 +506,6 @@ def _clause_prediction(
         rule=rule,
         confidence=conf,
     )
-
-
-def _event(
-    text: str,
-    c: clauses.Clause,
-    start: int,
-    found: list[_Trigger],
-    pct: re.Match[str] | None,
-    anchors: dict[str, list[int]],
-    statuses: dict[str, str],
-) -> str | None:
-    """The meeting the clause predicts: one named in its predicate (after its first hedge or modal: "X will
-    visit Y", "likely with Xi by his side", "is likely to veer toward another summit"), or named as its subject
-    when the predicate is that it takes place ("the summit will likely be held in May"). A meeting that is
-    only the subject of another predicate ("a summit might be the only way to …") is not the event. A clause
-    opening with "It"/"This" whose predicate is the meeting taking place returns :data:`_ANAPHOR_EVENT`: the
-    event of the prediction before it."""
-    inside = [t for t in found if start <= t.start < c.end]
-    verb = min([t.start for t in inside] + ([pct.start()] if pct else []), default=start)
-    verb_end = min((t.end for t in inside if t.start == verb), default=verb)
-    occurs = bool(_OCCURS.match(text, verb_end, c.end))
-    for mid, offs in anchors.items():
-        if statuses.get(mid) == "held":
-            continue
-        if any(verb <= o < c.end or (start <= o < verb and occurs) for o in offs):
-            return mid
-    if occurs and _ANAPHOR.match(text, start):
-        return _ANAPHOR_EVENT
-    return None
 
 
 def _reported_would(
@@ -508,6 +540,11 @@ def _progressive(doc: Document, start: int, end: int) -> list[_Trigger]:
     return [_Trigger(m.start(), m.end("verb"), text[m.start() : m.end("verb")], phrase)]
 
 
+def _day_dated(doc: Document, start: int, end: int) -> bool:
+    """True when a day-precision date lies in ``[start, end)``."""
+    return any(e.precision == "day" for e in doc.times(start, end, future=True))
+
+
 def _label(doc: Document, actor_id: str) -> str | None:
     entry = doc.actors.entry(actor_id)
     return entry.label.casefold() if entry else None
@@ -516,8 +553,10 @@ def _label(doc: Document, actor_id: str) -> str | None:
 def _estimator(doc: Document, sentence_start: int, start: int, end: int) -> str | None:
     """The actor who puts, expects, sees or forecasts in the clause ("She put the chance at 30%")."""
     m = _ESTIMATE_VERB.search(doc.text, max(sentence_start, start - 40), end)
-    if not m:
-        return None
+    if not m or _PASSIVE_BEFORE.search(doc.text, max(sentence_start, m.start() - 12), m.start()):
+        return None  # "Xi is expected to …": Xi is what is forecast, not who forecasts
+    if _OWNED_SUBJECT.search(doc.text, max(sentence_start, m.start() - 60), m.start()):
+        return None  # "Johnson's victory puts the UK on course to …": a thing, not a forecaster, estimates
     return speaker_at(doc, max(sentence_start, m.start() - 60), m.start())
 
 
@@ -525,7 +564,8 @@ def _as_written(trigger: str | None) -> str | None:
     """The trigger without a leading copula or a "will" before another hedge ("will likely" -> "likely")."""
     if trigger is None:
         return None
-    return _LEADING.sub("", trigger) or trigger
+    stripped = _LEADING.sub("", trigger)
+    return trigger if stripped.lower() in ("to", "now to", "also to") else stripped or trigger
 
 
 def _in_parenthetical(text: str, start: int, pos: int) -> bool:
@@ -539,5 +579,3 @@ def _is_negated(text: str, t: _Trigger) -> bool:
     if _NEG_AFTER.match(text, t.end):
         return True
     return bool(_NEG_BEFORE.search(text, max(0, t.start - 15), t.start))
-
-

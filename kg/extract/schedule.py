@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from kg.extract import clauses, dates
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERB_RE, SPEECH_VERBS
+from kg.paths import data_dir
+
+
+@cache
+def load_words(kind: str) -> tuple[str, ...]:
+    """The entries of ``seeds/lexicon/<kind>.txt``: one a line, ``#`` comments and blank lines skipped."""
+    path = data_dir("seeds") / "lexicon" / f"{kind}.txt"
+    out = [ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    return tuple(dict.fromkeys(e for e in out if e))
+
 
 _RESCHEDULED = re.compile(
     r"\b(?:postpon\w*|delay\w*|reschedul\w*|push\w* back|mov(?:e|ed|es|ing))\b[^.;]{0,40}?"
@@ -42,15 +53,22 @@ _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–)\s*")
 _BETWEEN_GAP = re.compile(r"\s*and\s*")
 #: a date after "agreed to meet again" dates the meeting, not the agreement
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel)\b[^,;]*$")
+_IMMEDIATE = re.compile(r"\b(?:immediate|immediately|imminent|without\s+delay)\b", re.I)
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
 _HEDGE = re.compile(
-    r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|expected|anticipated|"
+    r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|"
+    r"(?<!highly\s)(?<!much\s)(?<!long\s)(?<!eagerly\s)(?<!much-)(?<!long-)(?:expected|anticipated)|"
     r"hopes?|hoping|look(?:s|ing)? forward|probably|poised|potential|mooted|proposed)\b",
     re.I,
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|[’']ll|going to|is to|are to|scheduled|slated|set to|plans? to|planned|"
-    r"planning|upcoming|coming|next|due to|to be held|to host|to visit|to meet)\b",
+    r"planning|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
+    # a wish, an invitation or an intention to take part: the meeting is ahead ("wants an immediate start to
+    # talks", "an invitation to take part in Thursday's conference")
+    r"wants?|seeks?|start to|resume|resumption of|invitation|invited to|to take part|to attend|to open|"
+    r"to start|to begin|to launch|"
+    r"to join)\b",
     re.I,
 )
 PAST = re.compile(
@@ -72,7 +90,9 @@ _GATES = {
     ),
     "future": (
         "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan",
-        "upcoming", "coming", "next", "due to", "to be held", "to host", "to visit", "to meet",
+        "upcoming", "coming", "next", "due to", "to be held", "to host", "to visit", "to meet", "want", "seek",
+        "start to", "resum", "invit", "to take part", "to attend", "to join", "to open", "to start", "to begin",
+        "to launch",
     ),
     "progressive": ("ing",),
     "past": (
@@ -166,6 +186,10 @@ def dates_of(
     found = event_dates(doc, lo, hi, future)
     if ahead_only:
         found = [e for e in found if e.first > doc.published]
+    if not found and status in ("planned", "predicted") and _IMMEDIATE.search(doc.text, max(0, lo - 40), hi):
+        return doc.published.isoformat()[:7], None  # "an immediate start to talks": this month
+    if not found and status in ("held", "planned") and dates.CLOCK.search(doc.text, lo, hi):
+        return doc.published.isoformat(), None  # "an urgent meeting at 8 p.m.": a time of the publication day
     if not found and inherit and status in ("planned", "predicted") and si > 0:
         ps, pe = doc.sentences[si - 1]
         if doc.same_paragraph(ps, lo):
@@ -191,9 +215,49 @@ def event_dates(doc: Document, start: int, end: int, future: bool | None) -> lis
     return [
         e
         for e in doc.times(start, end, future=future)
-        if not is_speech_verb_before(doc.text, max(start, e.start - 25), e.start)
-        or _INFINITIVE_BEFORE.search(doc.text, max(start, e.start - 25), e.start)
+        if not e.text.startswith(("since", "Since"))  # "the first increase since 2011" looks back
+        and (
+            not is_speech_verb_before(doc.text, max(start, e.start - 25), e.start)
+            or _INFINITIVE_BEFORE.search(doc.text, max(start, e.start - 25), e.start)
+        )
     ]
+
+
+_PARTICIPLES = frozenset(
+    ("planned", "scheduled", "expected", "anticipated", "proposed", "slated", "mooted", "called", "invited",
+     "needed", "used", "based", "related", "united", "limited", "advanced", "red", "bed", "hundred")
+)  # fmt: skip
+_ED = re.compile(r"\b(?P<aux>(?:will|would|to|be|is|are|been|being|has|have|had|was|were)\s+)?(?P<verb>[a-z]{2,}ed)\b")
+
+
+def finite_past(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` has a verb in the simple past ("the truce emerged after a dinner"), not a
+    participle of a plan ("the planned talks", "will be held")."""
+    if _IRREGULAR_PAST.search(text, start, end):
+        return True
+    return any(not m.group("aux") and m.group("verb") not in _PARTICIPLES for m in _ED.finditer(text, start, end))
+
+
+_IRREGULAR_PAST = re.compile(r"\b(?:said|told|wrote|spoke|took|gave|went|came|saw|made|began|won|lost|broke|left)\b")
+
+
+def presupposed(text: str, c: clauses.Clause, first: int, last: int) -> bool:
+    """True when a hedge of the clause is about what a meeting will bring, not whether it takes place: the
+    meeting is named before the hedge ("The bank's meeting will likely deliver a hike") or called upcoming
+    ("may finalise the decision at their upcoming meeting")."""
+    if _UPCOMING.search(text, max(c.start, first - 30), first):
+        return True
+    if not _DEFINITE_NP.search(text, max(c.start, first - 40), first):
+        return False  # "A second summit might be the only way": an indefinite meeting is not presupposed
+    return _HEDGE.search(text, c.start, first) is None and _HEDGE.search(text, last, c.end) is not None
+
+
+_DEFINITE_NP = re.compile(
+    r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[’']s)\s+(?:[\w.&-]+\s+){0,3}$"
+)
+
+
+_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|next|scheduled|planned)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def dated_status(doc: Document, c: clauses.Clause, lo: int, hi: int, status: str) -> str:
@@ -203,7 +267,11 @@ def dated_status(doc: Document, c: clauses.Clause, lo: int, hi: int, status: str
     if doc.published is None:
         return status
     pub = doc.published
-    if status == "held" and not is_past(doc.text[c.sentence_start : c.end]):
+    if (
+        status == "held"
+        and not is_past(doc.text[c.sentence_start : c.end])
+        and not finite_past(doc.text, c.sentence_start, c.end)
+    ):
         if any(e.first > pub and e.precision == "day" for e in event_dates(doc, lo, hi, None)):
             return "planned"
         if any(_BARE_WEEKDAY.fullmatch(e.text) for e in event_dates(doc, lo, hi, True)):

@@ -73,9 +73,9 @@ from kg.extract.schedule import (
 from kg.extract.schedule import load_words as _load
 from kg.records import Meeting, Span
 
-#: nouns naming a meeting (``seeds/lexicon/meeting_nouns.txt``)
+#: nouns naming a meeting (``lexicon/meeting_nouns.txt``)
 MEETING_NOUNS = _load("meeting_nouns")
-#: verbs (and verb phrases) of meeting (``seeds/lexicon/meeting_verbs.txt``)
+#: verbs (and verb phrases) of meeting (``lexicon/meeting_verbs.txt``)
 MEETING_VERBS = _load("meeting_verbs")
 #: a past speech verb after a meeting noun: the meeting is the setting of the speech
 _SPEECH_AFTER = re.compile(r",[^,;]{0,60}?\b(?:said|told|added|warned|explained|noted|announced|stated)\b")

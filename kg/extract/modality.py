@@ -6,14 +6,14 @@ words around it rather than on the trigger itself.
   "believes", 0.70, not "will", 0.90).
 - Calendar reading: "set to" / "set for" forecasts an outcome ("Labour is set to lose seats"), but with a
   day-precision date after it in the clause it is a calendar entry ("set to price Thursday").
-- Not forecasts: "is to" after a purpose noun ("the goal is to sit down"; ``seeds/lexicon/purpose_nouns.txt``);
+- Not forecasts: "is to" after a purpose noun ("the goal is to sit down"; ``lexicon/purpose_nouns.txt``);
   an assessment ("it may be prudent to wait", "the talks will be an important factor";
-  ``seeds/lexicon/evaluative_adjectives.txt``); a hedging adverb in a clause with nothing ahead of it ("it's
+  ``lexicon/evaluative_adjectives.txt``); a hedging adverb in a clause with nothing ahead of it ("it's
   probably less than you wanted": a judgement of the present; "Polls predicted a tight race, possibly a hung
   parliament": a past expectation); a trigger inside an indirect question that is the subject ("How long they
   will stay is still to be decided"); a "would" that is the future of a past moment ("announced that he would
   be released the following day"); a first-person stage direction ("we'll hear from the director";
-  ``seeds/lexicon/performative_verbs.txt``).
+  ``lexicon/performative_verbs.txt``).
 
 >>> not_forecast("How long they will stay is still to be decided.", 0, 48, 14, 18)
 'indirect-question'
@@ -26,16 +26,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract import hedges
-from kg.paths import data_dir
+from kg.extract import hedges, lexicon
 
 
-@cache
 def _load(kind: str) -> tuple[str, ...]:
-    """The entries of ``seeds/lexicon/<kind>.txt``: one a line, ``#`` comments skipped."""
-    path = data_dir("seeds") / "lexicon" / f"{kind}.txt"
-    out = [ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-    return tuple(dict.fromkeys(e for e in out if e))
+    """The entries of ``lexicon/<kind>.txt`` (:func:`kg.extract.lexicon.load`)."""
+    return lexicon.load(kind)
 
 
 def _alternation(entries: tuple[str, ...] | list[str]) -> str:

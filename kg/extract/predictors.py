@@ -4,9 +4,9 @@ Tried in order after the statement that holds the trigger (:mod:`.predictions`):
 
 1. "according to X" in the sentence: the first actor named in that phrase ("…, according to the last Newspoll";
    "according to the forecast" -> the owner of the forecast, see 3).
-2. A source as the subject of a source verb in the sentence (``seeds/lexicon/forecast_verbs.txt``): the actor
+2. A source as the subject of a source verb in the sentence (``lexicon/forecast_verbs.txt``): the actor
    just before the verb ("…, CNN reports"; "She expects …"), or the owner of a source document
-   (``seeds/lexicon/forecast_sources.txt``: "YouGov's final model shows …", "the poll suggests …"). Never a
+   (``lexicon/forecast_sources.txt``: "YouGov's final model shows …", "the poll suggests …"). Never a
    passive ("Xi is expected to …": Xi is what is forecast, not who forecasts).
 3. The owner of a definite source document ("the poll", "the forecast"): the actor whose document of that kind
    was named last before ("YouGov's … poll", "the forecast from the Weather Squadron").
@@ -27,20 +27,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract import lexicon
 from kg.extract.document import Document
 from kg.extract.statements import resolve_pronoun
-from kg.paths import data_dir
 
 #: how many paragraphs a header line ("Deutsche:") covers at most
 HEADER_REACH = 5
 
 
-@cache
 def _load(kind: str) -> tuple[str, ...]:
-    """The entries of ``seeds/lexicon/<kind>.txt``: one a line, ``#`` comments skipped."""
-    path = data_dir("seeds") / "lexicon" / f"{kind}.txt"
-    out = [ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-    return tuple(dict.fromkeys(e for e in out if e))
+    """The entries of ``lexicon/<kind>.txt`` (:func:`kg.extract.lexicon.load`)."""
+    return lexicon.load(kind)
 
 
 @cache

@@ -9,15 +9,14 @@ from functools import cache
 from kg.extract import clauses, dates
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERB_RE, SPEECH_VERBS
-from kg.paths import data_dir
 
 
 @cache
 def load_words(kind: str) -> tuple[str, ...]:
-    """The entries of ``seeds/lexicon/<kind>.txt``: one a line, ``#`` comments and blank lines skipped."""
-    path = data_dir("seeds") / "lexicon" / f"{kind}.txt"
-    out = [ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-    return tuple(dict.fromkeys(e for e in out if e))
+    """The entries of ``lexicon/<kind>.txt`` (:func:`kg.extract.lexicon.load`)."""
+    from kg.extract.lexicon import load
+
+    return load(kind)
 
 
 _RESCHEDULED = re.compile(

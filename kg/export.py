@@ -4,7 +4,7 @@ Everything is serialized by Oxigraph's ``Store.dump`` (kg's prefixes for the for
 N-Triples and RDF/XML hold one graph: without ``graph`` they get the merge of all named graphs (each triple
 once). N-Quads, TriG and JSON-LD keep the named graphs. JSON-LD is compacted against kg's context
 (``kg/context.jsonld``, shipped in the package: the prefixes of :data:`kg.namespaces.PREFIXES`), embedded in
-the document so that it stands alone.
+the document so that it stands alone, and written graph by graph (memory bounded by one graph).
 
 Files are written atomically (temp file + rename) with the mode a new file gets (``0666`` less the umask);
 an existing target that is not a regular file (a device, a FIFO, a folder, a symlink) is refused.
@@ -12,9 +12,10 @@ an existing target that is not a regular file (a device, a FIFO, a folder, a sym
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -64,38 +65,56 @@ def compact_iri(iri: str, namespaces: list[tuple[str, str]]) -> str:
     return iri
 
 
+def _compact_nodes(nodes: Any, namespaces: list[tuple[str, str]]) -> Any:
+    """Expanded JSON-LD nodes with every IRI (keys, ``@id``, ``@type``) written ``prefix:local``."""
+    if isinstance(nodes, list):
+        return [_compact_nodes(x, namespaces) for x in nodes]
+    if not isinstance(nodes, dict):
+        return nodes
+    out: dict[str, Any] = {}
+    for key, value in nodes.items():
+        if key in ("@id", "@type"):
+            out[key] = [compact_iri(v, namespaces) for v in value] if isinstance(value, list) else (
+                compact_iri(value, namespaces) if isinstance(value, str) else value)
+        elif key.startswith("@"):
+            out[key] = _compact_nodes(value, namespaces)
+        else:
+            out[compact_iri(key, namespaces)] = _compact_nodes(value, namespaces)
+    return out
+
+
 def compact(document: Any) -> dict[str, Any]:
-    """Expanded JSON-LD (as Oxigraph writes it) compacted with :func:`context`: IRIs as ``prefix:local``."""
-    namespaces = _namespaces()
+    """Expanded JSON-LD (as Oxigraph writes it) compacted with :func:`context`: IRIs as ``prefix:local``.
 
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(x) for x in node]
-        if not isinstance(node, dict):
-            return node
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            if key in ("@id", "@type"):
-                out[key] = [compact_iri(v, namespaces) for v in value] if isinstance(value, list) else (
-                    compact_iri(value, namespaces) if isinstance(value, str) else value)
-            elif key.startswith("@"):
-                out[key] = walk(value)
-            else:
-                out[compact_iri(key, namespaces)] = walk(value)
-        return out
-
+    >>> node = {"@id": "https://w3id.org/kg/id/article/a", "https://w3id.org/kg/ontology#title": [{"@value": "T"}]}
+    >>> compact([node])["@graph"]
+    [{'@id': 'kgd:a', 'kg:title': [{'@value': 'T'}]}]
+    """
     graph = document if isinstance(document, list) else [document]
-    return {"@context": context(), "@graph": walk(graph)}
+    return {"@context": context(), "@graph": _compact_nodes(graph, _namespaces())}
+
+
+def _jsonld(store: Store, graph: str | None, out: IO[bytes]) -> None:
+    """Compact JSON-LD written graph by graph (memory bounded by the largest named graph, not the store)."""
+    namespaces = _namespaces()
+    out.write(b'{"@context": ' + json.dumps(context()).encode() + b', "@graph": [')
+    for i, name in enumerate([graph] if graph else store.graph_names()):
+        nodes = _compact_nodes(json.loads(store.dump(None, ox.RdfFormat.JSON_LD, graph=name) or b"[]"), namespaces)
+        items = nodes if graph else [{"@id": compact_iri(name, namespaces), "@graph": nodes}]
+        for j, item in enumerate(items):
+            out.write((b",\n" if i or j else b"\n") + json.dumps(item, ensure_ascii=False).encode("utf-8"))
+    out.write(b"\n]}\n")
 
 
 def _dump(store: Store, rf: ox.RdfFormat, target: Path | None, graph: str | None) -> bytes | None:
     if rf != ox.RdfFormat.JSON_LD:
         return store.dump(target, rf, graph=graph)
-    expanded = store.dump(None, rf, graph=graph) or b"[]"
-    data = (json.dumps(compact(json.loads(expanded)), ensure_ascii=False) + "\n").encode("utf-8")
     if target is None:
-        return data
-    target.write_bytes(data)
+        buffer = io.BytesIO()
+        _jsonld(store, graph, buffer)
+        return buffer.getvalue()
+    with target.open("wb") as f:
+        _jsonld(store, graph, f)
     return None
 
 

@@ -19,6 +19,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from kg.extract.hedges import concept_for
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, ARTICLE, GRAPH, KG, OA, WD, concept
+from kg.propositions import proposition_graph
 from kg.records import Actor, ArticleRecord, Records, Span
 
 _TYPES = {"Person": KG.Person, "Organization": KG.Organization, "Country": KG.Country}
@@ -253,4 +254,5 @@ def to_graph(records: Records) -> Graph:
     m.statements()
     m.meetings()
     m.predictions()
+    m.g += proposition_graph(records, article=m.art, prediction_node=m.node, actors=m.actors)
     return m.g

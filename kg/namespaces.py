@@ -111,6 +111,30 @@ class KG(DefinedNamespace):
     asOf: URIRef
     revises: URIRef
 
+    # propositions, reported outcomes and events (ontology/outcomes.ttl, shapes/claim.ttl)
+    Proposition: URIRef
+    Outcome: URIRef
+    Event: URIRef
+    claim: URIRef
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
+    value: URIRef
+    valueHigh: URIRef
+    unit: URIRef
+    comparison: URIRef
+    theme: URIRef
+    windowStart: URIRef
+    windowEnd: URIRef
+    occurredOn: URIRef
+    eventKind: URIRef
+    eventStatus: URIRef
+    report: URIRef
+    reportedLabel: URIRef
+    contrary: URIRef
+    baseUnit: URIRef
+    factor: URIRef
+
 
 class KGC(DefinedNamespace):
     """SKOS concepts and concept schemes shipped in ontology/ (kinds, statuses, media, hedges)."""
@@ -128,6 +152,9 @@ class KGC(DefinedNamespace):
     PolarityScheme: URIRef
     MethodScheme: URIRef
     EstimativeProbabilityScheme: URIRef
+    OutcomeKindScheme: URIRef
+    UnitScheme: URIRef
+    ComparisonScheme: URIRef
 
 
 # Concept local names contain hyphens, which DefinedNamespace attributes cannot, so they are built here
@@ -155,6 +182,15 @@ PREDICTION_STATUSES = ("open", "confirmed", "refuted", "expired", "ambiguous", "
 STATEMENT_KINDS = ("quote", "reported")
 POLARITIES = ("positive", "negative")
 METHODS = ("rule", "human")
+OUTCOME_KINDS = (
+    "meet", "visit", "attend", "win", "lose", "lead", "pass", "reject", "approve", "dissolve", "raise", "cut",
+    "hold", "announce", "sign", "agree", "withdraw", "release", "launch", "return", "end", "postpone", "reach",
+    "price",
+)
+COMPARISONS = ("eq", "ge", "le", "gt", "lt", "between")
+EVENT = Namespace(BASE + "id/event/")
+EVENTS_GRAPH = GRAPH["events"]
+STATUS_AS_OF_PREFIX = str(GRAPH) + "status/as-of/"
 
 
 def concept(group: str, value: str) -> URIRef:
@@ -182,6 +218,7 @@ PREFIXES: dict[str, str] = {
     "kga": str(ACTOR),
     "kgd": str(ARTICLE),
     "kgr": str(RESOLUTION),
+    "kge": str(EVENT),
     "kgg": str(GRAPH),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",

@@ -50,7 +50,7 @@ def resolved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("seeded") / "kg-data"
     s = OxigraphStore(path)
     assert ingest(s, [data_dir("seeds")]).ok
-    resolve(s, as_of=dt.date(2019, 12, 31), now=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    resolve(s, as_of=dt.date(2019, 12, 31), now=dt.datetime(2019, 12, 31, 12, tzinfo=dt.UTC))
     s.close()
     return path
 

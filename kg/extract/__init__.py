@@ -21,10 +21,12 @@ from __future__ import annotations
 from kg.extract import sentences
 from kg.extract.actors import find_actors
 from kg.extract.boilerplate import content_paragraphs
+from kg.extract.claims import with_claims
 from kg.extract.dates import published_date
 from kg.extract.document import Document
 from kg.extract.hedges import concept_for
 from kg.extract.meetings import find_meetings
+from kg.extract.outcomes import with_outcomes
 from kg.extract.predictions import find_predictions
 from kg.extract.registry import Registry, load_registry
 from kg.extract.slugs import actor_iri, slug
@@ -57,7 +59,7 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     predictions = find_predictions(
         doc, statements, meetings.anchors, statuses, outlet=article.outlet, meetings=meetings.meetings
     )
-    return Records(
+    records = Records(
         article=article,
         actors=actors.records(),
         statements=statements,
@@ -65,3 +67,4 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         predictions=predictions,
         extractor=EXTRACTOR,
     )
+    return with_outcomes(with_claims(records))

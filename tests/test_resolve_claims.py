@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.extract.claims import read_claim, read_value, with_claims
+from kg.extract.claims import base_forms, read_claim, read_value, with_claims
 from kg.extract.outcomes import find_outcomes, with_outcomes
 from kg.ingest import ingest
 from kg.mapping import to_graph
@@ -135,7 +135,7 @@ def test_each_outcome_kind_is_claimed_reported_and_confirmed(kind: str, store: M
 def test_claim_reads_subjects_object_value_and_comparison() -> None:
     text = "Acme Corp and Globex are expected to raise prices by at least 25 basis points."
     c = read_claim(text, 0, len(text), actors=records(text, "2031-01-01", "https://e.org/x", [ACME, GLOBEX], {}).actors,
-                   forms=__import__("kg.extract.claims", fromlist=["base_forms"]).base_forms())
+                   forms=base_forms())
     assert c is not None
     assert (c.predicate, sorted(c.subjects), c.value, c.unit, c.comparison) == ("raise", ["acme", "globex"], 25.0,
                                                                                  "bp", "ge")
@@ -325,3 +325,25 @@ def test_claims_and_outcomes_round_trip_and_conform() -> None:
     claims = list(g.subjects(KG.predicate, concept("outcome", "raise")))
     assert len(claims) == 2 and any(str(c).endswith("/claim") for c in claims)
     assert validate(g).conforms
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("won 365 of the 650 seats", (365.0, "seats")),
+        ("a comfortable majority of 68 seats", (68.0, "seat-majority")),
+        ("a 28-seat majority", (28.0, "seat-majority")),
+    ],
+)
+def test_a_part_of_a_whole_and_a_majority_are_read_as_such(words: str, expected: tuple[float, str]) -> None:
+    found = read_value(words, 0, len(words))
+    assert found is not None and (found[0], found[2]) == expected
+
+
+def test_a_number_the_claim_did_not_read_blocks_confirmation(store: MemoryStore, tmp_path: Path) -> None:
+    said = "The Central Bank will raise rates by a quarter point."
+    before = records(said, "2031-03-01", "https://example.org/before", [BANK], {said: "2031-03-31"})
+    after = records("The Central Bank raised rates by 50bps on Monday.", "2031-03-11", "https://example.org/after",
+                    [BANK], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-12"))
+    assert j.outcome == "open" and j.candidates

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.outcome_scheme import scheme
+from kg.outcome_scheme import Scheme, scheme
 from kg.records import Actor, Claim, Records, Span
 
 __all__ = ["base_forms", "read_claim", "read_value", "with_claims"]
@@ -115,6 +115,25 @@ def read_value(text: str, start: int, end: int) -> tuple[float, float | None, st
     m = pattern.search(text, start, end)
     if m is None:
         return None
+    part = _PART_OF.search(text, max(start, m.start() - 20), m.start())
+    if part is not None and part.end() == m.start():
+        whole = m
+        m = pattern.search(f"{part.group(1)} {whole.group('unit1') or ''}")  # "365 of the 650 seats": 365 seats
+        if m is None:
+            return None
+        found = _read_match(m, s)
+        return None if found is None else (*found[:4], Span(part.start(), whole.end(), text[part.start():whole.end()]))
+    found = _read_match(m, s, text=text, start=start, end=end)
+    return None if found is None else (*found[:4], Span(m.start(), m.end(), m.group()))
+
+
+_PART_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:the\s+)?$")
+
+
+def _read_match(
+    m: re.Match[str], s: Scheme, *, text: str = "", start: int = 0, end: int = 0
+) -> tuple[float, float | None, str, str] | None:
+    """(value, high, unit, comparison) of one match of the value pattern; *text* gives the words around it."""
 
     def number(i: int) -> tuple[float, str] | None:
         raw = m.group(f"num{i}") or m.group(f"n{i}")
@@ -131,6 +150,8 @@ def read_value(text: str, start: int, end: int) -> tuple[float, float | None, st
     comparison = "eq"
     before = text[max(start, m.start() - 16) : m.start()].lower()
     after = text[m.end() : min(end, m.end() + 12)].lower()
+    if re.search(r"majority(?:\s+of)?\s*$", before) or re.match(r"\s*(?:-\s*)?(?:seat\s+)?majority", after):
+        unit = "seat-majority"  # a margin over all others, not a count of seats
     for phrase, cmp in sorted(s.comparisons.items(), key=lambda x: -len(x[0])):
         if phrase.startswith("or ") and re.match(rf"\s*{re.escape(phrase)}\b", after):
             comparison = cmp
@@ -139,8 +160,8 @@ def read_value(text: str, start: int, end: int) -> tuple[float, float | None, st
             comparison = cmp
             break
     if high is not None and high[0] > low[0]:
-        return low[0], high[0], unit, "between", Span(m.start(), m.end(), m.group())
-    return low[0], None, unit, comparison, Span(m.start(), m.end(), m.group())
+        return low[0], high[0], unit, "between"
+    return low[0], None, unit, comparison
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -178,12 +199,12 @@ def read_claim(
     clause_start = s_start
     for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
         clause_start = b.end()
-    before = _mentions(actors, clause_start, m.start())
+    before = [x for x in _mentions(actors, clause_start, m.start()) if m.start() - x[1] <= _SUBJECT_REACH]
     subjects = _subjects(text, before)
     after = [a for _, _, a in _mentions(actors, m.end(), max(end, m.end())) if a not in subjects]
     if not subjects and after and scheme().family(kind) == "change":
         subjects, after = after[:1], after[1:]  # "raise the bank's rates": a rate's owner sets it
-    value = read_value(text, m.end(), min(s_end, max(end, m.end() + 80)))
+    value = read_value(text, m.end(), end) or _value_before(text, m.start(), clause_start)
     polarity = "negative" if _NEGATION.search(text[max(clause_start, m.start() - 30) : m.start()]) else "positive"
     theme = _theme(text, m.end(), end)
     claim = Claim(kind, Span(m.start(), m.end(), m.group()), subjects=subjects, object=after[0] if after else None,
@@ -194,6 +215,16 @@ def read_claim(
 
 
 _JOIN = re.compile(r"^[’'s]*\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+#: how far (characters) before the outcome word its subject may stand
+_SUBJECT_REACH = 80
+
+
+def _value_before(text: str, at: int, floor: int) -> tuple[float, float | None, str, str, Span] | None:
+    """A value in the noun phrase just before the outcome word ("a 25 bps hike", "a 28-seat majority")."""
+    found = read_value(text, max(floor, at - 30), at)
+    return found if found is not None and not text[found[4].end : at].strip(" -") else None
 
 
 _MODIFIER = re.compile(r"^\s*(?:[A-Z][\w.-]*\s+){0,2}$")

@@ -161,6 +161,19 @@ def judge(
     return _judge_words(p, facts, as_of)
 
 
+_QUANTITY = re.compile(r"\d|\b(?:points?|per ?cent|percent|half|quarter|double|triple)\b|%", re.I)
+
+
+def unread_quantity(text: str, claim: ClaimFact) -> bool:
+    """True when a change or quantity claim read no value from words that name one ("a quarter point lift"):
+    the kind alone must not confirm what may be a numeric claim.
+
+    >>> unread_quantity("a quarter point lift", ClaimFact("raise", frozenset()))
+    True
+    """
+    return claim.value is None and claim.family in ("change", "quantity") and bool(_QUANTITY.search(text))
+
+
 def reported_after(p: PredictionFact, facts: Facts, article: str, as_of: dt.date) -> bool:
     """A source that reports an outcome counts from the day the prediction was made (same day included: a
     report of a completed outcome cannot precede a forecast of it), never its own article."""
@@ -184,6 +197,8 @@ def _judge_claim(
             later_events.append(EventFact(kept))
     decided, candidates = judge_claim(claim, later_events)
     what = f"{claim.predicate} by {_names(claim.subjects, facts)}"
+    if decided is not None and decided.outcome == "confirmed" and unread_quantity(p.text, claim):
+        candidates, decided = [decided, *candidates], None  # the words name a number the claim did not read
     if decided is not None:
         reports = decided.reports
         sources = _sources(reports, facts)  # type: ignore[arg-type]

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from kg.namespaces import CONCEPT, KG, concept_value
 from kg.paths import data_dir
@@ -64,7 +65,7 @@ class Scheme:
         return bool((ka and b in ka.contrary) or (kb and a in kb.contrary))
 
 
-def _labels(g: Graph, c: URIRef, *props: URIRef) -> tuple[str, ...]:
+def _labels(g: Graph, c: Node, *props: Node) -> tuple[str, ...]:
     return tuple(sorted({str(o) for p in props for o in g.objects(c, p)}, key=lambda w: (-len(w), w)))
 
 
@@ -94,7 +95,7 @@ def scheme() -> Scheme:
             units[label if not label.isalpha() else label.lower()] = name
         to = next(iter(g.objects(c, KG.baseUnit)), None)
         if to is not None:
-            base[name] = (concept_value(str(to), "unit") or "", float(next(iter(g.objects(c, KG.factor)))))
+            base[name] = (concept_value(str(to), "unit") or "", float(str(next(iter(g.objects(c, KG.factor))))))
     comparisons = {}
     for c in g.subjects(SKOS.inScheme, CONCEPT["ComparisonScheme"]):
         for label in _labels(g, c, SKOS.prefLabel, SKOS.altLabel):

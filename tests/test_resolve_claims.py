@@ -193,8 +193,8 @@ def test_numeric_claims_compare_values_with_their_units(
 
 def test_contrary_kind_refutes_and_negative_claim_is_swapped(store: MemoryStore, tmp_path: Path) -> None:
     said = "The Greens will win the vote. The Greens will not lose the vote."
-    before = records(said, "2031-03-01", "https://example.org/before", [GREENS],
-                     {"The Greens will win the vote.": "2031-03-31", "The Greens will not lose the vote.": "2031-03-31"})
+    deadlines = {"The Greens will win the vote.": "2031-03-31", "The Greens will not lose the vote.": "2031-03-31"}
+    before = records(said, "2031-03-01", "https://example.org/before", [GREENS], deadlines)
     assert [p.claim.polarity for p in before.predictions if p.claim] == ["positive", "negative"]
     after = records("The Greens lost the vote on Monday.", "2031-03-11", "https://example.org/after", [GREENS], {})
     js = {j.text: j for j in resolve(load(store, tmp_path, before, after), **at("2031-03-12"))}
@@ -236,7 +236,8 @@ def test_adviser_belief_about_another_event_never_refutes(store: MemoryStore, tm
     before = Records(
         ArticleRecord(text=text, url="https://example.org/before", title="t", published="2031-08-27"),
         [Actor("berg", "Anna Berg", "Person", mentions=[Span(0, 9, "Anna Berg")]),
-         Actor("dorn", "Carl Dorn", "Person", mentions=[Span(text.index("Carl"), text.index("Carl") + 9, "Carl Dorn")])],
+         Actor("dorn", "Carl Dorn", "Person", mentions=[Span(text.index("Carl"), text.index("Carl") + 9,
+                                                             "Carl Dorn")])],
         meetings=[_meeting("m1", ["dorn"], "predicted", text, host="berg", place="Ruritania", start="2031-09")],
         predictions=[Prediction("p1", "author", text, Span(0, len(text), text), hedge="will", probability=0.7,
                                 deadline="2031-09-30", event="m1")],

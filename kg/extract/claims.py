@@ -29,7 +29,9 @@ __all__ = ["base_forms", "read_claim", "read_value", "with_claims"]
 
 #: kinds that only frame another one ("announce that it will withdraw" claims the withdrawal)
 _FRAMING = ("announce",)
-_NEGATION = re.compile(r"\b(?:not|never|no longer|n[’']t|fail(?:s|ed)? to|refus(?:e|es|ed) to)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n[’']t|fail(?:s|ed)? to|refus(?:e|es|ed) to)\s+(?:\w+\s+){0,2}$", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|which|who)\b|\b(?:but|while|whereas)\b")
 _NUMBER = r"(?P<N#>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}

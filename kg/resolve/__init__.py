@@ -24,7 +24,6 @@ from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
-from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.record import (
     RESOLVER_AGENT,
     RESOLVER_VERSION,
@@ -37,6 +36,7 @@ from kg.resolve.record import (
     resolution_graph,
     status_graph,
 )
+from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.rules import FAMILIES, Candidate
 from kg.resolve.rules import judge as judge_rule
 from kg.store.base import Store

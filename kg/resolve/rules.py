@@ -219,7 +219,9 @@ def _judge_claim(
         for m in candidates[:MAX_CANDIDATES]
         for r in m.reports[:1]
     )
-    listed = "; ".join(f"{c.iri} ({m.why}; matching fields: {', '.join(m.fields)})" for c, m in zip(found, candidates))
+    listed = "; ".join(
+        f"{c.iri} ({m.why}; matching fields: {', '.join(m.fields)})" for c, m in zip(found, candidates, strict=False)
+    )
     w_end = claim.end
     status = "expired" if w_end is not None and w_end < as_of else "open"
     return Verdict(

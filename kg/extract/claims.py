@@ -27,13 +27,14 @@ from kg.records import Actor, Claim, Records, Span
 
 __all__ = ["base_forms", "read_claim", "read_value", "with_claims"]
 
-#: kinds that only frame another one ("announce that it will withdraw" claims the withdrawal)
-_FRAMING = ("announce",)
+#: kinds that only frame another one ("announce that it will withdraw" claims the withdrawal, "agreed to cut"
+#: the cut)
+_FRAMING = ("announce", "agree")
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n[’']t|fail(?:s|ed)? to|refus(?:e|es|ed) to)\s+(?:\w+\s+){0,2}$", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|which|who)\b|\b(?:but|while|whereas)\b")
-_NUMBER = r"(?P<N#>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_NUMBER = r"(?P<N#>(?:(?<=\s)[-−])?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))"
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
 _SCALE_RE = r"(?:\s*(?P<S#>thousand|million|billion|trillion|mn|bn|m|b)\b)?"
 
@@ -143,7 +144,7 @@ def _read_match(
             return None
         scale = (m.group(f"sc{i}") or m.group(f"s{i}") or "").lower()
         unit = s.unit_of(m.group(f"cur{i}") or "") if m.group(f"cur{i}") else s.unit_of(m.group(f"unit{i}") or "")
-        return float(raw.replace(",", "")) * _SCALE.get(scale, 1.0), unit or ""
+        return float(raw.replace(",", "").replace("−", "-")) * _SCALE.get(scale, 1.0), unit or ""
 
     low, high = number(1), number(2)
     if low is None:
@@ -206,7 +207,7 @@ def read_claim(
     after = [a for _, _, a in _mentions(actors, m.end(), max(end, m.end())) if a not in subjects]
     if not subjects and after and scheme().family(kind) == "change":
         subjects, after = after[:1], after[1:]  # "raise the bank's rates": a rate's owner sets it
-    value = read_value(text, m.end(), end) or _value_before(text, m.start(), clause_start)
+    value = read_value(text, m.end(), min(end, m.end() + _VALUE_REACH)) or _value_before(text, m.start(), clause_start)
     polarity = "negative" if _NEGATION.search(text[max(clause_start, m.start() - 30) : m.start()]) else "positive"
     theme = _theme(text, m.end(), end)
     claim = Claim(kind, Span(m.start(), m.end(), m.group()), subjects=subjects, object=after[0] if after else None,
@@ -219,8 +220,9 @@ def read_claim(
 _JOIN = re.compile(r"^[’'s]*\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
-#: how far (characters) before the outcome word its subject may stand
+#: how far (characters) before the outcome word its subject may stand, and after it its value
 _SUBJECT_REACH = 80
+_VALUE_REACH = 45
 
 
 def _value_before(text: str, at: int, floor: int) -> tuple[float, float | None, str, str, Span] | None:
@@ -250,12 +252,33 @@ def _subjects(text: str, before: list[tuple[int, int, str]]) -> list[str]:
     return out
 
 
-_THEME = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|of|from|on|in|to)\s+)*([a-z][a-z-]{2,})", re.I)
+_THEME_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}|\S+")
+_THEME_SKIP = frozenset(
+    "the a an its their his her our this that these those of from on in to at by for with into over out up "
+    "new next first second final".split()
+)
+
+
+_THEME_END = frozenset("on in at by for with during after before since until".split())
 
 
 def _theme(text: str, start: int, end: int) -> str | None:
-    m = _THEME.match(text, start, max(end, start))
-    return m.group(1).lower() if m else None
+    """Up to three words of what the outcome is about, read after the outcome word to the end of its phrase
+    ("won the World Cup final" -> "world cup"): the words a report of the same outcome will share."""
+    out: list[str] = []
+    for m in _THEME_WORD.finditer(text, start, min(len(text), max(end, start) + 40)):
+        w = m.group().lower()
+        if out and w in _THEME_END:
+            break
+        if not w[0].isalpha() or w in ("and", "but", "after", "before", "while", "because", "as", "with"):
+            if out or not w[0].isalpha() and not w[0].isdigit():
+                break
+            continue
+        if w not in _THEME_SKIP:
+            out.append(w)
+        if len(out) == 3:
+            break
+    return " ".join(out) or None
 
 
 def with_claims(records: Records) -> Records:

@@ -35,7 +35,9 @@ from kg.resolve.reports import ClaimFact
 __all__ = ["Match", "compare", "judge_claim"]
 
 #: families whose claims are settled by their next occurrence even without a deadline
-ONCE = frozenset({"contest", "decision", "change", "quantity"})
+ONCE = frozenset({"decision", "change", "quantity"})
+#: families where one actor has many outcomes of a kind (matches, bills): the theme must be shared too
+THEMED = frozenset({"contest", "decision"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,13 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
         out.append("object")
     if not _in_window(claim, e):
         return None
+    if claim.family in THEMED:
+        words = set((claim.theme or "").split())
+        reported = {w for r in held for w in (r.theme or "").split()}
+        if words & reported:
+            out.append("theme")
+        elif claim.value is None or not any(r.value is not None for r in held):
+            return None  # "win the cup" is not "won a group match"; a number may stand in for the theme
     return (*out, "window")
 
 

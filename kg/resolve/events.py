@@ -55,6 +55,7 @@ class Report:
     polarity: str = "positive"
     text: str = ""
     last_day: dt.date | None = None  # the end of a multi-day report
+    theme: str | None = None  # words of what the outcome is about ("world cup")
 
 
 @dataclass

@@ -162,7 +162,7 @@ def _outcome_report(o: OutcomeFact, published: dt.date) -> Report | None:
         o.iri, o.article, c.family, c.predicate, "held" if c.polarity == "positive" else "negated", actors, day,
         dated=o.on is not None or c.start is not None, published=published,
         objects=frozenset({c.object}) if c.object else frozenset(), value=c.value, value_high=c.value_high,
-        unit=c.unit, polarity=c.polarity, text=o.text, last_day=c.end or day,
+        unit=c.unit, polarity=c.polarity, text=o.text, last_day=c.end or day, theme=c.theme,
     )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from kg.extract.lexicon import words
 from kg.outcome_scheme import Scheme, scheme
 from kg.records import Actor, Claim, Records, Span
 
@@ -253,13 +254,13 @@ def _subjects(text: str, before: list[tuple[int, int, str]]) -> list[str]:
 
 
 _THEME_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}|\S+")
-_THEME_SKIP = frozenset(
+_THEME_SKIP = words(
     "the a an its their his her our this that these those of from on in to at by for with into over out up "
-    "new next first second final".split()
+    "new next first second final"
 )
 
 
-_THEME_END = frozenset("on in at by for with during after before since until".split())
+_THEME_END = words("on in at by for with during after before since until")
 
 
 def _theme(text: str, start: int, end: int) -> str | None:

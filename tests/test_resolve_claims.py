@@ -19,7 +19,7 @@ from kg.mapping import to_graph
 from kg.namespaces import KG, OUTCOME_KINDS, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.outcome_scheme import scheme
 from kg.queries import load_queries, run_query
-from kg.records import Actor, ArticleRecord, Prediction, Records, Span
+from kg.records import Actor, ArticleRecord, Meeting, Prediction, Records, Span
 from kg.resolve import resolve
 from kg.resolve.claims import compare
 from kg.resolve.events import Report, cluster
@@ -253,9 +253,7 @@ def test_adviser_belief_about_another_event_never_refutes(store: MemoryStore, tm
     assert [j.outcome for j in js] == ["open"]
 
 
-def _meeting(mid: str, who: list[str], status: str, text: str, **kw: str) -> object:
-    from kg.records import Meeting
-
+def _meeting(mid: str, who: list[str], status: str, text: str, **kw: str) -> Meeting:
     return Meeting(mid, "summit", who, status, Span(0, len(text), text), rule="test", **kw)
 
 
@@ -348,3 +346,20 @@ def test_a_number_the_claim_did_not_read_blocks_confirmation(store: MemoryStore,
                     [BANK], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-12"))
     assert j.outcome == "open" and j.candidates
+
+
+def test_a_decision_reports_the_outcome_it_names() -> None:
+    text = "Central Bank of Ruritania policymakers voted on Tuesday to end bond buying."
+    r = records(text, "2031-03-12", "https://example.org/x", [BANK], {})
+    assert [(o.claim.predicate, o.claim.subjects, o.date) for o in r.outcomes] == [("end", ["bank"], "2031-03-11")]
+
+
+def test_a_prediction_naming_a_meeting_is_judged_by_its_claim(store: MemoryStore, tmp_path: Path) -> None:
+    said = "The Central Bank will end bond buying at its meeting on Tuesday."
+    before = records(said, "2031-03-06", "https://example.org/before", [BANK], {said: "2031-03-11"})
+    before.predictions[0].event = "m1"
+    before.meetings.append(_meeting("m1", ["bank"], "predicted", said, start="2031-03-11"))
+    after = records("The Central Bank ended bond buying on Tuesday.", "2031-03-12", "https://example.org/after",
+                    [BANK], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-13"))
+    assert j.outcome == "confirmed" and "end reported" in j.rationale

@@ -24,9 +24,9 @@ from functools import cache
 
 from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
-from kg.extract.claims import read_claim
+from kg.extract.claims import base_forms, read_claim
 from kg.outcome_scheme import scheme
-from kg.records import Outcome, Records, Span
+from kg.records import Claim, Outcome, Records, Span
 
 __all__ = ["find_outcomes", "reported_forms", "with_outcomes"]
 
@@ -52,6 +52,19 @@ def reported_forms() -> dict[str, str]:
     return out
 
 
+#: a decision reported with the decided outcome in the infinitive: "voted on Tuesday to end", "agreed to cut"
+_DECIDED = re.compile(r"\b(?:voted|agreed|decided|resolved)\s+(?:[\w,]+\s+){0,3}?to\s+", re.I)
+
+
+def _decided(text: str, start: int, end: int, records: Records) -> Claim | None:
+    """The claim of the outcome a reported decision names right after its "to", if any."""
+    for m in _DECIDED.finditer(text, start, end):
+        claim = read_claim(text, m.end(), end, actors=records.actors, forms=base_forms(), sentence=(start, end))
+        if claim is not None and claim.span.start == m.end():
+            return claim
+    return None
+
+
 def _clause_start(text: str, start: int, at: int) -> int:
     cut = start
     for m in re.finditer(r"[;:—–]|,\s+(?:but|while|which|who|although|though)\b|\bbut\b", text[start:at]):
@@ -71,7 +84,9 @@ def find_outcomes(records: Records) -> list[Outcome]:
         for s, e in sentences.split(text, p_start, p_end):
             if text[s:e].rstrip().endswith("?") or any(a < e and s < b for a, b in taken):
                 continue
-            claim = read_claim(text, s, e, actors=records.actors, forms=forms, sentence=(s, e))
+            claim = _decided(text, s, e, records) or read_claim(
+                text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
+            )
             if claim is None or not claim.subjects:
                 continue
             clause = _clause_start(text, s, claim.span.start)

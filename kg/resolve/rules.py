@@ -28,7 +28,9 @@ Meeting predictions (``kg:predictedEvent``), positive polarity:
 
 Negative polarity ("X will not visit Y") swaps confirmed and refuted; it is still only judged with evidence.
 
-Predictions that are not about a meeting are not decided by rule: later statements and meetings are ranked by
+Predictions whose words give a claim (:mod:`kg.resolve.claims`) are judged by it when they are not about a
+meeting, or when they name a meeting but claim another kind of outcome ("end negative rates at its meeting")
+and the meeting rules leave them undecided. The other predictions are not decided by rule: later statements and meetings are ranked by
 similarity (shared actors, shared content words, inside the time window) and recorded as candidates with the
 outcome **open** ("needs review"); without candidates they expire like the others.
 """
@@ -153,7 +155,11 @@ def judge(
     *claim* and the *events* of the store, a prediction that is not about a meeting is judged by
     :mod:`kg.resolve.claims`."""
     if p.event is not None and p.event.people:
-        return _judge_meeting(p, p.event, facts, as_of)
+        v = _judge_meeting(p, p.event, facts, as_of)
+        if v.outcome in ("confirmed", "refuted") or claim is None or claim.family == "presence":
+            return v
+        # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
+        return (_judge_claim(p, claim, events, facts, as_of) if events else None) or v
     if claim is not None and events:
         v = _judge_claim(p, claim, events, facts, as_of)
         if v is not None:

@@ -30,9 +30,10 @@ Negative polarity ("X will not visit Y") swaps confirmed and refuted; it is stil
 
 Predictions whose words give a claim (:mod:`kg.resolve.claims`) are judged by it when they are not about a
 meeting, or when they name a meeting but claim another kind of outcome ("end negative rates at its meeting")
-and the meeting rules leave them undecided. The other predictions are not decided by rule: later statements and meetings are ranked by
-similarity (shared actors, shared content words, inside the time window) and recorded as candidates with the
-outcome **open** ("needs review"); without candidates they expire like the others.
+and the meeting rules leave them undecided. The other predictions are not decided by rule: later statements
+and meetings are ranked by similarity (shared actors, shared content words, inside the time window) and
+recorded as candidates with the outcome **open** ("needs review"); without candidates they expire like the
+others.
 """
 
 from __future__ import annotations

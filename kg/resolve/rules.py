@@ -162,9 +162,9 @@ def judge(
         # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
         return (_judge_claim(p, claim, events, facts, as_of) if events else None) or v
     if claim is not None and events:
-        v = _judge_claim(p, claim, events, facts, as_of)
-        if v is not None:
-            return v
+        by_claim = _judge_claim(p, claim, events, facts, as_of)
+        if by_claim is not None:
+            return by_claim
     return _judge_words(p, facts, as_of)
 
 

@@ -363,3 +363,10 @@ def test_a_prediction_naming_a_meeting_is_judged_by_its_claim(store: MemoryStore
                     [BANK], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-13"))
     assert j.outcome == "confirmed" and "end reported" in j.rationale
+
+
+def test_an_agreement_to_cut_is_an_agreement_and_a_cut() -> None:
+    text = "Acme Corp and Globex agreed on Thursday to cut output by 10 million barrels per day."
+    r = records(text, "2031-03-14", "https://example.org/x", [ACME, GLOBEX], {})
+    assert [(o.claim.predicate, o.claim.value) for o in r.outcomes] == [("cut", 1e7), ("agree", None)]
+    assert len({str(s) for s in to_graph(r).subjects(KG.claim, None)}) == 2

@@ -65,6 +65,16 @@ def _decided(text: str, start: int, end: int, records: Records) -> Claim | None:
     return None
 
 
+def _agreement(text: str, claim: Claim) -> Claim | None:
+    """An agreement on what *claim* reports ("agreed on Thursday to cut" is also an agreement), else None."""
+    m = re.search(r"\bagreed\b", text[max(0, claim.span.start - 40) : claim.span.start])
+    if m is None or claim.predicate == "agree":
+        return None
+    at = max(0, claim.span.start - 40) + m.start()
+    return replace(claim, predicate="agree", span=Span(at, at + 6, "agreed"), value=None, value_high=None,
+                   unit=None, comparison=None)
+
+
 def _clause_start(text: str, start: int, at: int) -> int:
     cut = start
     for m in re.finditer(r"[;:—–]|,\s+(?:but|while|which|who|although|though)\b|\bbut\b", text[start:at]):
@@ -98,8 +108,10 @@ def find_outcomes(records: Records) -> list[Outcome]:
                 if found:
                     near = min(found, key=lambda t: abs(t.start - claim.span.start))
                     day = near.iso if near.precision in ("day", "month") else None
-            out.append(Outcome(f"o{len(out) + 1}", claim, Span(s, e, text[s:e]), date=day,
-                               rule="outcome.reported-form", confidence=0.6))
+            for c in (claim, _agreement(text, claim)):
+                if c is not None:
+                    out.append(Outcome(f"o{len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
+                                       rule="outcome.reported-form", confidence=0.6))
     return out
 
 

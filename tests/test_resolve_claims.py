@@ -370,3 +370,12 @@ def test_an_agreement_to_cut_is_an_agreement_and_a_cut() -> None:
     r = records(text, "2031-03-14", "https://example.org/x", [ACME, GLOBEX], {})
     assert [(o.claim.predicate, o.claim.value) for o in r.outcomes] == [("cut", 1e7), ("agree", None)]
     assert len({str(s) for s in to_graph(r).subjects(KG.claim, None)}) == 2
+
+
+def test_contest_results_known_the_day_after_the_vote_count(store: MemoryStore, tmp_path: Path) -> None:
+    said = "The Greens will win 40 seats in the vote."
+    before = records(said, "2031-03-01", "https://example.org/before", [GREENS], {said: "2031-03-10"})
+    after = records("The Greens won 35 seats in the vote, final results showed on Tuesday.", "2031-03-12",
+                    "https://example.org/after", [GREENS], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-13"))
+    assert j.outcome == "refuted" and "35 seats does not satisfy 40 seats" in j.rationale

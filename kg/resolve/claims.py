@@ -6,8 +6,9 @@ An event *matches* a claim when every field agrees:
 - **subject**: a claimed subject is among the event's subjects (for *presence*, every claimed participant and the
   object take part);
 - **object**: for *presence* and *contest* claims with an object ("meet X", "beat X"), X is in the event;
-- **window**: the event's day lies in the claim's window (made-on .. deadline, inclusive); an undated report
-  stands at its article's published day.
+- **window**: the event's days meet the claim's window (made-on .. deadline, inclusive; for a contest two days
+  more, as results come after the vote); an undated report stands at its article's published day and the day
+  before.
 
 The earliest matching event decides:
 
@@ -26,6 +27,7 @@ confirmed and refuted. Evidence is the event's reports from later sources, count
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from kg.outcome_scheme import convert, scheme
@@ -75,8 +77,13 @@ def compare(claim: ClaimFact, value: float, unit: str | None) -> bool | None:
     }.get(cmp, False)
 
 
+#: results of a contest are known after its day: a report this many days after the window still counts
+RESULT_DAYS = dt.timedelta(days=2)
+
+
 def _in_window(claim: ClaimFact, e: EventFact) -> bool:
-    return (claim.start is None or e.last >= claim.start) and (claim.end is None or e.first <= claim.end)
+    end = claim.end + RESULT_DAYS if claim.end is not None and claim.family == "contest" else claim.end
+    return (claim.start is None or e.last >= claim.start) and (end is None or e.first <= end)
 
 
 def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:

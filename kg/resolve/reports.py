@@ -156,13 +156,16 @@ def _outcome_report(o: OutcomeFact, published: dt.date) -> Report | None:
     c = o.claim
     if not c.subjects:
         return None
-    day = o.on or c.start or published
+    dated = o.on is not None or c.start is not None
+    # an undated report of something done is news of the day it was published or of the day before
+    day = o.on or c.start or published - dt.timedelta(days=1)
     actors = c.subjects | ({c.object} if c.object and c.family == "presence" else frozenset())
     return Report(
         o.iri, o.article, c.family, c.predicate, "held" if c.polarity == "positive" else "negated", actors, day,
-        dated=o.on is not None or c.start is not None, published=published,
+        dated=dated, published=published,
         objects=frozenset({c.object}) if c.object else frozenset(), value=c.value, value_high=c.value_high,
-        unit=c.unit, polarity=c.polarity, text=o.text, last_day=c.end or day, theme=c.theme,
+        unit=c.unit, polarity=c.polarity, text=o.text, last_day=c.end or (day if dated else published),
+        theme=c.theme,
     )
 
 

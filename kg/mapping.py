@@ -34,6 +34,7 @@ from kg.extract.registry import load_registry
 from kg.extract.slugs import slug
 from kg.namespaces import ACTORS_GRAPH, KG, OA, PROV, SDO, WD, concept
 from kg.ontology import cameo_code
+from kg.propositions import proposition_graph
 from kg.records import Actor, ArticleRecord, Records, Span
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -379,9 +380,23 @@ def map_records(records: Records) -> Mapped:
     m.statements()
     m.meetings()
     m.predictions()
+    m.out.triples.extend(_propositions(records, m))
     for extension in EXTENSIONS:
         m.out.triples.extend(extension(records, m.out))
     return m.out
+
+
+def _propositions(records: Records, m: _Mapper) -> Iterable[ox.Triple]:
+    """The claims of the predictions and the reported outcomes (kg.propositions), as pyoxigraph triples."""
+    from rdflib import URIRef
+
+    from kg.store.terms import triples
+
+    g = proposition_graph(
+        records, article=URIRef(m.out.article.value), prediction_node=lambda rid: URIRef(m.out.iris[rid]),
+        actors={k: URIRef(v.value) for k, v in m.actors.items()},
+    )
+    return triples(g)
 
 
 def to_graph(records: Records) -> Graph:

@@ -152,6 +152,30 @@ class KG(DefinedNamespace):
     lastChecked: URIRef
     lastResult: URIRef
 
+    # propositions, reported outcomes and events (ontology/outcomes.ttl, shapes/claim.ttl)
+    Proposition: URIRef
+    Outcome: URIRef
+    Event: URIRef
+    claim: URIRef
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
+    value: URIRef
+    valueHigh: URIRef
+    unit: URIRef
+    comparison: URIRef
+    theme: URIRef
+    windowStart: URIRef
+    windowEnd: URIRef
+    occurredOn: URIRef
+    eventKind: URIRef
+    eventStatus: URIRef
+    report: URIRef
+    reportedLabel: URIRef
+    contrary: URIRef
+    baseUnit: URIRef
+    factor: URIRef
+
 
 class KGC(DefinedNamespace):
     """SKOS concepts and concept schemes shipped in ontology/ (kinds, statuses, media, hedges)."""
@@ -169,6 +193,9 @@ class KGC(DefinedNamespace):
     PolarityScheme: URIRef
     MethodScheme: URIRef
     EstimativeProbabilityScheme: URIRef
+    OutcomeKindScheme: URIRef
+    UnitScheme: URIRef
+    ComparisonScheme: URIRef
 
 
 # Concept local names contain hyphens, which DefinedNamespace attributes cannot, so they are built here
@@ -222,6 +249,15 @@ PREDICTION_STATUSES = ("open", "confirmed", "refuted", "expired", "ambiguous", "
 STATEMENT_KINDS = ("quote", "reported")
 POLARITIES = ("positive", "negative")
 METHODS = ("rule", "human")
+OUTCOME_KINDS = (
+    "meet", "visit", "attend", "win", "lose", "lead", "pass", "reject", "approve", "dissolve", "raise", "cut",
+    "hold", "announce", "sign", "agree", "withdraw", "release", "launch", "return", "end", "postpone", "reach",
+    "price",
+)
+COMPARISONS = ("eq", "ge", "le", "gt", "lt", "between")
+EVENT = Namespace(BASE + "id/event/")
+EVENTS_GRAPH = GRAPH["events"]
+STATUS_AS_OF_PREFIX = str(GRAPH) + "status/as-of/"
 
 
 def rebase(turtle: str) -> str:

@@ -24,7 +24,14 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 from kg.errors import RecordsError
-from kg.namespaces import MEETING_KINDS, MEETING_STATUSES, POLARITIES, STATEMENT_KINDS
+from kg.namespaces import (
+    COMPARISONS,
+    MEETING_KINDS,
+    MEETING_STATUSES,
+    OUTCOME_KINDS,
+    POLARITIES,
+    STATEMENT_KINDS,
+)
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 FORMAT_VERSION = 1
@@ -107,6 +114,37 @@ class Meeting:
 
 
 @dataclass
+class Claim:
+    """What a prediction claims or an outcome reports: subject actor ids, an outcome kind
+    (``ontology/outcomes.ttl``), an object actor or a value (``value_high`` for a range) with unit and
+    comparison, polarity; ``theme`` is the head noun of what it is about ("rates", "launch"); ``span`` the words
+    it was read from."""
+
+    predicate: str
+    span: Span
+    subjects: list[str] = field(default_factory=list)
+    object: str | None = None
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    comparison: str | None = None  # eq | ge | le | gt | lt | between
+    polarity: str = "positive"
+    theme: str | None = None
+
+
+@dataclass
+class Outcome:
+    """A reported outcome: what a source says happened (``date``: ISO date or YYYY-MM it happened)."""
+
+    id: str
+    claim: Claim
+    span: Span
+    date: str | None = None
+    rule: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
 class Prediction:
     """A forward-looking claim; ``predictor`` is an actor id or ``"author"``."""
 
@@ -122,6 +160,7 @@ class Prediction:
     event: str | None = None  # meeting id
     statement: str | None = None  # id of the statement the prediction sits in, if any
     made: str | None = None  # ISO date the prediction was made; default: article published date
+    claim: Claim | None = None  # the proposition it claims (kg.extract.claims)
     rule: str = ""
     confidence: float = 0.5
 
@@ -135,6 +174,7 @@ class Records:
     statements: list[Statement] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     predictions: list[Prediction] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     extractor: str = "kg"
     format_version: int = FORMAT_VERSION
 
@@ -163,6 +203,7 @@ class Records:
             predictions=[
                 _build(Prediction, p, f"predictions[{i}]") for i, p in enumerate(_list(data, "predictions"))
             ],
+            outcomes=[_build(Outcome, o, f"outcomes[{i}]") for i, o in enumerate(_list(data, "outcomes"))],
             extractor=str(data.get("extractor", "json")),
         )
         check(records)
@@ -208,6 +249,8 @@ def _build(cls: Any, value: Any, where: str) -> Any:
     kwargs = dict(value)
     if "span" in kwargs:
         kwargs["span"] = _span(kwargs["span"], f"{where}.span")
+    if isinstance(kwargs.get("claim"), dict):
+        kwargs["claim"] = _build(Claim, kwargs["claim"], f"{where}.claim")
     if kwargs.get("probability_interval") is not None:
         pi = kwargs["probability_interval"]
         if not (isinstance(pi, list | tuple) and len(pi) == 2):
@@ -366,6 +409,28 @@ def check(records: Records) -> None:
         _check_date(p.deadline, f"prediction {p.id} deadline")
         _check_date(p.made, f"prediction {p.id} made")
         _check_span(p.span, text, f"prediction {p.id}")
+        if p.claim is not None:
+            _check_claim(p.claim, actor_ids, text, f"prediction {p.id} claim")
+    for o in records.outcomes:
+        if o.id in ids:
+            raise RecordsError(f"records JSON: id '{o.id}' is used twice")
+        ids.add(o.id)
+        _check_claim(o.claim, actor_ids, text, f"outcome {o.id} claim")
+        _check_date(o.date, f"outcome {o.id} date", month_ok=True)
+        _check_span(o.span, text, f"outcome {o.id}")
+
+
+def _check_claim(c: Claim, actor_ids: set[str], text: str, where: str) -> None:
+    if c.predicate not in OUTCOME_KINDS:
+        raise RecordsError(f"records JSON: {where} predicate '{c.predicate}' is not an outcome kind")
+    for who in [*c.subjects, *([c.object] if c.object else [])]:
+        if who not in actor_ids:
+            raise RecordsError(f"records JSON: {where} names unknown actor '{who}'")
+    if c.comparison is not None and c.comparison not in COMPARISONS:
+        raise RecordsError(f"records JSON: {where} comparison '{c.comparison}' is not one of {COMPARISONS}")
+    if c.polarity not in POLARITIES:
+        raise RecordsError(f"records JSON: {where} polarity '{c.polarity}' is not one of {POLARITIES}")
+    _check_span(c.span, text, where)
 
 
 def _check_span(span: Span, text: str, where: str) -> None:

@@ -45,7 +45,7 @@ FILES = ("a_prediction", "b_announcement", "c_parade", "d_summit", "e_pompeo", "
 @pytest.fixture
 def resolved(store: MemoryStore) -> MemoryStore:
     assert not ingest(store, [DATA / f"{n}.json" for n in FILES], force=True).failed
-    resolve(store, as_of=dt.date(2019, 3, 1), now=NOW)
+    resolve(store, as_of=None, now=NOW)
     return store
 
 
@@ -71,7 +71,7 @@ def test_human_judgement_wins_and_history_stays(resolved: MemoryStore) -> None:
     assert j.revises == rule[0].iri
     assert status(resolved, p3) == concept("status", "ambiguous")
     # the rules run again: the person's judgement stays, nothing new is written
-    again = {x.prediction: x for x in resolve(resolved, as_of=dt.date(2019, 12, 31), now=NOW + dt.timedelta(days=2))}
+    again = {x.prediction: x for x in resolve(resolved, now=NOW + dt.timedelta(days=2))}
     assert again[p3].outcome == "ambiguous" and again[p3].method == "human" and not again[p3].written
     assert status(resolved, p3) == concept("status", "ambiguous")
     chain = history(resolved, p3)
@@ -131,6 +131,11 @@ def test_cli_resolve_predictions_judge(disk: str) -> None:
     assert result.exit_code == 0, result.output
     judgements = json.loads(result.stdout)
     assert {j["outcome"] for j in judgements} >= {"refuted", "open"}
+    # a look back writes kgg:status/as-of/D only: the current statuses are not rewritten
+    listed = json.loads(runner.invoke(app, ["predictions", "--store", disk, "--format", "json"]).stdout)
+    assert {r["status"] for r in listed} == {"open"}
+    result = runner.invoke(app, ["resolve", "--store", disk, "--format", "json"])
+    assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["predictions", "--store", disk, "--format", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)

@@ -50,7 +50,7 @@ def resolved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("seeded") / "kg-data"
     s = OxigraphStore(path)
     assert ingest(s, [data_dir("seeds")]).ok
-    resolve(s, as_of=dt.date(2019, 12, 31), now=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    resolve(s, as_of=dt.date(2019, 12, 31), now=dt.datetime(2019, 12, 31, 12, tzinfo=dt.UTC))
     s.close()
     return path
 
@@ -64,7 +64,7 @@ def test_every_stored_query_is_covered() -> None:
     covered = {
         "statements-by-actor", "quotes-timeline", "meetings-of-actor", "actor-network", "open-predictions",
         "predictions-due", "prediction-outcomes", "scorecard", "provenance", "article-summary",
-        "actors-wikidata", "prediction-graph", "is-confirmed",
+        "actors-wikidata", "prediction-graph", "is-confirmed", "status-history",
     }
     assert set(load_queries()) == covered
 
@@ -135,6 +135,14 @@ def test_outcomes_scorecard_and_ask_after_resolution(rstore: OxigraphStore) -> N
     card = {r["whoLabel"]: r for r in rows(rstore, "scorecard") if "whoLabel" in r}
     assert int(card["Ankit Panda"]["made"]) >= 5
     assert int(card["Ankit Panda"]["refuted"]) >= 1 and int(card["Ankit Panda"]["confirmed"]) >= 1
+
+
+def test_status_history_of_the_seed_forecast(rstore: OxigraphStore) -> None:
+    moon = prediction(rstore, "Moon Jae-in for a fifth inter-Korean summit")
+    history = rows(rstore, "status-history", prediction=moon)
+    assert [(r["status"].rsplit("-", 1)[-1], r["record"], r["asOf"]) for r in history] == [
+        ("confirmed", "resolution", "2019-12-31")
+    ]
 
 
 def test_prediction_graph_is_self_contained(rstore: OxigraphStore) -> None:

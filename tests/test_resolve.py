@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -62,6 +63,11 @@ def day(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
 
+def when(s: str, *, hours: int = 0) -> dict[str, Any]:
+    """Resolve as of day *s*, run on that day (a current run: it writes Resolutions and kgg:status)."""
+    return {"as_of": day(s), "now": dt.datetime.combine(day(s), dt.time(12), tzinfo=dt.UTC) + dt.timedelta(hours=hours)}
+
+
 def resolution_graphs(store: MemoryStore) -> list[str]:
     return [g for g in store.graph_names() if g.startswith(RESOLUTION_GRAPH_PREFIX)]
 
@@ -78,7 +84,7 @@ def all_sources(store: MemoryStore) -> MemoryStore:
 
 # -- the rules, one by one -----------------------------------------------------------------------------------
 def test_confirmed_by_held_meeting_in_window_and_place(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2018-10-01"), now=NOW))["p2"]
+    j = by_id(resolve(all_sources, **when("2018-10-01")))["p2"]
     assert j.outcome == "confirmed"
     assert j.sources == [article(all_sources, "https://example.org/d")]
     assert [IDS.get(e, e) for e in j.evidence] == ["m1"]
@@ -87,7 +93,7 @@ def test_confirmed_by_held_meeting_in_window_and_place(all_sources: MemoryStore)
 
 def test_refuted_by_negated_meeting(store: MemoryStore) -> None:
     load(store, "a_prediction", "b_announcement")
-    j = by_id(resolve(store, as_of=day("2018-09-05"), now=NOW))["p1"]
+    j = by_id(resolve(store, **when("2018-09-05")))["p1"]
     assert j.outcome == "refuted"
     assert j.sources == [article(store, "https://example.org/b")]
     assert "negated" in j.rationale and "Li Zhanshu instead of Xi Jinping" in j.rationale
@@ -95,53 +101,53 @@ def test_refuted_by_negated_meeting(store: MemoryStore) -> None:
 
 def test_refuted_by_attendance_without_predicted_participant(store: MemoryStore) -> None:
     load(store, "a_prediction", "g_parade_guest")
-    j = by_id(resolve(store, as_of=day("2018-09-10"), now=NOW))["p1"]
+    j = by_id(resolve(store, **when("2018-09-10")))["p1"]
     assert j.outcome == "refuted"
     assert "held with Ivan Example and Kim Jong Un, without Xi Jinping" in j.rationale
 
 
 def test_meeting_at_another_place_does_not_confirm_and_prediction_expires(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2018-11-01"), now=NOW))["p6"]  # Kim in Pyongyang, not Seoul
+    j = by_id(resolve(all_sources, **when("2018-11-01")))["p6"]  # Kim in Pyongyang, not Seoul
     assert j.outcome == "expired"
     assert j.evidence == [] and j.written
 
 
 def test_open_before_deadline_and_nothing_recorded(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2018-09-05"), now=NOW))["p6"]
+    j = by_id(resolve(all_sources, **when("2018-09-05")))["p6"]
     assert (j.outcome, j.written, j.resolution) == ("open", False, None)
 
 
 def test_negative_polarity_confirmed_by_denial_refuted_by_meeting(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2018-10-08"), now=NOW))["p4"]
+    j = by_id(resolve(all_sources, **when("2018-10-08")))["p4"]
     assert j.outcome == "confirmed"
     assert "as predicted, the meeting of Donald Trump and Kim Jong Un did not happen" in j.rationale
     load(all_sources, "h_surprise")
-    j = by_id(resolve(all_sources, as_of=day("2018-12-31"), now=NOW))["p4"]
+    j = by_id(resolve(all_sources, **when("2018-12-31")))["p4"]
     assert j.outcome == "refuted"
     assert j.sources == [article(all_sources, "https://example.org/h")]
 
 
 def test_open_ended_prediction_is_not_refuted_by_a_denial(all_sources: MemoryStore) -> None:
     # e_pompeo: "Trump and Kim will not meet before the elections" does not refute "another summit", some day
-    j = by_id(resolve(all_sources, as_of=day("2018-10-08"), now=NOW))["p3"]
+    j = by_id(resolve(all_sources, **when("2018-10-08")))["p3"]
     assert j.outcome == "open"
 
 
 def test_open_ended_prediction_confirmed_by_first_fulfilling_event(all_sources: MemoryStore) -> None:
     load(all_sources, "h_surprise")  # a Trump-Kim meeting on 2018-11-30, before Hanoi
-    js = by_id(resolve(all_sources, as_of=day("2019-03-01"), now=NOW))
+    js = by_id(resolve(all_sources, **when("2019-03-01")))
     assert js["p3"].outcome == "confirmed"  # summit ⊂ attendance family: the Panmunjom meeting counts
     assert js["p3"].sources == [article(all_sources, "https://example.org/h")]
 
 
 def test_intention_treated_as_prediction_confirmed_by_hanoi(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2019-03-01"), now=NOW))["p7"]
+    j = by_id(resolve(all_sources, **when("2019-03-01")))["p7"]
     assert j.outcome == "confirmed"
     assert j.sources == [article(all_sources, "https://example.org/f")]
 
 
 def test_non_meeting_prediction_needs_review_with_ranked_candidates(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2019-03-01"), now=NOW))["p5"]
+    j = by_id(resolve(all_sources, **when("2019-03-01")))["p5"]
     assert j.outcome == "open" and j.needs_review
     assert j.candidates[0].iri == IRIS[("https://example.org/e", "s1")]
     assert "north-korea" in j.candidates[0].actors[0] and "sanctions" in j.candidates[0].words
@@ -152,7 +158,7 @@ def test_non_meeting_prediction_needs_review_with_ranked_candidates(all_sources:
 
 def test_announcement_alone_as_of_the_next_day(all_sources: MemoryStore) -> None:
     """The announcement choice: as of 2018-09-05 only the 2018-09-04 announcement is used."""
-    js = by_id(resolve(all_sources, as_of=day("2018-09-05"), now=NOW))
+    js = by_id(resolve(all_sources, **when("2018-09-05")))
     assert js["p1"].outcome == "refuted"
     assert js["p1"].sources == [article(all_sources, "https://example.org/b")]
     assert js["p2"].outcome == "open" and js["p3"].outcome == "open"
@@ -160,17 +166,17 @@ def test_announcement_alone_as_of_the_next_day(all_sources: MemoryStore) -> None
 
 # -- recording: idempotence, revision, status --------------------------------------------------------------
 def test_second_run_writes_nothing(all_sources: MemoryStore) -> None:
-    first = resolve(all_sources, as_of=day("2019-03-01"), now=NOW)
+    first = resolve(all_sources, **when("2019-03-01"))
     graphs, size = resolution_graphs(all_sources), len(all_sources)
-    second = resolve(all_sources, as_of=day("2019-03-01"), now=NOW + dt.timedelta(days=1))
+    second = resolve(all_sources, **when("2019-03-01", hours=1))
     assert resolution_graphs(all_sources) == graphs and len(all_sources) == size
     assert not any(j.written for j in second)
     assert [j.resolution for j in first] == [j.resolution for j in second]
 
 
 def test_new_evidence_gives_a_revising_resolution(all_sources: MemoryStore) -> None:
-    early = by_id(resolve(all_sources, as_of=day("2018-09-05"), now=NOW))["p1"]
-    later = by_id(resolve(all_sources, as_of=day("2018-09-10"), now=NOW + dt.timedelta(hours=1)))["p1"]
+    early = by_id(resolve(all_sources, **when("2018-09-05")))["p1"]
+    later = by_id(resolve(all_sources, **when("2018-09-10", hours=1)))["p1"]
     assert later.outcome == "refuted" and later.written
     assert later.revises == early.resolution != later.resolution
     assert article(all_sources, "https://example.org/c") in later.sources
@@ -179,7 +185,7 @@ def test_new_evidence_gives_a_revising_resolution(all_sources: MemoryStore) -> N
 
 
 def test_resolution_graph_follows_the_model(all_sources: MemoryStore) -> None:
-    j = by_id(resolve(all_sources, as_of=day("2018-10-01"), now=NOW))["p2"]
+    j = by_id(resolve(all_sources, **when("2018-10-01")))["p2"]
     assert j.resolution is not None
     g = all_sources.graph(RESOLUTION_GRAPH_PREFIX + j.resolution.rsplit("/", 1)[-1])
     r = URIRef(j.resolution)
@@ -200,7 +206,7 @@ def test_resolution_graph_follows_the_model(all_sources: MemoryStore) -> None:
 def test_resolutions_conform_to_the_shapes(all_sources: MemoryStore) -> None:
     from kg.validate import validate_store
 
-    resolve(all_sources, as_of=day("2019-03-01"), now=NOW)
+    resolve(all_sources, **when("2019-03-01"))
     report = validate_store(all_sources)
     about_resolutions = [v for v in report.violations if "Resolution" in str(v) or "status" in str(v)]
     assert about_resolutions == []
@@ -284,7 +290,7 @@ def _urls(store: MemoryStore, j: Judgement) -> set[str]:
 @pytest.mark.slow
 def test_end_to_end_seeds() -> None:
     store = _seeded()
-    js = resolve(store, as_of=day("2019-12-31"), now=NOW)
+    js = resolve(store, **when("2019-12-31"))
     xi = _find(js, "Xi Jinping", "side")
     assert xi.outcome == "refuted"
     assert {"https://en.wikipedia.org/wiki/Li_Zhanshu",
@@ -304,7 +310,7 @@ def test_end_to_end_seeds() -> None:
 @pytest.mark.slow
 def test_end_to_end_as_of_the_announcement() -> None:
     store = _seeded()
-    js = resolve(store, as_of=day("2018-09-05"), now=NOW)
+    js = resolve(store, **when("2018-09-05"))
     xi = _find(js, "Xi Jinping", "side")
     assert xi.outcome == "refuted"
     assert _urls(store, xi) == {"https://en.wikipedia.org/wiki/Li_Zhanshu"}
@@ -341,5 +347,5 @@ def test_undated_negative_prediction_is_not_undone_by_another_kind_of_event(
         files.append(tmp_path / f"{name}.json")
         files[-1].write_text(json.dumps(rec.to_dict()), encoding="utf-8")
     assert ingest(store, files).ok
-    (j,) = resolve(store, as_of=day("2019-12-31"), now=NOW)
+    (j,) = resolve(store, **when("2019-12-31"))
     assert j.outcome != "refuted"

@@ -81,7 +81,7 @@ def test_scorecard_cli(tmp_path: Path) -> None:
     data = Path(__file__).parent / "data" / "resolve"
     files = [str(data / f"{n}.json") for n in ("a_prediction", "b_announcement", "d_summit", "f_hanoi")]
     assert runner.invoke(app, ["ingest", "--store", str(store), "--force", *files]).exit_code == 0
-    assert runner.invoke(app, ["resolve", "--store", str(store), "--as-of", "2019-03-01"]).exit_code == 0
+    assert runner.invoke(app, ["resolve", "--store", str(store)]).exit_code == 0
     result = runner.invoke(app, ["scorecard", "--store", str(store), "--format", "json", "--plot", str(tmp_path)])
     assert result.exit_code == 0, result.output
     card = json.loads(result.stdout)

@@ -21,7 +21,9 @@ mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary is data
 
 from __future__ import annotations
 
+from kg.extract.claims import with_claims
 from kg.extract.hedges import concept_for
+from kg.extract.outcomes import with_outcomes
 from kg.extract.pipeline import PIPELINE, Analysis, Component, run
 from kg.extract.registry import Registry, load_registry
 from kg.extract.slugs import actor_iri, slug
@@ -53,7 +55,7 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     the chain of components of :mod:`kg.extract.pipeline`.
     """
     a = run(article, registry=registry)
-    return Records(
+    records = Records(
         article=article,
         actors=a.need("actors").records(),
         statements=list(a.need("statements")),
@@ -61,3 +63,4 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         predictions=list(a.need("predictions")),
         extractor=EXTRACTOR,
     )
+    return with_outcomes(with_claims(records))

@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal, URIRef
 
 from kg.errors import UsageError
 from kg.extract.slugs import slug
-from kg.namespaces import ACTOR, PREFIXES, STATUS_GRAPH
+from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
+from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
 from kg.resolve.record import (
     RESOLVER_AGENT,
@@ -35,6 +36,7 @@ from kg.resolve.record import (
     resolution_graph,
     status_graph,
 )
+from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.rules import FAMILIES, Candidate
 from kg.resolve.rules import judge as judge_rule
 from kg.store.base import Store
@@ -124,7 +126,10 @@ def resolve(
     """
     now = _now(now)
     as_of = as_of or now.date()
+    past = as_of < now.date()
     facts = load_facts(store)
+    claims = load_claims(store)
+    events = cluster(reports(facts, load_outcomes(store), as_of))
     predictions = facts.predictions
     if prediction is not None:
         predictions = [p for p in predictions if p.iri == expand(prediction)]
@@ -139,12 +144,15 @@ def resolve(
         if human is not None:
             out.append(_from_record(human, p.text, as_of))
             continue
-        v = judge_rule(p, facts, as_of)
+        v = judge_rule(p, facts, as_of, claim=claims.get(p.iri), events=events)
         content = Content(p.iri, v.outcome, "rule", RESOLVER_AGENT, v.rationale, v.evidence, v.sources)
         j = Judgement(
             p.iri, p.text, v.outcome, v.rationale, as_of, evidence=list(v.evidence), sources=list(v.sources),
             candidates=list(v.candidates),
         )
+        if past:
+            out.append(j)  # a look back: recorded in kgg:status/as-of/D only, the chain stays as it is
+            continue
         last = head(records, "rule")
         if last is not None and last.content.key() == content.key():
             j.resolution, j.revises = last.iri, last.revises
@@ -155,14 +163,43 @@ def resolve(
             records.append(ResolutionRecord(j.resolution, content, as_of, now, j.revises))
             j.written = True
         out.append(j)
-    _write(store, graphs, resolutions)
+    if past:
+        store.replace_graphs({as_of_graph(as_of): as_of_status_graph(out, as_of)})
+    else:
+        graphs[str(EVENTS_GRAPH)] = events_graph(events)
+        _write(store, graphs, resolutions)
     return out
+
+
+def as_of_graph(day: dt.date) -> str:
+    """The graph holding the statuses as of *day*: ``kgg:status/as-of/<day>``."""
+    return STATUS_AS_OF_PREFIX + day.isoformat()
+
+
+def as_of_status_graph(judgements: Sequence[Judgement], day: dt.date) -> Graph:
+    """``?prediction kg:status ?s`` as of *day*, each with its evidence and rationale (no Resolution is written)."""
+    g = Graph()
+    node = URIRef(as_of_graph(day))
+    g.add((node, KG.asOf, Literal(day.isoformat(), datatype=XSD.date)))
+    for j in judgements:
+        p = URIRef(j.prediction)
+        g.add((p, KG.status, concept("status", j.outcome)))
+        if j.outcome != "open" or j.evidence:
+            g.add((p, KG.rationale, Literal(j.rationale)))
+        for e in j.evidence:
+            g.add((p, KG.evidence, URIRef(e)))
+    return g
 
 
 def _write(store: Store, graphs: dict[str, Graph], resolutions: dict[str, list[ResolutionRecord]]) -> None:
     status = status_graph(resolutions)
     old = {(q.subject, q.predicate, q.object) for q in store.quads(str(STATUS_GRAPH))}
     new = {tuple(to_oxigraph(t) for t in triple) for triple in status}
+    events = graphs.pop(str(EVENTS_GRAPH), None)
+    if events is not None:
+        old_events = {(q.subject, q.predicate, q.object) for q in store.quads(str(EVENTS_GRAPH))}
+        if old_events != {tuple(to_oxigraph(t) for t in triple) for triple in events}:
+            graphs[str(EVENTS_GRAPH)] = events
     if graphs or old != new:
         store.replace_graphs({**graphs, str(STATUS_GRAPH): status})
 

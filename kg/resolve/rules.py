@@ -28,9 +28,12 @@ Meeting predictions (``kg:predictedEvent``), positive polarity:
 
 Negative polarity ("X will not visit Y") swaps confirmed and refuted; it is still only judged with evidence.
 
-Predictions that are not about a meeting are not decided by rule: later statements and meetings are ranked by
-similarity (shared actors, shared content words, inside the time window) and recorded as candidates with the
-outcome **open** ("needs review"); without candidates they expire like the others.
+Predictions whose words give a claim (:mod:`kg.resolve.claims`) are judged by it when they are not about a
+meeting, or when they name a meeting but claim another kind of outcome ("end negative rates at its meeting")
+and the meeting rules leave them undecided. The other predictions are not decided by rule: later statements
+and meetings are ranked by similarity (shared actors, shared content words, inside the time window) and
+recorded as candidates with the outcome **open** ("needs review"); without candidates they expire like the
+others.
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.resolve.claims import days, judge_claim, window_text
+from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
+from kg.resolve.reports import ClaimFact, is_belief
 
 FAMILIES: dict[str, str] = {
     "visit": "attendance",
@@ -138,11 +144,100 @@ def later(p: PredictionFact, facts: Facts, article: str, as_of: dt.date) -> bool
     return made is None or published > made
 
 
-def judge(p: PredictionFact, facts: Facts, as_of: dt.date) -> Verdict:
-    """Judge one prediction against the later sources known on *as_of* (see the module docstring)."""
+def judge(
+    p: PredictionFact,
+    facts: Facts,
+    as_of: dt.date,
+    *,
+    claim: ClaimFact | None = None,
+    events: list[EventFact] | None = None,
+) -> Verdict:
+    """Judge one prediction against the later sources known on *as_of* (see the module docstring); with its
+    *claim* and the *events* of the store, a prediction that is not about a meeting is judged by
+    :mod:`kg.resolve.claims`."""
     if p.event is not None and p.event.people:
-        return _judge_meeting(p, p.event, facts, as_of)
+        v = _judge_meeting(p, p.event, facts, as_of)
+        if v.outcome in ("confirmed", "refuted") or claim is None or claim.family == "presence":
+            return v
+        # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
+        return (_judge_claim(p, claim, events, facts, as_of) if events else None) or v
+    if claim is not None and events:
+        by_claim = _judge_claim(p, claim, events, facts, as_of)
+        if by_claim is not None:
+            return by_claim
     return _judge_words(p, facts, as_of)
+
+
+_QUANTITY = re.compile(r"\d|\b(?:points?|per ?cent|percent|half|quarter|double|triple)\b|%", re.I)
+
+
+def unread_quantity(text: str, claim: ClaimFact) -> bool:
+    """True when a change or quantity claim read no value from words that name one ("a quarter point lift"):
+    the kind alone must not confirm what may be a numeric claim.
+
+    >>> unread_quantity("a quarter point lift", ClaimFact("raise", frozenset()))
+    True
+    """
+    return claim.value is None and claim.family in ("change", "quantity") and bool(_QUANTITY.search(text))
+
+
+def reported_after(p: PredictionFact, facts: Facts, article: str, as_of: dt.date) -> bool:
+    """A source that reports an outcome counts from the day the prediction was made (same day included: a
+    report of a completed outcome cannot precede a forecast of it), never its own article."""
+    if article == p.article:
+        return False
+    published = facts.published(article)
+    made = p.made_on or facts.published(p.article)
+    return published is not None and published <= as_of and (made is None or published >= made)
+
+
+def _judge_claim(
+    p: PredictionFact, claim: ClaimFact, events: list[EventFact], facts: Facts, as_of: dt.date
+) -> Verdict | None:
+    """A verdict from the events later sources report, or None (no event bears on the claim)."""
+    if claim.start is None and claim.end is None and p.made_on is not None:
+        claim = ClaimFact(**{**claim.__dict__, "start": p.made_on})
+    later_events = []
+    for e in events:
+        kept = [r for r in e.reports if reported_after(p, facts, r.article, as_of)]
+        if kept:
+            later_events.append(EventFact(kept))
+    decided, candidates = judge_claim(claim, later_events)
+    what = f"{claim.predicate} by {_names(claim.subjects, facts)}"
+    if decided is not None and decided.outcome == "confirmed" and unread_quantity(p.text, claim):
+        candidates, decided = [decided, *candidates], None  # the words name a number the claim did not read
+    if decided is not None:
+        reports = decided.reports
+        sources = _sources(reports, facts)  # type: ignore[arg-type]
+        outcome = decided.outcome
+        if p.polarity == "negative" or claim.polarity == "negative":
+            outcome = {"confirmed": "refuted", "refuted": "confirmed"}[outcome]
+        return Verdict(
+            outcome,
+            f"claim {what} in {window_text(claim)}: one event ({days(decided.event)}), {len(reports)} report(s) "
+            f"from {len(sources)} later source(s); matching fields: {', '.join(decided.fields)}; {decided.why}.",
+            tuple(r.iri for r in reports),
+            sources,
+        )
+    if not candidates:
+        return None
+    found = tuple(
+        Candidate(r.iri, r.article, round(len(m.fields) / 5, 3), r.text, tuple(sorted(claim.subjects)), ())
+        for m in candidates[:MAX_CANDIDATES]
+        for r in m.reports[:1]
+    )
+    listed = "; ".join(
+        f"{c.iri} ({m.why}; matching fields: {', '.join(m.fields)})" for c, m in zip(found, candidates, strict=False)
+    )
+    w_end = claim.end
+    status = "expired" if w_end is not None and w_end < as_of else "open"
+    return Verdict(
+        status,
+        f"needs review: claim {what} in {window_text(claim)}; no event matches every field; candidates: {listed}.",
+        tuple(c.iri for c in found) if status == "open" else (),
+        _sources(found, facts) if status == "open" else (),
+        found if status == "open" else (),
+    )
 
 
 # -- meetings ---------------------------------------------------------------------------------------------
@@ -208,6 +303,10 @@ def _negative(e: MeetingFact, m: MeetingFact, w: Window, facts: Facts) -> str | 
         return None
     source = facts.sources.get(m.article)
     day = source.published.isoformat() if source and source.published else "undated"
+    if place is None and m.place and e.place:
+        return None  # a report elsewhere (or where we cannot tell) is about another event
+    if m.status in ("negated", "cancelled", "planned") and is_belief(m.text):
+        return None  # what someone believes will (not) happen is no report of it
     if m.status in _NEGATIVE and m.people & e.people and m.people <= e.people | _home_countries(e, facts):
         return f"{day}: a source reports the {m.kind} of {_names(m.people, facts)} as {m.status}"
     if m.status in ("planned", "held") and place:

@@ -1,0 +1,296 @@
+"""What a prediction claims: a structured proposition read from its words (docs/model.md, "Propositions").
+
+A claim is read from one stretch of text by :func:`read_claim`: the first word of an outcome kind
+(``ontology/outcomes.ttl``; "announce", "confirm" and "declare" give way to a kind that follows them, since
+announcing a withdrawal claims the withdrawal), the actors mentioned before it in its sentence (subjects, the
+nearest first) and after it (object), and a number with its unit and comparison after it ("by at least 25 bp",
+"between $8 billion and $10 billion", "339 seats"). :func:`with_claims` gives every prediction its claim;
+:mod:`kg.extract.outcomes` reads what later sources report with the same reader.
+
+>>> from kg.records import Actor, Span
+>>> text = "The bank is expected to raise rates by at least 25 basis points."
+>>> bank = Actor("a1", "The Bank", "Organization", mentions=[Span(0, 8, "The bank")])
+>>> c = read_claim(text, 0, len(text), actors=[bank], forms=base_forms())
+>>> c.predicate, c.subjects, c.value, c.unit, c.comparison
+('raise', ['a1'], 25.0, 'bp', 'ge')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from kg.extract.lexicon import words
+from kg.outcome_scheme import Scheme, scheme
+from kg.records import Actor, Claim, Records, Span
+
+__all__ = ["base_forms", "read_claim", "read_value", "with_claims"]
+
+#: kinds that only frame another one ("announce that it will withdraw" claims the withdrawal, "agreed to cut"
+#: the cut)
+_FRAMING = ("announce", "agree")
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n[’']t|fail(?:s|ed)? to|refus(?:e|es|ed) to)\s+(?:\w+\s+){0,2}$", re.I
+)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|which|who)\b|\b(?:but|while|whereas)\b")
+_NUMBER = r"(?P<N#>(?:(?<=\s)[-−])?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))"
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_SCALE_RE = r"(?:\s*(?P<S#>thousand|million|billion|trillion|mn|bn|m|b)\b)?"
+
+
+def _inflect(form: str) -> set[str]:
+    """A base form and its -s, -ing forms (the first word inflected: "pull out" -> "pulling out")."""
+    head, _, rest = form.partition(" ")
+    tail = f" {rest}" if rest else ""
+    out = {head, head + "s", head + "es"}
+    if head.endswith("e") and not head.endswith("ee"):
+        out.add(head[:-1] + "ing")
+    elif len(head) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", head):
+        out.add(head + head[-1] + "ing")
+    else:
+        out.add(head + "ing")
+    if head.endswith("y"):
+        out.add(head[:-1] + "ies")
+    return {w + tail for w in out}
+
+
+@cache
+def base_forms() -> dict[str, str]:
+    """Words of a claimed outcome (base, -s and -ing forms) -> kind."""
+    out: dict[str, str] = {}
+    for kind in scheme().kinds.values():
+        for form in kind.forms:
+            for w in _inflect(form.lower()):
+                out.setdefault(w, kind.name)
+    return out
+
+
+@cache
+def _pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    words = sorted((re.escape(w).replace(r"\ ", r"\s+") for w, _ in forms), key=len, reverse=True)
+    return re.compile(r"(?<![\w$-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+def _trigger(text: str, start: int, end: int, forms: dict[str, str]) -> tuple[re.Match[str], str] | None:
+    pattern = _pattern(tuple(sorted(forms.items())))
+    found = [(m, forms[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
+    found = [(m, k) for m, k in found if not _noun_ing(text, m)]
+    if not found:
+        return None
+    first = found[0]
+    if first[1] in _FRAMING and len(found) > 1:
+        return found[1]
+    return first
+
+
+_BE = re.compile(r"\b(?:is|are|was|were|be|been|am|'s|'re|’s|’re)\s+$", re.I)
+
+
+def _noun_ing(text: str, m: re.Match[str]) -> bool:
+    """An -ing form not after a form of "be" is a noun or gerund ("the meeting"), not the claimed outcome."""
+    head = m.group().split()[0].lower()
+    return head.endswith("ing") and not _BE.search(text[max(0, m.start() - 8) : m.start()])
+
+
+def read_value(text: str, start: int, end: int) -> tuple[float, float | None, str, str, Span] | None:
+    """The first number with a unit in ``text[start:end]``: (value, high, unit, comparison, span).
+
+    >>> read_value("priced at $45 a share", 0, 21)[:4]
+    (45.0, None, 'usd', 'eq')
+    >>> read_value("between $8 billion and $10 billion", 0, 34)[:4]
+    (8000000000.0, 10000000000.0, 'usd', 'between')
+    >>> read_value("a hike of 50bps or more", 0, 23)[:4]
+    (50.0, None, 'bp', 'ge')
+    """
+    s = scheme()
+    units = sorted(s.units, key=len, reverse=True)
+    unit_re = "|".join(re.escape(u) for u in units if not u.startswith(("$", "€", "us$")))
+    money = "|".join(re.escape(u) for u in units if u.startswith(("$", "€", "us$")) or u == "US$")
+    one = (
+        rf"(?:(?P<cur#>{money})\s?{_NUMBER.replace('N#', 'num#')}{_SCALE_RE.replace('S#', 'sc#')}"
+        rf"|{_NUMBER.replace('N#', 'n#')}{_SCALE_RE.replace('S#', 's#')}\s?(?:-\s?)?(?P<unit#>{unit_re})(?![\w]))"
+    )
+    lo_re, hi_re = one.replace("#", "1"), one.replace("#", "2")
+    pattern = re.compile(
+        rf"(?:(?P<between>between|from)\s+)?{lo_re}(?:\s*(?:and|to|-|–)\s*{hi_re})?", re.I
+    )
+    m = pattern.search(text, start, end)
+    if m is None:
+        return None
+    part = _PART_OF.search(text, max(start, m.start() - 20), m.start())
+    if part is not None and part.end() == m.start():
+        whole = m
+        m = pattern.search(f"{part.group(1)} {whole.group('unit1') or ''}")  # "365 of the 650 seats": 365 seats
+        if m is None:
+            return None
+        found = _read_match(m, s)
+        return None if found is None else (*found[:4], Span(part.start(), whole.end(), text[part.start():whole.end()]))
+    found = _read_match(m, s, text=text, start=start, end=end)
+    return None if found is None else (*found[:4], Span(m.start(), m.end(), m.group()))
+
+
+_PART_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:the\s+)?$")
+
+
+def _read_match(
+    m: re.Match[str], s: Scheme, *, text: str = "", start: int = 0, end: int = 0
+) -> tuple[float, float | None, str, str] | None:
+    """(value, high, unit, comparison) of one match of the value pattern; *text* gives the words around it."""
+
+    def number(i: int) -> tuple[float, str] | None:
+        raw = m.group(f"num{i}") or m.group(f"n{i}")
+        if raw is None:
+            return None
+        scale = (m.group(f"sc{i}") or m.group(f"s{i}") or "").lower()
+        unit = s.unit_of(m.group(f"cur{i}") or "") if m.group(f"cur{i}") else s.unit_of(m.group(f"unit{i}") or "")
+        return float(raw.replace(",", "").replace("−", "-")) * _SCALE.get(scale, 1.0), unit or ""
+
+    low, high = number(1), number(2)
+    if low is None:
+        return None
+    unit = low[1] or (high[1] if high else "")
+    comparison = "eq"
+    before = text[max(start, m.start() - 16) : m.start()].lower()
+    after = text[m.end() : min(end, m.end() + 12)].lower()
+    if re.search(r"majority(?:\s+of)?\s*$", before) or re.match(r"\s*(?:-\s*)?(?:seat\s+)?majority", after):
+        unit = "seat-majority"  # a margin over all others, not a count of seats
+    for phrase, cmp in sorted(s.comparisons.items(), key=lambda x: -len(x[0])):
+        if phrase.startswith("or ") and re.match(rf"\s*{re.escape(phrase)}\b", after):
+            comparison = cmp
+            break
+        if not phrase.startswith("or ") and re.search(rf"\b{re.escape(phrase)}\s+$", before) and cmp != "eq":
+            comparison = cmp
+            break
+    if high is not None and high[0] > low[0]:
+        return low[0], high[0], unit, "between"
+    return low[0], None, unit, comparison
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)`` (to the previous and next full stop or line break)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return (left + 1 if left >= 0 else 0), max(right, end)
+
+
+def _mentions(actors: Sequence[Actor], start: int, end: int) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, a.id) for a in actors for m in a.mentions if start <= m.start and m.end <= end)
+
+
+def read_claim(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    actors: Sequence[Actor],
+    forms: dict[str, str],
+    sentence: tuple[int, int] | None = None,
+) -> Claim | None:
+    """The claim of ``text[start:end]`` with trigger words *forms* (word -> kind), or None without a kind.
+
+    Subjects are the actors mentioned between the start of the clause (in *sentence*, default: the sentence
+    around the words) and the trigger, the nearest one and those joined to it by "and"; the object is the first
+    actor mentioned after the trigger.
+    """
+    found = _trigger(text, start, end, forms)
+    if found is None:
+        return None
+    m, kind = found
+    s_start, s_end = sentence or _sentence(text, start, end)
+    clause_start = s_start
+    for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
+        clause_start = b.end()
+    before = [x for x in _mentions(actors, clause_start, m.start()) if m.start() - x[1] <= _SUBJECT_REACH]
+    subjects = _subjects(text, before)
+    after = [a for _, _, a in _mentions(actors, m.end(), max(end, m.end())) if a not in subjects]
+    if not subjects and after and scheme().family(kind) == "change":
+        subjects, after = after[:1], after[1:]  # "raise the bank's rates": a rate's owner sets it
+    value = read_value(text, m.end(), min(end, m.end() + _VALUE_REACH)) or _value_before(text, m.start(), clause_start)
+    polarity = "negative" if _NEGATION.search(text[max(clause_start, m.start() - 30) : m.start()]) else "positive"
+    theme = _theme(text, m.end(), end)
+    claim = Claim(kind, Span(m.start(), m.end(), m.group()), subjects=subjects, object=after[0] if after else None,
+                  polarity=polarity, theme=theme)
+    if value is not None:
+        claim = replace(claim, value=value[0], value_high=value[1], unit=value[2] or None, comparison=value[3])
+    return claim
+
+
+_JOIN = re.compile(r"^[’'s]*\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+#: how far (characters) before the outcome word its subject may stand, and after it its value
+_SUBJECT_REACH = 80
+_VALUE_REACH = 45
+
+
+def _value_before(text: str, at: int, floor: int) -> tuple[float, float | None, str, str, Span] | None:
+    """A value in the noun phrase just before the outcome word ("a 25 bps hike", "a 28-seat majority")."""
+    found = read_value(text, max(floor, at - 30), at)
+    return found if found is not None and not text[found[4].end : at].strip(" -") else None
+
+
+_MODIFIER = re.compile(r"^\s*(?:[A-Z][\w.-]*\s+){0,2}$")
+
+
+def _subjects(text: str, before: list[tuple[int, int, str]]) -> list[str]:
+    """The nearest actor before the trigger, with those joined to it by "and" / ","."""
+    if not before:
+        return []
+    out = [before[-1][2]]
+    head = len(before) - 1  # the mention the chain is at
+    for i in range(len(before) - 2, -1, -1):
+        gap = text[before[i][1] : before[head][0]]
+        if before[i][1] > before[head][0] or _MODIFIER.match(gap):
+            continue  # nested in, or a modifier of, the next mention ("Chinese President Xi")
+        if not _JOIN.match(gap):
+            break
+        head = i
+        if before[i][2] not in out:
+            out.append(before[i][2])
+    return out
+
+
+_THEME_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}|\S+")
+_THEME_SKIP = words(
+    "the a an its their his her our this that these those of from on in to at by for with into over out up "
+    "new next first second final"
+)
+
+
+_THEME_END = words("on in at by for with during after before since until")
+
+
+def _theme(text: str, start: int, end: int) -> str | None:
+    """Up to three words of what the outcome is about, read after the outcome word to the end of its phrase
+    ("won the World Cup final" -> "world cup"): the words a report of the same outcome will share."""
+    out: list[str] = []
+    for m in _THEME_WORD.finditer(text, start, min(len(text), max(end, start) + 40)):
+        w = m.group().lower()
+        if out and w in _THEME_END:
+            break
+        if not w[0].isalpha() or w in ("and", "but", "after", "before", "while", "because", "as", "with"):
+            if out or not w[0].isalpha() and not w[0].isdigit():
+                break
+            continue
+        if w not in _THEME_SKIP:
+            out.append(w)
+        if len(out) == 3:
+            break
+    return " ".join(out) or None
+
+
+def with_claims(records: Records) -> Records:
+    """*records* with a claim on every prediction whose words name an outcome kind (others keep None)."""
+    text = records.article.text
+    forms = base_forms()
+    predictions = []
+    for p in records.predictions:
+        claim = read_claim(text, p.span.start, p.span.end, actors=records.actors, forms=forms)
+        if claim is not None:
+            polarity = p.polarity if claim.polarity == "positive" else "negative"
+            claim = replace(claim, polarity=polarity)
+        predictions.append(replace(p, claim=claim))
+    return replace(records, predictions=predictions)

@@ -1,0 +1,120 @@
+"""What a source reports did happen: reported outcomes ("raised rates by 50 bp", "won 365 seats", "scrubbed
+the launch"), each a claim (:mod:`kg.extract.claims`) with the day it happened.
+
+A sentence reports an outcome when a reported form of an outcome kind (``kg:reportedLabel`` in
+``ontology/outcomes.ttl``: "raised", "won", "voted to dissolve") stands in a clause that is not hedged, conditional,
+a belief or a plan ("would attend", "did not believe … would", "expects to approve", "if … won" report nothing),
+and the sentence is not itself one of the article's predictions. Its day is the time expression of the sentence
+nearest the trigger (read towards the past), else unknown (the resolver then places it at or before the
+article's date).
+
+>>> from kg.records import Actor, ArticleRecord, Records, Span
+>>> text = "The central bank raised rates by 50 basis points on Thursday. It will not hold them."
+>>> bank = Actor("a1", "Central Bank", "Organization", mentions=[Span(4, 16, "central bank")])
+>>> r = Records(ArticleRecord(text=text, published="2022-07-22"), actors=[bank])
+>>> [(o.claim.predicate, o.claim.subjects, o.claim.value, o.claim.unit, o.date) for o in find_outcomes(r)]
+[('raise', ['a1'], 50.0, 'bp', '2022-07-21')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from kg.extract import dates, sentences
+from kg.extract.boilerplate import content_paragraphs
+from kg.extract.claims import base_forms, read_claim
+from kg.outcome_scheme import scheme
+from kg.records import Claim, Outcome, Records, Span
+
+__all__ = ["find_outcomes", "reported_forms", "with_outcomes"]
+
+#: words that make a clause say something other than that the outcome happened (hedged, planned, believed,
+#: conditional, asked)
+_IRREALIS = re.compile(
+    r"\b(?:will|would|could|may|might|should|shall|can|must|expects?|expected|likely|unlikely|plans?|planned|"
+    r"intends?|aims?|hopes?|believes?|believed|thinks?|thought|doubts?|doubted|fears?|feared|if|unless|whether|"
+    r"wants?|wanted|set to|poised|due to|scheduled|ready to|going to|forecasts?|predicts?|predicted|projected|"
+    r"on course|on track|'ll|’ll|whoever|in order to|threaten(?:s|ed)? to|propos(?:e|es|ed) to|seeks? to|"
+    r"sought to|tried to|trying to|attempts? to|vow(?:s|ed)? to|promis(?:e|es|ed) to|asked)\b",
+    re.I,
+)
+
+
+@cache
+def reported_forms() -> dict[str, str]:
+    """Reported forms ("raised", "voted to end") -> outcome kind."""
+    out: dict[str, str] = {}
+    for kind in scheme().kinds.values():
+        for form in kind.reported:
+            out.setdefault(form.lower(), kind.name)
+    return out
+
+
+#: a decision reported with the decided outcome in the infinitive: "voted on Tuesday to end", "agreed to cut"
+_DECIDED = re.compile(r"\b(?:voted|agreed|decided|resolved)\s+(?:[\w,]+\s+){0,3}?to\s+", re.I)
+
+
+def _decided(text: str, start: int, end: int, records: Records) -> Claim | None:
+    """The claim of the outcome a reported decision names right after its "to", if any."""
+    for m in _DECIDED.finditer(text, start, end):
+        claim = read_claim(text, m.end(), end, actors=records.actors, forms=base_forms(), sentence=(start, end))
+        if claim is not None and claim.span.start == m.end():
+            return claim
+    return None
+
+
+def _agreement(text: str, claim: Claim) -> Claim | None:
+    """An agreement on what *claim* reports ("agreed on Thursday to cut" is also an agreement), else None."""
+    m = re.search(r"\bagreed\b", text[max(0, claim.span.start - 40) : claim.span.start])
+    if m is None or claim.predicate == "agree":
+        return None
+    at = max(0, claim.span.start - 40) + m.start()
+    return replace(claim, predicate="agree", span=Span(at, at + 6, "agreed"), value=None, value_high=None,
+                   unit=None, comparison=None)
+
+
+def _clause_start(text: str, start: int, at: int) -> int:
+    cut = start
+    for m in re.finditer(r"[;:—–]|,\s+(?:but|while|which|who|although|though)\b|\bbut\b", text[start:at]):
+        cut = start + m.end()
+    return cut
+
+
+def find_outcomes(records: Records) -> list[Outcome]:
+    """The reported outcomes of one article, in text order, ids ``o1``, ``o2`` … (see the module docstring)."""
+    art = records.article
+    text = art.text
+    published = dates.published_date(art.published, text)
+    taken = [(p.span.start, p.span.end) for p in records.predictions]
+    forms = reported_forms()
+    out: list[Outcome] = []
+    for p_start, p_end in content_paragraphs(text, title=art.title):
+        for s, e in sentences.split(text, p_start, p_end):
+            if text[s:e].rstrip().endswith("?") or any(a < e and s < b for a, b in taken):
+                continue
+            claim = _decided(text, s, e, records) or read_claim(
+                text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
+            )
+            if claim is None or not claim.subjects:
+                continue
+            clause = _clause_start(text, s, claim.span.start)
+            if _IRREALIS.search(text, clause, claim.span.start):
+                continue
+            day = None
+            if published is not None:
+                found = dates.find(text, published, s, e, future=False)
+                if found:
+                    near = min(found, key=lambda t: abs(t.start - claim.span.start))
+                    day = near.iso if near.precision in ("day", "month") else None
+            for c in (claim, _agreement(text, claim)):
+                if c is not None:
+                    out.append(Outcome(f"o{len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
+                                       rule="outcome.reported-form", confidence=0.6))
+    return out
+
+
+def with_outcomes(records: Records) -> Records:
+    """*records* with the outcomes their article reports."""
+    return replace(records, outcomes=find_outcomes(records))

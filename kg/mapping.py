@@ -12,8 +12,8 @@ Other modules add their own triples to an article graph through :data:`EXTENSION
 >>> m = map_records(Records(article=ArticleRecord(text="x", url="https://example.org/a", title="A")))
 >>> m.article.value == article_iri(ArticleRecord(text="x", url="https://example.org/a"))
 True
->>> len(m.triples), m.actor_facts
-(4, [])
+>>> len(m.triples), m.actor_facts  # type, URL, title, content hash, text
+(5, [])
 """
 
 from __future__ import annotations

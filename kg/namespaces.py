@@ -255,8 +255,6 @@ OUTCOME_KINDS = (
     "price",
 )
 COMPARISONS = ("eq", "ge", "le", "gt", "lt", "between")
-EVENT = Namespace(BASE + "id/event/")
-EVENTS_GRAPH = GRAPH["events"]
 STATUS_AS_OF_PREFIX = str(GRAPH) + "status/as-of/"
 
 

@@ -36,7 +36,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 
 from kg.endpoint import protocol
 from kg.endpoint.description import description_triples
@@ -257,8 +257,8 @@ def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = 
         Route("/queries/{name}", stored, methods=["GET"]),
         Route("/query", query_page, methods=["GET"]),
         Route("/context.jsonld", context, methods=["GET"]),
-        # the claims browser (kg.web) answers / and its pages; last, since a mount at / takes every other path
-        Mount("/", routes=web_routes(store if not isinstance(store, QueryPool) else _Reopening(pool.source))),
+        # the claims browser (kg.web): / and its pages, after the endpoint's routes
+        *web_routes(store if not isinstance(store, QueryPool) else _Reopening(pool.source)),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 

@@ -33,7 +33,7 @@ err = Console(stderr=True)
 
 # -- shared options, declared once -------------------------------------------------------------------------
 StoreOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--store", envvar="KG_STORE", help="Store directory (default ./kg-data; env KG_STORE)."),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
@@ -54,7 +54,7 @@ def errors() -> Iterator[None]:
         raise typer.Exit(e.exit_code) from None
 
 
-def open_store(path: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+def open_store(path: str | Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
     """Open the store chosen with --store / KG_STORE (default ./kg-data)."""
     from kg.store import open_store as _open
 
@@ -142,17 +142,16 @@ def ingest(
 
 
 def _ingest_urls(  # type: ignore[no-untyped-def]
-    s, urls: list[str], store: Path | None, meta, *, force: bool, allow_private: bool
+    s, urls: list[str], store: str | None, meta, *, force: bool, allow_private: bool
 ) -> tuple[bool, bool]:
     """Fetch and ingest URLs; print a line per URL; (any failed, any refused)."""
     from kg.fetch import Fetcher, FetchPolicy
     from kg.follow import archive_dir, fetch_articles
-    from kg.store import DEFAULT_PATH
 
     with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher, _progress() as bar:
         task = bar.add_task("fetching", total=len(urls))
         outcomes = fetch_articles(
-            s, urls, fetcher=fetcher, archive=archive_dir(store or DEFAULT_PATH), meta=meta, force=force,
+            s, urls, fetcher=fetcher, archive=archive_dir(store), meta=meta, force=force,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     _print_pages(outcomes)
@@ -579,10 +578,9 @@ def follow_run(
 
     from kg.fetch import Fetcher, FetchPolicy
     from kg.follow import archive_dir, feeds, run_feeds
-    from kg.store import DEFAULT_PATH
 
     with errors():
-        archive = archive_dir(store or DEFAULT_PATH)
+        archive = archive_dir(store)
         while True:
             s = open_store(store)
             try:

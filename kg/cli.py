@@ -98,12 +98,17 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Store articles even when they violate the shapes.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extraction processes.")] = 1,
     allow_private: AllowPrivateOpt = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+    ] = None,
 ) -> None:
     """Extract, validate and store articles (one named graph each; re-ingesting replaces).
 
     URLs are fetched politely (robots.txt, a rate limit per host, size and time caps); the raw HTML is kept in
     <store>.pages/ beside the store so that a re-extraction needs no new fetch.
     """
+    from kg.errors import UsageError
     from kg.ingest import ingest as run
 
     with errors():
@@ -116,13 +121,19 @@ def ingest(
             if urls:
                 failed, refused = _ingest_urls(s, urls, store, meta, force=force, allow_private=allow_private)
             result = None
+            if engine not in ("local", "dask"):
+                raise UsageError(f"unknown engine '{engine}'", hint="choose local or dask")
             if files:
                 with _progress() as bar:
                     task = bar.add_task("ingesting", total=None)
-                    result = run(
-                        s, files, meta=meta, force=force, workers=workers,
-                        progress=lambda done, total: bar.update(task, completed=done, total=total),
-                    )
+                    tick = lambda done, total: bar.update(task, completed=done, total=total)  # noqa: E731
+                    if engine == "dask":
+                        from kg.cluster import ingest_dask
+
+                        result = ingest_dask(s, files, meta=meta, force=force, scheduler=scheduler,
+                                             workers=workers, progress=tick)
+                    else:
+                        result = run(s, files, meta=meta, force=force, workers=workers, progress=tick)
         finally:
             s.close()
         for o in result.outcomes if result else []:

@@ -191,3 +191,11 @@ def _store_batch(
         result.outcomes.append(outcome)
     if accepted:
         store.replace_graphs(accepted)
+
+
+def prepare_file(job: tuple[str, Metadata | None]) -> tuple[Outcome, Graph | None]:
+    """Read, extract, map and validate one file: its outcome and its graph (None when it failed).
+
+    The unit of work of every ingest engine (processes of :func:`ingest`, Dask tasks of :mod:`kg.cluster`).
+    """
+    return _prepare(job)

@@ -137,7 +137,7 @@ class RemoteStore:
 
     def _update(self, sparql: str) -> None:
         self._writable()
-        r = self._send("POST", self.endpoints.update, data={"update": sparql})
+        r = self._send("POST", self.endpoints.update, data={"update": with_prefixes(sparql, PREFIXES)})
         if r.status_code >= 400:
             raise StoreError(f"store {self.url}: update failed ({r.status_code}: {r.text.strip()[:200]})")
 
@@ -162,6 +162,32 @@ class RemoteStore:
             if r.status_code >= 400:
                 raise StoreError(f"store {self.url}: cannot write graph <{name}> ({r.status_code}: "
                                  f"{r.text.strip()[:200]})")
+
+    def apply(self, *, drop: Iterable[str] = (), delete: str | None = None, add: Iterable[ox.Quad] = (),
+              after: str | None = None) -> None:
+        """Drop graphs and run *delete* (one update), write the added quads, then run *after* (one update).
+
+        A graph that was dropped, or is new, is written whole by one GSP PUT; quads for a graph that stays
+        (the actors graph) are appended by GSP POST. Not one transaction on a server (see the module doc).
+        """
+        self._writable()
+        dropped = list(drop)
+        first = [f"DROP SILENT GRAPH {ox.NamedNode(n)}" for n in dropped] + ([delete] if delete else [])
+        if first:
+            self._update(" ;\n".join(first))
+        by_graph: dict[str, list[ox.Triple]] = {}
+        for q in add:
+            name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else str(GRAPH["default"])
+            by_graph.setdefault(name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+        for name, ts in by_graph.items():
+            body = ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) or b""
+            whole = name in dropped or not self.has_graph(name)
+            r = self._gsp("PUT" if whole else "POST", name, body)
+            if r.status_code >= 400:
+                raise StoreError(f"store {self.url}: cannot write graph <{name}> ({r.status_code}: "
+                                 f"{r.text.strip()[:200]})")
+        if after:
+            self._update(after)
 
     def remove_graphs(self, names: Iterable[str]) -> None:
         """Drop these graphs (one update)."""

@@ -38,9 +38,8 @@ if TYPE_CHECKING:
     from kg.resolve import Judgement
     from kg.scoring import Scorecard
     from kg.store.base import Store
-    from kg.store.oxigraph import OxigraphStore
 
-def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> OxigraphStore:
+def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
     """Open the kg store at *path* (default ``./kg-data``; ``":memory:"`` for a fresh store in memory).
 
     Raises :class:`~kg.errors.StoreError` when the store is locked by another process or cannot be opened.

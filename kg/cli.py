@@ -33,7 +33,7 @@ err = Console(stderr=True)
 
 # -- shared options, declared once -------------------------------------------------------------------------
 StoreOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--store", envvar="KG_STORE", help="Store directory (default ./kg-data; env KG_STORE)."),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
@@ -88,7 +88,7 @@ def errors() -> Iterator[None]:
         raise typer.Exit(3) from None
 
 
-def open_store(path: Path | None, *, read_only: bool = False, create: bool = True):  # type: ignore[no-untyped-def]
+def open_store(path: str | Path | None, *, read_only: bool = False, create: bool = True):  # type: ignore[no-untyped-def]
     """Open the store chosen with --store / KG_STORE (default ./kg-data); ``create=False``: it must exist."""
     from kg.store import open_store as _open
 
@@ -96,7 +96,7 @@ def open_store(path: Path | None, *, read_only: bool = False, create: bool = Tru
 
 
 @contextmanager
-def writing(path: Path | None, *, create: bool = True):  # type: ignore[no-untyped-def]
+def writing(path: str | Path | None, *, create: bool = True):  # type: ignore[no-untyped-def]
     """The store opened for writing, closed at the end; a failure inside is not masked by one in close()."""
     s = open_store(path, create=create)
     try:
@@ -172,12 +172,17 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Store articles even when they violate the shapes.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extraction processes.")] = 1,
     allow_private: AllowPrivateOpt = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+    ] = None,
 ) -> None:
     """Extract, validate and store articles (one named graph each; re-ingesting replaces).
 
     URLs are fetched politely (robots.txt, a rate limit per host, size and time caps); the raw HTML is kept in
     <store>.pages/ beside the store so that a re-extraction needs no new fetch.
     """
+    from kg.errors import UsageError
     from kg.ingest import ingest as run
 
     with errors():
@@ -193,13 +198,19 @@ def ingest(
         with writing(store) as s:
             if urls:
                 failed, refused = _ingest_urls(s, urls, store, meta, force=force, allow_private=allow_private)
+            if engine not in ("local", "dask"):
+                raise UsageError(f"unknown engine '{engine}'", hint="choose local or dask")
             if files:
                 with _progress() as bar:
                     task = bar.add_task("ingesting", total=None)
-                    result = run(
-                        s, files, meta=meta, force=force, workers=workers,
-                        progress=lambda done, total: bar.update(task, completed=done, total=total),
-                    )
+                    tick = lambda done, total: bar.update(task, completed=done, total=total)  # noqa: E731
+                    if engine == "dask":
+                        from kg.cluster import ingest_dask
+
+                        result = ingest_dask(s, files, meta=meta, force=force, scheduler=scheduler,
+                                             workers=workers, progress=tick)
+                    else:
+                        result = run(s, files, meta=meta, force=force, workers=workers, progress=tick)
         for o in result.outcomes if result else []:
             if o.status == "ingested":
                 typer.echo(f"ingested {o.path} -> <{o.graph}> ({o.triples} triples)")
@@ -219,17 +230,16 @@ def ingest(
 
 
 def _ingest_urls(  # type: ignore[no-untyped-def]
-    s, urls: list[str], store: Path | None, meta, *, force: bool, allow_private: bool
+    s, urls: list[str], store: str | None, meta, *, force: bool, allow_private: bool
 ) -> tuple[bool, bool]:
     """Fetch and ingest URLs; print a line per URL; (any failed, any refused)."""
     from kg.fetch import Fetcher, FetchPolicy
     from kg.follow import archive_dir, fetch_articles
-    from kg.store import DEFAULT_PATH
 
     with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher, _progress() as bar:
         task = bar.add_task("fetching", total=len(urls))
         outcomes = fetch_articles(
-            s, urls, fetcher=fetcher, archive=archive_dir(store or DEFAULT_PATH), meta=meta, force=force,
+            s, urls, fetcher=fetcher, archive=archive_dir(store), meta=meta, force=force,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     _print_pages(outcomes)
@@ -733,10 +743,9 @@ def follow_run(
 
     from kg.fetch import Fetcher, FetchPolicy
     from kg.follow import archive_dir, feeds, run_feeds
-    from kg.store import DEFAULT_PATH
 
     with errors():
-        archive = archive_dir(store or DEFAULT_PATH)
+        archive = archive_dir(store)
         while True:
             s = open_store(store)
             try:

@@ -59,9 +59,19 @@ _PAGES = ox.NamedNode(str(PAGES_GRAPH))
 MAX_SITEMAP_DEPTH = 2
 
 
-def archive_dir(store_path: Path) -> Path:
-    """Where the raw pages of the store at *store_path* are kept: ``<store>.pages`` beside it."""
-    return store_path.with_name(store_path.name + ".pages")
+def archive_dir(store: str | Path | None) -> Path:
+    """Where the raw pages of the store are kept: ``<store>.pages`` beside an embedded store's directory;
+    ``./kg-remote.pages`` for a store on a server (``KG_PAGES`` names another folder)."""
+    import os
+
+    from kg.store import DEFAULT_PATH, is_remote
+
+    if os.environ.get("KG_PAGES"):
+        return Path(os.environ["KG_PAGES"])
+    if is_remote(store):
+        return Path("kg-remote.pages")
+    path = Path(store or DEFAULT_PATH)
+    return path.with_name(path.name + ".pages")
 
 
 def parse_every(value: str) -> int:

@@ -262,3 +262,10 @@ def _store_batch(
         written = write_articles(store, accepted)
         result.store_seconds += time.perf_counter() - t
         result.flagged.extend(written.flagged)
+
+
+def prepare_chunk(jobs: list[Job]) -> list[tuple[Outcome, Mapped | None]]:
+    """Read, extract, map and validate files (one SHACL run for them): each outcome, and the mapped article
+    where it could be mapped. The unit of work of every ingest engine (the processes of :func:`ingest`, the Dask
+    tasks of :mod:`kg.cluster`)."""
+    return _prepare_chunk(jobs)

@@ -432,8 +432,10 @@ def query(
     ASK exits 0 when true, 1 when false.
     """
     from kg.queries import bind, get_query, parse_assignments, read_query_file
+    from kg.queries import run_query
     from kg.querypool import QueryPool
     from kg.queryworker import StoreSource
+    from kg.store import is_remote
     from kg.results import check_format, serialize, to_table
 
     with errors():
@@ -450,8 +452,15 @@ def query(
             q = read_query_file(file) if file is not None else get_query(name or "")
         values = parse_assignments(param)
         bind(q, values)  # a bad parameter is a usage error before any worker starts
-        with QueryPool(StoreSource.at(store), limits=limits, workers=1) as pool:
-            result = pool.run(q, values)
+        if is_remote(store):  # a server runs the query: the same checks here, its own limits there
+            remote = open_store(store, read_only=True)
+            try:
+                result = run_query(remote, q, values, limits=limits, timeout=limits.timeout, limit=limits.max_rows)
+            finally:
+                remote.close()
+        else:
+            with QueryPool(StoreSource.at(store), limits=limits, workers=1) as pool:
+                result = pool.run(q, values)
         chosen = fmt or ("table" if sys.stdout.isatty() else "turtle" if result.is_graph else "json")
         chosen = check_format(result, chosen)
         if chosen == "table" and result.form == "ASK":

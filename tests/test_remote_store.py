@@ -81,6 +81,7 @@ def params_for(store: Store) -> dict[str, dict[str, str]]:
         "quotes-timeline": {},
         "scorecard": {},
         "statements-by-actor": {"actor": KGA + "donald-trump"},
+        "status-history": {"prediction": pred},
     }
 
 
@@ -143,7 +144,8 @@ def test_export_reads_graph_by_graph(embedded: MemoryStore, remote: RemoteStore)
                  for q in quads if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
         return named, len(quads)
 
-    assert dataset(remote) == dataset(embedded)
+    (got, n_got), (want, n_want) = dataset(remote), dataset(embedded)
+    assert (sorted(got - want)[:5], sorted(want - got)[:5], n_got) == ([], [], n_want)
 
 
 def test_cli_on_an_oxigraph_server_with_one_flag(oxigraph_url: str, tmp_path: Path) -> None:

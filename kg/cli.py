@@ -431,12 +431,11 @@ def query(
 
     ASK exits 0 when true, 1 when false.
     """
-    from kg.queries import bind, get_query, parse_assignments, read_query_file
-    from kg.queries import run_query
+    from kg.queries import bind, get_query, parse_assignments, read_query_file, run_query
     from kg.querypool import QueryPool
     from kg.queryworker import StoreSource
-    from kg.store import is_remote
     from kg.results import check_format, serialize, to_table
+    from kg.store import is_remote
 
     with errors():
         if (name is None) == (file is None):

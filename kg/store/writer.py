@@ -80,7 +80,8 @@ def _first_seen(actors: Iterable[str]) -> str | None:
         f"INSERT {{ GRAPH {a} {{ ?a <{KG.firstSeenIn}> ?first }} }} "
         f"WHERE {{ {{ SELECT ?a (MIN(CONCAT(COALESCE(STR(?pub), \"9999\"), \" \", STR(?art))) AS ?k) WHERE {{ "
         f"VALUES ?a {{ {values} }} GRAPH {a} {{ ?a {_DERIVED} ?art }} "
-        f'FILTER(STRSTARTS(STR(?art), "{ARTICLE}")) OPTIONAL {{ GRAPH ?ag {{ ?art <{KG.published}> ?pub }} }} }} GROUP BY ?a }} '
+        f'FILTER(STRSTARTS(STR(?art), "{ARTICLE}")) '
+        f"OPTIONAL {{ GRAPH ?ag {{ ?art <{KG.published}> ?pub }} }} }} GROUP BY ?a }} "
         f'BIND(IRI(STRAFTER(?k, " ")) AS ?first) OPTIONAL {{ GRAPH {a} {{ ?a <{KG.firstSeenIn}> ?old }} }} }}'
     )
 

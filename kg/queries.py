@@ -210,12 +210,30 @@ def get_query(name: str, folder: Path | None = None) -> StoredQuery:
 
 def read_query_file(path: Path) -> StoredQuery:
     """An ad-hoc query from a file (its header, if any, declares parameters as in a stored query)."""
-    from kg.errors import InputError
+    import os
+    import stat
 
+    from kg.errors import InputError
+    from kg.querylimits import DEFAULT_MAX_CHARS
+
+    cap = 4 * DEFAULT_MAX_CHARS  # bytes: the size check proper is done on the text, before parsing
+    try:  # non-blocking open and a regular-file check: a FIFO or a device never hangs or floods kg
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise InputError(f"cannot read query file {path}: {e.strerror}", hint="check the path") from None
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read query file {path}: {e}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"query file {path} is not a regular file", hint="save the query to a file, or use -")
+        os.set_blocking(fd, True)
+        data = os.read(fd, cap + 1)
+    finally:
+        os.close(fd)
+    if len(data) > cap:
+        raise InputError(f"query file {path} is larger than {cap:,} bytes", hint="a query is text, not data")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"query file {path} is not UTF-8 text (byte at offset {e.start})") from None
     return parse_query(text, Path(path).stem, strict=False)
 
 

@@ -36,7 +36,7 @@ WORDS = [
     "—", "\n\n", "<b>", "</b>", "<p>", "&amp;", "percent", "%", "$5", "billion",
 ]
 news_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), min_size=1, max_size=60).map(" ".join)
-published = st.sampled_from([None, "2018-09-04", "1970-01-01", "2099-12-31", "2024-02-29"])
+published = st.sampled_from([None, "2018-09-04", "1970-01-01", "2099-12-31", "2024-02-29", "0001-01-01", "9999-12-31"])
 
 
 @settings(FUZZ, max_examples=500)

@@ -434,7 +434,10 @@ def interpret(found: list[re.Match[str]], published: dt.date, *, future: bool | 
     """Resolve raw matches against *published* with the given direction hint."""
     out: list[TimeExpr] = []
     for m in found:
-        value = _interpret(m, published, future)
+        try:
+            value = _interpret(m, published, future)
+        except (ValueError, OverflowError):  # outside the calendar kg can write ("within 800000 years"): no date
+            value = None
         if value is not None:
             out.append(TimeExpr(m.start(), m.end(), m.group(), *value))
     return out

@@ -24,6 +24,7 @@ from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
+from kg.store.sparql_text import substitute
 from kg.store.terms import to_graph, triples
 
 DEFAULT_PATH = Path("kg-data")
@@ -146,8 +147,12 @@ class OxigraphStore:
         """Run a SPARQL query; the default graph is the union of all named graphs unless ``union=False``.
 
         *default_graph* and *named_graphs* (IRIs) set the query's dataset, replacing its FROM clauses.
+        Bound parameters are written into the query text as RDF terms (:func:`kg.store.sparql_text.substitute`):
+        Oxigraph plans a query with the constant in place, where a substituted variable is only filtered late
+        (a bound report measured 246 ms that way and 2.5 ms with the constant written in, at 1M triples).
         """
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        if substitutions:
+            sparql = substitute(sparql, substitutions)
         dataset: dict[str, Any] = {}
         try:
             if default_graph is not None:
@@ -158,7 +163,7 @@ class OxigraphStore:
             raise QueryError(f"not a graph IRI: {e}") from None
         try:
             return self._store.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=subs or None, **dataset
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, **dataset
             )
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None

@@ -7,6 +7,8 @@ term is not allowed it is wrapped: ``(term AS ?var)`` in a projection (the varia
 pyoxigraph), ``(term)`` in GROUP BY and ORDER BY.
 
 >>> import pyoxigraph as ox
+>>> substitute('SELECT ?x WHERE { ?x kg:p ?y FILTER(!BOUND($y) || ?y > 1) }', {"y": ox.Literal("2")})
+'SELECT ?x WHERE { ?x kg:p "2" FILTER(!true || "2" > 1) }'
 >>> substitute('SELECT ?x $by WHERE { ?x kg:p $by } GROUP BY ?x $by', {"by": ox.Literal('a"b')})
 'SELECT ?x ("a\\\\"b" AS ?by) WHERE { ?x kg:p "a\\\\"b" } GROUP BY ?x ("a\\\\"b")'
 """
@@ -50,6 +52,9 @@ def substitute(sparql: str, bindings: Mapping[str, Any]) -> str:
     if not bindings:
         return sparql
     terms = {k: str(v) for k, v in bindings.items()}
+    # BOUND(?x) of a bound parameter is true (a term may not stand inside BOUND)
+    sparql = re.sub(r"\bBOUND\s*\(\s*[?$](\w+)\s*\)",
+                    lambda m: "true" if m.group(1) in terms else m.group(0), sparql, flags=re.IGNORECASE)
     out: list[str] = []
     pos = 0
     clause = ""  # "select" between SELECT and its WHERE/{, "group"/"order" after GROUP BY / ORDER BY

@@ -336,3 +336,38 @@ def test_a_summons_at_a_clock_time_was_held_that_day() -> None:
     r = run(text, published="2019-05-23")
     (m,) = r.meetings
     assert people(r, m) == {"Jane Doe"} and m.status == "held" and m.start == "2019-05-23"
+
+
+def test_a_policy_meeting_belongs_to_the_bank_named_in_its_sentence() -> None:
+    text = (
+        "The Bank of Nordland raised its main rate on Wednesday. "
+        "The decision was explained by Bank of Nordland governor Ella Marsh, who spoke to reporters after a two-day "
+        "policy meeting that ended earlier in the day."
+    )
+    r = run(text, published="2031-03-12")
+    (m,) = r.meetings
+    assert {r.actor(p).label for p in m.participants} == {"Bank of Nordland"}
+    assert (m.status, m.start, m.end) == ("held", "2031-03-11", "2031-03-12")
+
+
+def test_the_next_meeting_is_the_institutions_and_an_intention_is_a_plan() -> None:
+    text = (
+        "Traders expect the Bank of Nordland to lift rates again. “We intend to raise the rate at our June policy "
+        "meeting,” its governor said last week. Markets also price a second move at the next meeting in September."
+    )
+    r = run(text, published="2031-05-20")
+    by_month = {m.start: m for m in r.meetings}
+    assert by_month["2031-06"].status == "planned"
+    assert by_month["2031-09"].status == "planned"
+    assert all({r.actor(p).label for p in m.participants} == {"Bank of Nordland"} for m in by_month.values())
+
+
+def test_an_undated_meeting_takes_the_day_a_preview_title_names() -> None:
+    text = "Analysts see a small hike.\n\nThe Bank of Nordland will deliver a quarter-point rise at its policy meeting."
+    records = extract(
+        ArticleRecord(
+            text=text, published="2031-05-20", title="Preview of the rate meeting coming up on Thursday 22 May"
+        )
+    )
+    (m,) = records.meetings
+    assert (m.status, m.start) == ("planned", "2031-05-22")

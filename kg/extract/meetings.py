@@ -38,6 +38,7 @@ place and date) merge into one record. Candidates without any participant are dr
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ from kg.extract import clauses, deadlines
 from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
 from kg.extract.document import Document
 from kg.extract.participants import (
+    BODY_MEETING,
     INTER,
     NOT_WITH_PREPOSITION,
     all_leaders,
@@ -55,6 +57,7 @@ from kg.extract.participants import (
     dedupe_people_countries,
     entry_type,
     ids,
+    institution_at,
     inter_countries,
     registry_slug,
     subjects,
@@ -152,6 +155,8 @@ _PRESS_BEFORE = re.compile(r"(?:press|news)\s+$")
 _CHAIR_BEFORE = re.compile(r"\bchair(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$")
 _IS_BEFORE = re.compile(r"\b(?:is|are|was)\s+$")
 _PARENTHETICAL = re.compile(r"—[^—]*—")
+#: the date of a meeting of several days is its last one: "a two-day meeting that ended on Tuesday"
+_ENDED = re.compile(r"\b(?:ended|ends|concluded|concludes|closed|wrapped\s+up)\b")
 
 
 @dataclass
@@ -225,7 +230,7 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
 def _date_undated(doc: Document, merged: list[Candidate]) -> None:
     """An undated planned or predicted meeting takes the date of a dated planned one of the article between the
     same people ("will meet Putin today … headed to Helsinki for his summit with Putin"), else the article's
-    lead date (:func:`kg.extract.deadlines.lead_date`)."""
+    lead date (:func:`kg.extract.deadlines.lead_date`), else the day a forward-looking title names."""
     if doc.published is None:
         return
     pub = doc.published.isoformat()
@@ -238,7 +243,7 @@ def _date_undated(doc: Document, merged: list[Candidate]) -> None:
         if same:
             m.date_start, m.date_end = same[0].date_start, same[0].date_end
             continue
-        lead = lead or deadlines.lead_date(doc)
+        lead = lead or deadlines.lead_date(doc) or deadlines.title_date(doc)
         if lead is not None:
             m.date_start = lead
 
@@ -417,6 +422,14 @@ def _read(
     participants = dedupe_people_countries(doc, participants)
     if not participants and subject and _LEADING_FRAME.match(text, c.start, run[0].start()):
         participants = list(subject)  # "After 36 hours in talks, X and Y reached a deal"
+    if (
+        not participants
+        and all(t.group("noun") for t in run)
+        and set(kinds) == {"meeting"}
+        and BODY_MEETING.search(text, max(lo, run[0].start() - 40), run[0].start())
+        and (body := institution_at(doc, run[0].start()))
+    ):
+        participants = [body]  # "after a two-day policy meeting": the meeting of the bank the text is about
     anaphor = attend_only or (
         not participants and bool(run[0].group("noun")) and bool(_DEFINITE.search(text, lo, run[0].start()))
     )
@@ -467,6 +480,8 @@ def _read(
         first, last = dates_of(doc, si, c.sentence_start, c.start, status, inherit=False, ahead_only=True)
     if first is not None and len(first) == 10 and last is None:
         last = duration_end(text, first, max(lo, run[0].start() - 40), min(hi, run[-1].end() + 12))
+        if last and _ENDED.search(text, run[-1].end(), hi):
+            first, last = _back_by(first, first, last), first  # "a two-day meeting that ended today"
     if (
         first
         and doc.published
@@ -497,6 +512,12 @@ def _read(
         anaphor=anaphor,
         there=bool(_THERE.search(text, run[-1].end(), hi)),
     )
+
+
+def _back_by(day: str, first: str, last: str) -> str:
+    """*day* moved back by the length of the span ``[first, last]`` (ISO days)."""
+    length = dt.date.fromisoformat(last) - dt.date.fromisoformat(first)
+    return (dt.date.fromisoformat(day) - length).isoformat()
 
 
 def _subject_before(doc: Document, c: clauses.Clause, pos: int, subject: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ import re
 
 from kg.extract.actors import Mention
 from kg.extract.document import Document
-from kg.extract.lexicon import words
+from kg.extract.lexicon import alternation, load, words
 from kg.extract.registry import Registry
 from kg.extract.statements import resolve_pronoun
 
@@ -263,3 +263,29 @@ def countries_of(doc: Document, ids: list[str]) -> frozenset[str]:
         else:
             out.add(e.key)
     return frozenset(out)
+
+
+#: words before a meeting noun that make it one institution's regular meeting (``lexicon/body_meeting_words.txt``)
+BODY_MEETING = re.compile(rf"\b(?:{alternation(load('body_meeting_words'))})\s+(?:[\w’'-]+\s+)?$", re.I)
+
+
+def institution_at(doc: Document, pos: int) -> str | None:
+    """The institution a meeting named without participants at *pos* belongs to ("a two-day policy meeting"):
+    the organisation named last before *pos* in its sentence, else the one named most often before it (a
+    news agency in a dateline is no candidate)."""
+    ss, _ = doc.sentence_at(pos)
+    orgs = [
+        m
+        for m in doc.actors.within(0, pos)
+        if doc.actors.entries[m.key].type == "Organization" and not doc.in_dateline(m.start)
+    ]
+    if not orgs:
+        return None
+    same = [m for m in orgs if m.start >= ss]
+    if same:
+        return doc.actors.id_of(same[-1].key)
+    counts: dict[str, int] = {}
+    for m in orgs:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: (counts[k], max(m.start for m in orgs if m.key == k)))
+    return doc.actors.id_of(best)

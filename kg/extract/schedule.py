@@ -62,7 +62,7 @@ _HEDGE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|[’']ll|going to|is to|are to|scheduled|slated|set to|plans? to|planned|"
-    r"planning|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
+    r"planning|intends? to|intending to|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
     # a wish, an invitation or an intention to take part: the meeting is ahead ("wants an immediate start to
     # talks", "an invitation to take part in Thursday's conference")
     r"wants?|seeks?|start to|resume|resumption of|invitation|invited to|to take part|to attend|to open|"
@@ -88,7 +88,7 @@ _GATES = {
         "probably", "poised", "potential", "mooted", "proposed",
     ),
     "future": (
-        "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan",
+        "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan", "intend",
         "upcoming", "coming", "next", "due to", "to be held", "to host", "to visit", "to meet", "want", "seek",
         "start to", "resum", "invit", "to take part", "to attend", "to join", "to open", "to start", "to begin",
         "to launch",

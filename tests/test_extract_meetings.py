@@ -371,3 +371,14 @@ def test_an_undated_meeting_takes_the_day_a_preview_title_names() -> None:
     )
     (m,) = records.meetings
     assert (m.status, m.start) == ("planned", "2031-05-22")
+
+
+def test_a_tour_begun_in_a_later_clause_is_its_own_subjects_and_keeps_its_day() -> None:
+    text = (
+        "Prime Minister Ada Holm made similar comments on Tuesday, and on Saturday, as foreign minister Jan Berg "
+        "began a tour of the other member states."
+    )
+    r = run(text, published="2031-05-20")
+    (m,) = r.meetings
+    assert people(r, m) == {"Jan Berg"}
+    assert (m.kind, m.status, m.start) == ("visit", "held", "2031-05-17")

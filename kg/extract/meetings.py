@@ -374,8 +374,12 @@ def _read(
                 participants[-1:-1] = ids(doc, doc.actors.within(pair.start(), pair.end()))
             if t is run[0]:
                 span_start = min([m.start for m in own] + [compound_start(doc, floor, t.start())])
-            if subject and _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()):
-                participants[:0] = _subject_before(doc, c, t.start(), subject)
+            attends = _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()) if subject else None
+            if attends:
+                # "…, as minister X began a tour": the subject right before the verb, else the clause's
+                participants[:0] = verb_subject(doc, c.start, attends.start()) or _subject_before(
+                    doc, c, t.start(), subject
+                )
             within = _IN_TALKS_WITH.match(text, t.end())
             if within:
                 participants += ids(
@@ -523,8 +527,11 @@ def _back_by(day: str, first: str, last: str) -> str:
 def _subject_before(doc: Document, c: clauses.Clause, pos: int, subject: list[str]) -> list[str]:
     """The subject of the clause if it is named before *pos* (a coordinated or relative clause carries the
     subject of the clause before it): "…, President Holm said" names the speaker, not a participant."""
-    if c.coordinated or c.relative or not subject:
+    if not subject:
         return subject
+    if c.coordinated or c.relative:
+        # "…, and on Saturday, as minister X began a tour": a clause that names its own subject keeps it
+        return subjects(doc, c.start, pos) or subject
     return subjects(doc, c.start, pos)
 
 

@@ -209,17 +209,19 @@ def dates_of(
 
 
 def event_dates(doc: Document, start: int, end: int, future: bool | None) -> list[dates.TimeExpr]:
-    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th")."""
+    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th"; in
+    "comments on Tuesday, and on Saturday" only the first one does)."""
     assert doc.published is not None
-    return [
-        e
-        for e in doc.times(start, end, future=future)
-        if not e.text.startswith(("since", "Since"))  # "the first increase since 2011" looks back
-        and (
-            not is_speech_verb_before(doc.text, max(start, e.start - 25), e.start)
-            or _INFINITIVE_BEFORE.search(doc.text, max(start, e.start - 25), e.start)
-        )
-    ]
+    out = []
+    floor = start
+    for e in doc.times(start, end, future=future):
+        lo = max(floor, e.start - 25)
+        floor = e.end
+        if e.text.startswith(("since", "Since")):
+            continue  # "the first increase since 2011" looks back
+        if not is_speech_verb_before(doc.text, lo, e.start) or _INFINITIVE_BEFORE.search(doc.text, lo, e.start):
+            out.append(e)
+    return out
 
 
 _PARTICIPLES = frozenset(

@@ -382,3 +382,14 @@ def test_a_tour_begun_in_a_later_clause_is_its_own_subjects_and_keeps_its_day() 
     (m,) = r.meetings
     assert people(r, m) == {"Jan Berg"}
     assert (m.kind, m.status, m.start) == ("visit", "held", "2031-05-17")
+
+
+def test_a_summit_between_countries_is_one_between_their_named_leaders() -> None:
+    text = (
+        "Chinese President Xi Jinping said on Monday he would keep talking to Russia. "
+        "Russian President Vladimir Putin agreed. Diplomats still cite the summit declaration "
+        "between China and Russia from March."
+    )
+    r = run(text, published="2023-05-15")
+    (m,) = [m for m in r.meetings if m.start == "2023-03"]
+    assert people(r, m) == {"Xi Jinping", "Vladimir Putin"}

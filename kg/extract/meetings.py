@@ -59,6 +59,7 @@ from kg.extract.participants import (
     ids,
     institution_at,
     inter_countries,
+    leaders_for_countries,
     registry_slug,
     subjects,
     verb_subject,
@@ -202,6 +203,8 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
     merged = merge(resolve_anaphors(cands))
     for m in merged:
         m.participants = dedupe_people_countries(doc, m.participants)
+        if m.kind == "summit":
+            m.participants = leaders_for_countries(doc, m.participants)
     merged.sort(key=lambda m: m.start)
     _date_undated(doc, merged)
     meetings: list[Meeting] = []

@@ -250,6 +250,20 @@ def dedupe_people_countries(doc: Document, ids: list[str]) -> list[str]:
     return [p for p in out if not (entry_type(doc, p) == "Country" and registry_slug(doc, p) in people_countries)]
 
 
+def leaders_for_countries(doc: Document, ids: list[str]) -> list[str]:
+    """A summit between countries only ("the inter-Korean declaration") is one between their leaders when
+    the article names exactly one leader of each; else *ids* unchanged."""
+    if len(ids) < 2 or any(entry_type(doc, p) != "Country" for p in ids):
+        return ids
+    leaders: dict[str, list[str]] = {}
+    for key, actor in doc.actors.ids.items():
+        e = doc.actors.entries[key]
+        if e.type == "Person" and e.registry is not None and e.registry.salience == 2 and e.registry.country:
+            leaders.setdefault(e.registry.country, []).append(actor)
+    out = [leaders.get(registry_slug(doc, p) or "", []) for p in ids]
+    return [ls[0] for ls in out] if all(len(ls) == 1 for ls in out) else ids
+
+
 def countries_of(doc: Document, ids: list[str]) -> frozenset[str]:
     out = set()
     for p in ids:

@@ -393,3 +393,13 @@ def test_a_summit_between_countries_is_one_between_their_named_leaders() -> None
     r = run(text, published="2023-05-15")
     (m,) = [m for m in r.meetings if m.start == "2023-03"]
     assert people(r, m) == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_staying_away_from_a_meeting_just_named_is_a_negated_meeting() -> None:
+    text = (
+        "Prime Minister Ada Holm summoned her coalition partners to an urgent meeting at her office on Monday, "
+        "but Jan Berg stayed away."
+    )
+    r = run(text, published="2031-05-20")
+    away = [m for m in r.meetings if "Jan Berg" in people(r, m)]
+    assert len(away) == 1 and away[0].status == "negated" and away[0].start == "2031-05-19"

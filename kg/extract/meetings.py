@@ -92,7 +92,10 @@ _PURPOSE = re.compile(
     re.I,
 )
 #: verbs that take part in a meeting named elsewhere ("Zelensky will attend", "Vallo will skip it")
-_ATTEND_VERBS = frozenset(("attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping"))
+_ATTEND_VERBS = frozenset(
+    ("attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping")
+    + ("stay away", "stays away", "stayed away", "staying away")
+)
 _TRIGGER_SOURCE = rf"\b(?:(?P<noun>{trie_regex(MEETING_NOUNS)})|(?P<verb>{trie_regex(MEETING_VERBS)}))\b".replace(
     "\\ ", r"\s+"
 )
@@ -148,7 +151,7 @@ _LEADING_FRAME = re.compile(r"(?:After|During|Following|Despite|Throughout|Befor
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,2}$")
 _THERE = re.compile(r"\bthere\b")
 _VISIT_VERB = re.compile(r"visit|go|going|went|head|travel|fly|flew|arriv")
-_NO_OBJECT_VERB = re.compile(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat|arriv|attend|skip)")
+_NO_OBJECT_VERB = re.compile(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat|arriv|attend|skip|stay)")
 _WITH_STOP = re.compile(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _CALL_BEFORE = re.compile(r"(?:phone|a|the|video)\s+$")
@@ -416,7 +419,7 @@ def _read(
                     participants += [other] if other and other not in participants else []
     if not kinds:
         return None
-    attend_only = all(t.group("verb") and t.group().lower() in _ATTEND_VERBS for t in run)
+    attend_only = all(t.group("verb") and " ".join(t.group().lower().split()) in _ATTEND_VERBS for t in run)
     if attend_only and participants and _ATTEND_EVENT.match(text, run[-1].end(), hi):
         attend_only = False  # "will attend a session on AI": a meeting of its own
     elif attend_only and not (participants and _BARE_ATTEND.match(text, run[-1].end(), hi)):
@@ -483,7 +486,7 @@ def _read(
     first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
     if first is None and after is not None:
         first, last = dates_of(doc, si, after.start, after.end, status)
-    if first is None and not c.relative and c.start > c.sentence_start and status != "held":
+    if first is None and not anaphor and not c.relative and c.start > c.sentence_start and status != "held":
         first, last = dates_of(doc, si, c.sentence_start, c.start, status, inherit=False, ahead_only=True)
     if first is not None and len(first) == 10 and last is None:
         last = duration_end(text, first, max(lo, run[0].start() - 40), min(hi, run[-1].end() + 12))

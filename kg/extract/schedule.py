@@ -35,7 +35,7 @@ _NEGATION = re.compile(
 )
 #: not taking part: "will skip the summit", "missed the talks", "is boycotting"
 _SKIP = re.compile(
-    r"\b(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|snub(?:s|bed|bing)?|stay(?:s|ed|ing)? away from)\b", re.I
+    r"\b(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|snub(?:s|bed|bing)?|stay(?:s|ed|ing)? away)\b", re.I
 )
 #: a present progressive of a meeting verb is an arrangement ("I am meeting them on Tuesday")
 _PROGRESSIVE = re.compile(
@@ -81,7 +81,7 @@ PAST = re.compile(
 _GATES = {
     "rescheduled": ("postpon", "delay", "reschedul", "push", "mov"),
     "cancel": ("cancel", "call", "scrap", "postpon", "pulled out"),
-    "skip": ("skip", "boycott", "snub", "away from"),
+    "skip": ("skip", "boycott", "snub", "away"),
     "negation": ("not", "n't", "n’t", "never", "no plan"),
     "hedge": (
         "likely", "may", "might", "could", "possib", "perhaps", "expected", "anticipated", "hop", "forward",

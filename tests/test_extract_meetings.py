@@ -403,3 +403,15 @@ def test_staying_away_from_a_meeting_just_named_is_a_negated_meeting() -> None:
     r = run(text, published="2031-05-20")
     away = [m for m in r.meetings if "Jan Berg" in people(r, m)]
     assert len(away) == 1 and away[0].status == "negated" and away[0].start == "2031-05-19"
+
+
+def test_another_meeting_presupposes_an_earlier_one_on_the_day_of_the_news() -> None:
+    text = (
+        "The Nordic Fisheries Council agreed on Monday to cut the cod quota by a third. "
+        "The Nordic Fisheries Council said it would hold another video conference meeting on June 10."
+    )
+    r = run(text, published="2031-05-20")
+    by_status = {m.status: m for m in r.meetings}
+    assert by_status["planned"].start == "2031-06-10"
+    assert by_status["held"].start == "2031-05-19"
+    assert people(r, by_status["held"]) == people(r, by_status["planned"]) == {"Nordic Fisheries Council"}

@@ -8,7 +8,7 @@ Helpers of :mod:`kg.extract.meetings`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.document import Document
 
@@ -169,3 +169,53 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         target.countries = target.countries | c.countries
         target.confidence = min(0.9, max(target.confidence, c.confidence) + 0.1)
     return out
+
+
+#: "another meeting", "a further round of talks": a meeting that presupposes an earlier one of the same kind
+_ANOTHER = re.compile(r"\b(?:another|a\s+further)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def presupposed_earlier(doc: Document, merged: list[Candidate]) -> list[Candidate]:
+    """The earlier meeting that "another meeting" presupposes, when the article reports none between the same
+    participants: held, of the same kind, dated by the latest day up to publication in the first sentence
+    that names one of them ("X agreed on Thursday … X will hold another video conference on June 10"); left
+    out when that sentence has no such day."""
+    if doc.published is None:
+        return []
+    out: list[Candidate] = []
+    for m in merged:
+        if m.status not in ("planned", "predicted") or not m.participants or not m.anchors:
+            continue
+        another = _ANOTHER.search(doc.text, max(0, m.anchors[0] - 40), m.anchors[0])
+        if another is None:
+            continue
+        if any(o.status == "held" and set(o.participants) & set(m.participants) for o in merged + out):
+            continue
+        day = _news_day(doc, set(m.participants))
+        if day is None:
+            continue  # an earlier meeting the article does not date is left out
+        out.append(
+            replace(
+                m,
+                status="held",
+                date_start=day,
+                date_end=None,
+                rule=f"meeting.{m.kind}.presupposed",
+                confidence=0.45,
+                start=another.start(),
+                end=another.start() + len(another.group().split()[0]),
+                anchors=[another.start()],
+                participants=list(m.participants),
+            )
+        )
+    return out
+
+
+def _news_day(doc: Document, actors: set[str]) -> str | None:
+    assert doc.published is not None
+    for ss, se in doc.sentences:
+        if not {doc.actors.id_of(x.key) for x in doc.actors.within(ss, se)} & actors:
+            continue
+        days = [e for e in doc.times(ss, se, future=False) if e.precision == "day" and e.first <= doc.published]
+        return days[-1].first.isoformat() if days else None
+    return None

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from kg.extract import clauses, deadlines
-from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
+from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, presupposed_earlier, resolve_anaphors
 from kg.extract.document import Document
 from kg.extract.participants import (
     BODY_MEETING,
@@ -208,8 +208,9 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
         m.participants = dedupe_people_countries(doc, m.participants)
         if m.kind == "summit":
             m.participants = leaders_for_countries(doc, m.participants)
-    merged.sort(key=lambda m: m.start)
     _date_undated(doc, merged)
+    merged += presupposed_earlier(doc, merged)
+    merged.sort(key=lambda m: m.start)
     meetings: list[Meeting] = []
     anchors: dict[str, list[int]] = {}
     for i, m in enumerate(merged, 1):

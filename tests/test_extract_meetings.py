@@ -415,3 +415,15 @@ def test_another_meeting_presupposes_an_earlier_one_on_the_day_of_the_news() -> 
     assert by_status["planned"].start == "2031-06-10"
     assert by_status["held"].start == "2031-05-19"
     assert people(r, by_status["held"]) == people(r, by_status["planned"]) == {"Nordic Fisheries Council"}
+
+
+def test_a_meeting_postponed_to_a_new_day_is_cancelled_and_planned_again() -> None:
+    text = (
+        "A video meeting between Norway, Iceland and the Faroe Islands was scheduled to be held on Monday. "
+        "However, the meeting was postponed until Thursday after a row over quotas."
+    )
+    r = run(text, published="2031-05-21")  # a Wednesday
+    by_status = {m.status: m for m in r.meetings}
+    assert by_status["cancelled"].start == "2031-05-19"
+    assert by_status["planned"].start == "2031-05-22"
+    assert people(r, by_status["planned"]) == people(r, by_status["cancelled"])

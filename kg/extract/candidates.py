@@ -58,6 +58,8 @@ class Candidate:
     anaphor: bool = False
     #: "… meet Macron there": the place of the meeting named before
     there: bool = False
+    #: "the meeting was postponed to Thursday": the meeting named before is called off for a new date
+    rescheduled: bool = False
 
 
 def borrow_dates(doc: Document, cands: list[Candidate]) -> None:
@@ -83,7 +85,8 @@ def borrow_dates(doc: Document, cands: list[Candidate]) -> None:
 def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
     """Candidates that refer back ("the summit, due in May, has been postponed"; "Zelensky will attend"; "meet
     Macron there") take what they lack from the latest earlier meeting of a compatible kind; those with no
-    such meeting or still no participant are dropped."""
+    such meeting or still no participant are dropped. A meeting postponed to a new date ("the meeting was
+    postponed to Thursday") is a new planned one, and the one it refers back to is cancelled."""
     out: list[Candidate] = []
     for c in cands:
         prev = next((o for o in reversed(out) if any(c.kind in g and o.kind in g for g in KIND_GROUPS)), None)
@@ -92,7 +95,9 @@ def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
         if c.anaphor:
             if prev is None or c.sentence - prev.sentence > _ANAPHOR_REACH:
                 continue
-            if not c.participants and (c.status not in ("cancelled", "negated") or c.kind != prev.kind):
+            if not c.participants and (
+                (c.status not in ("cancelled", "negated") and not c.rescheduled) or c.kind != prev.kind
+            ):
                 continue  # "the anticipated summit", "after the meeting": names it again, tells nothing new
             if c.place_key and c.place_key != prev.place_key:
                 continue  # "the Geneva summit": another meeting than the one before
@@ -101,7 +106,10 @@ def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
                 c.participants = list(dict.fromkeys(prev.participants + c.participants))
             c.place, c.place_key = c.place or prev.place, c.place_key or prev.place_key
             c.host = c.host or prev.host
-            if c.date_start is None:
+            if c.rescheduled:
+                # "… was slated for Monday. The meeting was postponed to Thursday": Monday's is called off
+                prev.status, prev.rule = "cancelled", f"meeting.{prev.kind}.cancelled.rescheduled"
+            elif c.date_start is None:
                 c.date_start, c.date_end = prev.date_start, prev.date_end
             c.countries = prev.countries | c.countries
             c.rule = f"meeting.{c.kind}.{c.status}.anaphor"

@@ -70,6 +70,7 @@ from kg.extract.schedule import (
     dated_status,
     dates_of,
     duration_end,
+    is_rescheduled,
     modal_of,
     presupposed,
     run_status,
@@ -522,6 +523,7 @@ def _read(
         coordinated=c.coordinated,
         anaphor=anaphor,
         there=bool(_THERE.search(text, run[-1].end(), hi)),
+        rescheduled=anaphor and status == "planned" and is_rescheduled(text, c.start, c.end),
     )
 
 

@@ -54,6 +54,10 @@ _BETWEEN_GAP = re.compile(r"\s*and\s*")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel)\b[^,;]*$")
 _IMMEDIATE = re.compile(r"\b(?:immediate|immediately|imminent|without\s+delay)\b", re.I)
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
+#: a plan told in the past tense: its day may be before publication
+_PAST_PLAN = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:due|scheduled|slated|planned|set)\b"
+)
 _HEDGE = re.compile(
     r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|"
     r"(?<!highly\s)(?<!much\s)(?<!long\s)(?<!eagerly\s)(?<!much-)(?<!long-)(?:expected|anticipated)|"
@@ -137,6 +141,12 @@ def is_past(text: str) -> bool:
     return gated("past", PAST, text)
 
 
+def is_rescheduled(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` moves a meeting to a new date ("was postponed until Thursday")."""
+    seg = text[start:end]
+    return gated("rescheduled", _RESCHEDULED, seg, seg.lower())
+
+
 def status_of(text: str, c: clauses.Clause, modal: str) -> str:
     seg = text[c.start : c.end]
     low = seg.lower()
@@ -182,6 +192,8 @@ def dates_of(
     future: bool | None = False if status == "held" else (True if status != "cancelled" else None)
     if status == "cancelled" and _WAS_DUE.search(doc.text, lo, hi):
         future = True  # "the summit, due in May, has been postponed": May still ahead
+    elif status == "planned" and _PAST_PLAN.search(doc.text, lo, hi):
+        future = None  # "the meeting was slated to be held on Monday": the nearest Monday, maybe gone by
     found = event_dates(doc, lo, hi, future)
     if ahead_only:
         found = [e for e in found if e.first > doc.published]

@@ -427,3 +427,14 @@ def test_a_meeting_postponed_to_a_new_day_is_cancelled_and_planned_again() -> No
     assert by_status["cancelled"].start == "2031-05-19"
     assert by_status["planned"].start == "2031-05-22"
     assert people(r, by_status["planned"]) == people(r, by_status["cancelled"])
+
+
+def test_meeting_before_a_titled_name_is_the_verb_and_takes_the_day_of_the_sentence_before() -> None:
+    text = (
+        "By noon on Tuesday the count was settled. Delegates of four parties meeting President Ada Holm had "
+        "backed the governing bloc."
+    )
+    r = run(text, published="2031-05-21")  # a Wednesday
+    (m,) = r.meetings
+    assert people(r, m) == {"Ada Holm"}
+    assert (m.status, m.start) == ("held", "2031-05-20")

@@ -155,6 +155,8 @@ _VISIT_VERB = re.compile(r"visit|go|going|went|head|travel|fly|flew|arriv")
 _NO_OBJECT_VERB = re.compile(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat|arriv|attend|skip|stay)")
 _WITH_STOP = re.compile(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+#: capitalised title words between "meeting" and a person's name ("meeting President X")
+_TITLE_WORDS = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _CALL_BEFORE = re.compile(r"(?:phone|a|the|video)\s+$")
 _PRESS_BEFORE = re.compile(r"(?:press|news)\s+$")
 _CHAIR_BEFORE = re.compile(r"\bchair(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$")
@@ -363,8 +365,11 @@ def _read(
             noun = None  # "will visit Beijing": the verb
         if noun == "declaration" and not (_BETWEEN.match(text, t.end() + 1) or INTER.search(text, lo, t.start())):
             continue  # a declaration is a meeting only between named parties
-        if noun in ("meeting", "meetings") and _COPULA_BEFORE.search(text, max(c.start, t.start() - 16), t.start()):
-            noun = None  # "I am meeting their leadership": the verb
+        if noun in ("meeting", "meetings") and (
+            _COPULA_BEFORE.search(text, max(c.start, t.start() - 16), t.start())
+            or _person_next(doc, t.end(), hi)
+        ):
+            noun = None  # "I am meeting their leadership", "the parties meeting President X": the verb
         kinds.append(_kind_of(t))
         if noun:
             floor = lo if t is run[0] else run[0].end()
@@ -531,6 +536,17 @@ def _back_by(day: str, first: str, last: str) -> str:
     """*day* moved back by the length of the span ``[first, last]`` (ISO days)."""
     length = dt.date.fromisoformat(last) - dt.date.fromisoformat(first)
     return (dt.date.fromisoformat(day) - length).isoformat()
+
+
+def _person_next(doc: Document, pos: int, hi: int) -> bool:
+    """True when a person is named right after *pos*, after title words at most ("the parties meeting
+    President X": "meeting" is then the verb)."""
+    after = doc.actors.within(pos, min(hi, pos + 50))
+    return (
+        bool(after)
+        and doc.actors.entries[after[0].key].type == "Person"
+        and bool(_TITLE_WORDS.fullmatch(doc.text, pos, after[0].start))
+    )
 
 
 def _subject_before(doc: Document, c: clauses.Clause, pos: int, subject: list[str]) -> list[str]:

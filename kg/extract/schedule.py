@@ -201,9 +201,12 @@ def dates_of(
         return doc.published.isoformat()[:7], None  # "an immediate start to talks": this month
     if not found and status in ("held", "planned") and dates.CLOCK.search(doc.text, lo, hi):
         return doc.published.isoformat(), None  # "an urgent meeting at 8 p.m.": a time of the publication day
-    if not found and inherit and status in ("planned", "predicted") and si > 0:
+    if not found and inherit and status in ("planned", "predicted", "held") and si > 0:
         ps, pe = doc.sentences[si - 1]
-        if doc.same_paragraph(ps, lo):
+        if doc.same_paragraph(ps, lo) and status == "held":
+            # "By noon on Tuesday it was over. The parties meeting X had …": the day the narrative is on
+            found = [e for e in event_dates(doc, ps, pe, False) if e.precision == "day" and e.last <= doc.published]
+        elif doc.same_paragraph(ps, lo):
             found = [e for e in doc.times(ps, pe, future=True) if e.last >= doc.published]
     if not found:
         return None, None

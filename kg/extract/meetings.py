@@ -31,6 +31,10 @@ agreed to meet again in September" gives a held and a planned meeting):
   summit" without participants take the kind, participants, place and date of the latest compatible meeting
   within four sentences (a different place means another meeting).
 
+Institutions' meetings ("a two-day policy meeting", "the next meeting") without a participant belong to the
+organisation the text is about; "postponed to Thursday" cancels the meeting named before and plans it anew;
+"another meeting" presupposes an earlier held one dated by the news day (:mod:`kg.extract.candidates`).
+
 Candidates about the same event (overlapping participants or the same countries, compatible kind, status,
 place and date) merge into one record. Candidates without any participant are dropped.
 """

@@ -336,3 +336,105 @@ def test_a_summons_at_a_clock_time_was_held_that_day() -> None:
     r = run(text, published="2019-05-23")
     (m,) = r.meetings
     assert people(r, m) == {"Jane Doe"} and m.status == "held" and m.start == "2019-05-23"
+
+
+def test_a_policy_meeting_belongs_to_the_bank_named_in_its_sentence() -> None:
+    text = (
+        "The Bank of Nordland raised its main rate on Wednesday. "
+        "The decision was explained by Bank of Nordland governor Ella Marsh, who spoke to reporters after a two-day "
+        "policy meeting that ended earlier in the day."
+    )
+    r = run(text, published="2031-03-12")
+    (m,) = r.meetings
+    assert {r.actor(p).label for p in m.participants} == {"Bank of Nordland"}
+    assert (m.status, m.start, m.end) == ("held", "2031-03-11", "2031-03-12")
+
+
+def test_the_next_meeting_is_the_institutions_and_an_intention_is_a_plan() -> None:
+    text = (
+        "Traders expect the Bank of Nordland to lift rates again. “We intend to raise the rate at our June policy "
+        "meeting,” its governor said last week. Markets also price a second move at the next meeting in September."
+    )
+    r = run(text, published="2031-05-20")
+    by_month = {m.start: m for m in r.meetings}
+    assert by_month["2031-06"].status == "planned"
+    assert by_month["2031-09"].status == "planned"
+    assert all({r.actor(p).label for p in m.participants} == {"Bank of Nordland"} for m in by_month.values())
+
+
+def test_an_undated_meeting_takes_the_day_a_preview_title_names() -> None:
+    text = "Analysts see a small hike.\n\nThe Bank of Nordland will deliver a quarter-point rise at its policy meeting."
+    records = extract(
+        ArticleRecord(
+            text=text, published="2031-05-20", title="Preview of the rate meeting coming up on Thursday 22 May"
+        )
+    )
+    (m,) = records.meetings
+    assert (m.status, m.start) == ("planned", "2031-05-22")
+
+
+def test_a_tour_begun_in_a_later_clause_is_its_own_subjects_and_keeps_its_day() -> None:
+    text = (
+        "Prime Minister Ada Holm made similar comments on Tuesday, and on Saturday, as foreign minister Jan Berg "
+        "began a tour of the other member states."
+    )
+    r = run(text, published="2031-05-20")
+    (m,) = r.meetings
+    assert people(r, m) == {"Jan Berg"}
+    assert (m.kind, m.status, m.start) == ("visit", "held", "2031-05-17")
+
+
+def test_a_summit_between_countries_is_one_between_their_named_leaders() -> None:
+    text = (
+        "Chinese President Xi Jinping said on Monday he would keep talking to Russia. "
+        "Russian President Vladimir Putin agreed. Diplomats still cite the summit declaration "
+        "between China and Russia from March."
+    )
+    r = run(text, published="2023-05-15")
+    (m,) = [m for m in r.meetings if m.start == "2023-03"]
+    assert people(r, m) == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_staying_away_from_a_meeting_just_named_is_a_negated_meeting() -> None:
+    text = (
+        "Prime Minister Ada Holm summoned her coalition partners to an urgent meeting at her office on Monday, "
+        "but Jan Berg stayed away."
+    )
+    r = run(text, published="2031-05-20")
+    away = [m for m in r.meetings if "Jan Berg" in people(r, m)]
+    assert len(away) == 1 and away[0].status == "negated" and away[0].start == "2031-05-19"
+
+
+def test_another_meeting_presupposes_an_earlier_one_on_the_day_of_the_news() -> None:
+    text = (
+        "The Nordic Fisheries Council agreed on Monday to cut the cod quota by a third. "
+        "The Nordic Fisheries Council said it would hold another video conference meeting on June 10."
+    )
+    r = run(text, published="2031-05-20")
+    by_status = {m.status: m for m in r.meetings}
+    assert by_status["planned"].start == "2031-06-10"
+    assert by_status["held"].start == "2031-05-19"
+    assert people(r, by_status["held"]) == people(r, by_status["planned"]) == {"Nordic Fisheries Council"}
+
+
+def test_a_meeting_postponed_to_a_new_day_is_cancelled_and_planned_again() -> None:
+    text = (
+        "A video meeting between Norway, Iceland and the Faroe Islands was scheduled to be held on Monday. "
+        "However, the meeting was postponed until Thursday after a row over quotas."
+    )
+    r = run(text, published="2031-05-21")  # a Wednesday
+    by_status = {m.status: m for m in r.meetings}
+    assert by_status["cancelled"].start == "2031-05-19"
+    assert by_status["planned"].start == "2031-05-22"
+    assert people(r, by_status["planned"]) == people(r, by_status["cancelled"])
+
+
+def test_meeting_before_a_titled_name_is_the_verb_and_takes_the_day_of_the_sentence_before() -> None:
+    text = (
+        "By noon on Tuesday the count was settled. Delegates of four parties meeting President Ada Holm had "
+        "backed the governing bloc."
+    )
+    r = run(text, published="2031-05-21")  # a Wednesday
+    (m,) = r.meetings
+    assert people(r, m) == {"Ada Holm"}
+    assert (m.status, m.start) == ("held", "2031-05-20")

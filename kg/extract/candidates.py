@@ -8,7 +8,7 @@ Helpers of :mod:`kg.extract.meetings`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.document import Document
 
@@ -58,6 +58,8 @@ class Candidate:
     anaphor: bool = False
     #: "… meet Macron there": the place of the meeting named before
     there: bool = False
+    #: "the meeting was postponed to Thursday": the meeting named before is called off for a new date
+    rescheduled: bool = False
 
 
 def borrow_dates(doc: Document, cands: list[Candidate]) -> None:
@@ -83,7 +85,8 @@ def borrow_dates(doc: Document, cands: list[Candidate]) -> None:
 def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
     """Candidates that refer back ("the summit, due in May, has been postponed"; "Zelensky will attend"; "meet
     Macron there") take what they lack from the latest earlier meeting of a compatible kind; those with no
-    such meeting or still no participant are dropped."""
+    such meeting or still no participant are dropped. A meeting postponed to a new date ("the meeting was
+    postponed to Thursday") is a new planned one, and the one it refers back to is cancelled."""
     out: list[Candidate] = []
     for c in cands:
         prev = next((o for o in reversed(out) if any(c.kind in g and o.kind in g for g in KIND_GROUPS)), None)
@@ -92,7 +95,9 @@ def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
         if c.anaphor:
             if prev is None or c.sentence - prev.sentence > _ANAPHOR_REACH:
                 continue
-            if not c.participants and (c.status not in ("cancelled", "negated") or c.kind != prev.kind):
+            if not c.participants and (
+                (c.status not in ("cancelled", "negated") and not c.rescheduled) or c.kind != prev.kind
+            ):
                 continue  # "the anticipated summit", "after the meeting": names it again, tells nothing new
             if c.place_key and c.place_key != prev.place_key:
                 continue  # "the Geneva summit": another meeting than the one before
@@ -101,7 +106,10 @@ def resolve_anaphors(cands: list[Candidate]) -> list[Candidate]:
                 c.participants = list(dict.fromkeys(prev.participants + c.participants))
             c.place, c.place_key = c.place or prev.place, c.place_key or prev.place_key
             c.host = c.host or prev.host
-            if c.date_start is None:
+            if c.rescheduled:
+                # "… was slated for Monday. The meeting was postponed to Thursday": Monday's is called off
+                prev.status, prev.rule = "cancelled", f"meeting.{prev.kind}.cancelled.rescheduled"
+            elif c.date_start is None:
                 c.date_start, c.date_end = prev.date_start, prev.date_end
             c.countries = prev.countries | c.countries
             c.rule = f"meeting.{c.kind}.{c.status}.anaphor"
@@ -169,3 +177,53 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         target.countries = target.countries | c.countries
         target.confidence = min(0.9, max(target.confidence, c.confidence) + 0.1)
     return out
+
+
+#: "another meeting", "a further round of talks": a meeting that presupposes an earlier one of the same kind
+_ANOTHER = re.compile(r"\b(?:another|a\s+further)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def presupposed_earlier(doc: Document, merged: list[Candidate]) -> list[Candidate]:
+    """The earlier meeting that "another meeting" presupposes, when the article reports none between the same
+    participants: held, of the same kind, dated by the latest day up to publication in the first sentence
+    that names one of them ("X agreed on Thursday … X will hold another video conference on June 10"); left
+    out when that sentence has no such day."""
+    if doc.published is None:
+        return []
+    out: list[Candidate] = []
+    for m in merged:
+        if m.status not in ("planned", "predicted") or not m.participants or not m.anchors:
+            continue
+        another = _ANOTHER.search(doc.text, max(0, m.anchors[0] - 40), m.anchors[0])
+        if another is None:
+            continue
+        if any(o.status == "held" and set(o.participants) & set(m.participants) for o in merged + out):
+            continue
+        day = _news_day(doc, set(m.participants))
+        if day is None:
+            continue  # an earlier meeting the article does not date is left out
+        out.append(
+            replace(
+                m,
+                status="held",
+                date_start=day,
+                date_end=None,
+                rule=f"meeting.{m.kind}.presupposed",
+                confidence=0.45,
+                start=another.start(),
+                end=another.start() + len(another.group().split()[0]),
+                anchors=[another.start()],
+                participants=list(m.participants),
+            )
+        )
+    return out
+
+
+def _news_day(doc: Document, actors: set[str]) -> str | None:
+    assert doc.published is not None
+    for ss, se in doc.sentences:
+        if not {doc.actors.id_of(x.key) for x in doc.actors.within(ss, se)} & actors:
+            continue
+        days = [e for e in doc.times(ss, se, future=False) if e.precision == "day" and e.first <= doc.published]
+        return days[-1].first.isoformat() if days else None
+    return None

@@ -99,7 +99,7 @@ _PATTERN = re.compile(
     rf"|Q(?P<q_num>[1-4]))(?:\s+(?:of\s+)?(?P<q_year>{_YEAR}))?)"
     rf"|(?P<within>(?:in|within|[Aa]fter)\s+(?:the\s+(?:next|coming)\s+)?(?P<within_n>{_NUM})\s+(?P<within_unit>{_UNIT})(?!\s+of\b))"
     rf"|(?P<ago>(?P<ago_n>{_NUM})\s+(?P<ago_unit>{_UNIT})\s+ago)"
-    r"|(?P<deictic>today|tonight|yesterday|tomorrow)"
+    r"|(?P<deictic>today|tonight|yesterday|tomorrow|(?:earlier|later)\s+in\s+the\s+day)"
     rf"|(?P<year>(?P<year_prep>in|by|until|since|before|during|through|for|of)\s+(?P<year_n>{_YEAR}))\b)"
 )
 

@@ -124,6 +124,30 @@ def lead_date(doc: Document, *, paragraphs: int = 3, days: int = 31) -> str | No
     return None
 
 
+#: a title looking ahead to the event it names ("Preview of the council meeting coming up on Thursday 5 May")
+_TITLE_FUTURE = re.compile(
+    r"\b(?:preview|previews|coming up|ahead of|upcoming|set to|due|will|expected|to meet)\b", re.I
+)
+
+
+def title_date(doc: Document, *, days: int = 31) -> str | None:
+    """The day a title looking ahead names, at most *days* after publication ("Preview: the board meets on
+    Thursday 12 May" -> that Thursday); the title often carries the date the text leaves implicit.
+
+    >>> from kg.extract.actors import ActorIndex
+    >>> doc = Document(text="", published=dt.date(2031, 5, 9), paragraphs=[], sentences=[],
+    ...                actors=ActorIndex({}, {}, []), title="Preview of the board meeting coming up on Thursday 15 May")
+    >>> title_date(doc)
+    '2031-05-15'
+    """
+    if doc.published is None or not doc.title or not _TITLE_FUTURE.search(doc.title):
+        return None
+    for e in dates.find(doc.title, doc.published, future=True):
+        if e.precision == "day" and 0 <= (e.first - doc.published).days <= days:
+            return e.first.isoformat()
+    return None
+
+
 def _last_day(iso: str) -> str:
     if len(iso) == 7:
         return dates.month_end(int(iso[:4]), int(iso[5:])).isoformat()

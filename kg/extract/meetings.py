@@ -31,6 +31,10 @@ agreed to meet again in September" gives a held and a planned meeting):
   summit" without participants take the kind, participants, place and date of the latest compatible meeting
   within four sentences (a different place means another meeting).
 
+Institutions' meetings ("a two-day policy meeting", "the next meeting") without a participant belong to the
+organisation the text is about; "postponed to Thursday" cancels the meeting named before and plans it anew;
+"another meeting" presupposes an earlier held one dated by the news day (:mod:`kg.extract.candidates`).
+
 Candidates about the same event (overlapping participants or the same countries, compatible kind, status,
 place and date) merge into one record. Candidates without any participant are dropped.
 """
@@ -38,14 +42,16 @@ place and date) merge into one record. Candidates without any participant are dr
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from kg.extract import clauses, deadlines
-from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, resolve_anaphors
+from kg.extract.candidates import KIND, PRIORITY, Candidate, borrow_dates, merge, presupposed_earlier, resolve_anaphors
 from kg.extract.document import Document
 from kg.extract.participants import (
+    BODY_MEETING,
     INTER,
     NOT_WITH_PREPOSITION,
     all_leaders,
@@ -55,7 +61,9 @@ from kg.extract.participants import (
     dedupe_people_countries,
     entry_type,
     ids,
+    institution_at,
     inter_countries,
+    leaders_for_countries,
     registry_slug,
     subjects,
     verb_subject,
@@ -66,6 +74,7 @@ from kg.extract.schedule import (
     dated_status,
     dates_of,
     duration_end,
+    is_rescheduled,
     modal_of,
     presupposed,
     run_status,
@@ -88,7 +97,10 @@ _PURPOSE = re.compile(
     re.I,
 )
 #: verbs that take part in a meeting named elsewhere ("Zelensky will attend", "Vallo will skip it")
-_ATTEND_VERBS = frozenset(("attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping"))
+_ATTEND_VERBS = frozenset(
+    ("attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping")
+    + ("stay away", "stays away", "stayed away", "staying away")
+)
 _TRIGGER_SOURCE = rf"\b(?:(?P<noun>{trie_regex(MEETING_NOUNS)})|(?P<verb>{trie_regex(MEETING_VERBS)}))\b".replace(
     "\\ ", r"\s+"
 )
@@ -144,14 +156,18 @@ _LEADING_FRAME = re.compile(r"(?:After|During|Following|Despite|Throughout|Befor
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,2}$")
 _THERE = re.compile(r"\bthere\b")
 _VISIT_VERB = re.compile(r"visit|go|going|went|head|travel|fly|flew|arriv")
-_NO_OBJECT_VERB = re.compile(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat|arriv|attend|skip)")
+_NO_OBJECT_VERB = re.compile(r"(?i)(?:go|going|went|head|travel|fly|flew|celebrat|arriv|attend|skip|stay)")
 _WITH_STOP = re.compile(r"[,;.]|—|\bover\b|\bby\b|\bon\b|\bfor\b")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+#: capitalised title words between "meeting" and a person's name ("meeting President X")
+_TITLE_WORDS = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _CALL_BEFORE = re.compile(r"(?:phone|a|the|video)\s+$")
 _PRESS_BEFORE = re.compile(r"(?:press|news)\s+$")
 _CHAIR_BEFORE = re.compile(r"\bchair(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$")
 _IS_BEFORE = re.compile(r"\b(?:is|are|was)\s+$")
 _PARENTHETICAL = re.compile(r"—[^—]*—")
+#: the date of a meeting of several days is its last one: "a two-day meeting that ended on Tuesday"
+_ENDED = re.compile(r"\b(?:ended|ends|concluded|concludes|closed|wrapped\s+up)\b")
 
 
 @dataclass
@@ -197,8 +213,11 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
     merged = merge(resolve_anaphors(cands))
     for m in merged:
         m.participants = dedupe_people_countries(doc, m.participants)
-    merged.sort(key=lambda m: m.start)
+        if m.kind == "summit":
+            m.participants = leaders_for_countries(doc, m.participants)
     _date_undated(doc, merged)
+    merged += presupposed_earlier(doc, merged)
+    merged.sort(key=lambda m: m.start)
     meetings: list[Meeting] = []
     anchors: dict[str, list[int]] = {}
     for i, m in enumerate(merged, 1):
@@ -225,7 +244,7 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
 def _date_undated(doc: Document, merged: list[Candidate]) -> None:
     """An undated planned or predicted meeting takes the date of a dated planned one of the article between the
     same people ("will meet Putin today … headed to Helsinki for his summit with Putin"), else the article's
-    lead date (:func:`kg.extract.deadlines.lead_date`)."""
+    lead date (:func:`kg.extract.deadlines.lead_date`), else the day a forward-looking title names."""
     if doc.published is None:
         return
     pub = doc.published.isoformat()
@@ -238,7 +257,7 @@ def _date_undated(doc: Document, merged: list[Candidate]) -> None:
         if same:
             m.date_start, m.date_end = same[0].date_start, same[0].date_end
             continue
-        lead = lead or deadlines.lead_date(doc)
+        lead = lead or deadlines.lead_date(doc) or deadlines.title_date(doc)
         if lead is not None:
             m.date_start = lead
 
@@ -350,8 +369,11 @@ def _read(
             noun = None  # "will visit Beijing": the verb
         if noun == "declaration" and not (_BETWEEN.match(text, t.end() + 1) or INTER.search(text, lo, t.start())):
             continue  # a declaration is a meeting only between named parties
-        if noun in ("meeting", "meetings") and _COPULA_BEFORE.search(text, max(c.start, t.start() - 16), t.start()):
-            noun = None  # "I am meeting their leadership": the verb
+        if noun in ("meeting", "meetings") and (
+            _COPULA_BEFORE.search(text, max(c.start, t.start() - 16), t.start())
+            or _person_next(doc, t.end(), hi)
+        ):
+            noun = None  # "I am meeting their leadership", "the parties meeting President X": the verb
         kinds.append(_kind_of(t))
         if noun:
             floor = lo if t is run[0] else run[0].end()
@@ -369,8 +391,12 @@ def _read(
                 participants[-1:-1] = ids(doc, doc.actors.within(pair.start(), pair.end()))
             if t is run[0]:
                 span_start = min([m.start for m in own] + [compound_start(doc, floor, t.start())])
-            if subject and _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()):
-                participants[:0] = _subject_before(doc, c, t.start(), subject)
+            attends = _SUBJECT_ATTENDS.search(text, max(c.start, t.start() - 60), t.start()) if subject else None
+            if attends:
+                # "…, as minister X began a tour": the subject right before the verb, else the clause's
+                participants[:0] = verb_subject(doc, c.start, attends.start()) or _subject_before(
+                    doc, c, t.start(), subject
+                )
             within = _IN_TALKS_WITH.match(text, t.end())
             if within:
                 participants += ids(
@@ -404,7 +430,7 @@ def _read(
                     participants += [other] if other and other not in participants else []
     if not kinds:
         return None
-    attend_only = all(t.group("verb") and t.group().lower() in _ATTEND_VERBS for t in run)
+    attend_only = all(t.group("verb") and " ".join(t.group().lower().split()) in _ATTEND_VERBS for t in run)
     if attend_only and participants and _ATTEND_EVENT.match(text, run[-1].end(), hi):
         attend_only = False  # "will attend a session on AI": a meeting of its own
     elif attend_only and not (participants and _BARE_ATTEND.match(text, run[-1].end(), hi)):
@@ -417,6 +443,14 @@ def _read(
     participants = dedupe_people_countries(doc, participants)
     if not participants and subject and _LEADING_FRAME.match(text, c.start, run[0].start()):
         participants = list(subject)  # "After 36 hours in talks, X and Y reached a deal"
+    if (
+        not participants
+        and all(t.group("noun") for t in run)
+        and set(kinds) == {"meeting"}
+        and BODY_MEETING.search(text, max(lo, run[0].start() - 40), run[0].start())
+        and (body := institution_at(doc, run[0].start()))
+    ):
+        participants = [body]  # "after a two-day policy meeting": the meeting of the bank the text is about
     anaphor = attend_only or (
         not participants and bool(run[0].group("noun")) and bool(_DEFINITE.search(text, lo, run[0].start()))
     )
@@ -463,10 +497,12 @@ def _read(
     first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
     if first is None and after is not None:
         first, last = dates_of(doc, si, after.start, after.end, status)
-    if first is None and not c.relative and c.start > c.sentence_start and status != "held":
+    if first is None and not anaphor and not c.relative and c.start > c.sentence_start and status != "held":
         first, last = dates_of(doc, si, c.sentence_start, c.start, status, inherit=False, ahead_only=True)
     if first is not None and len(first) == 10 and last is None:
         last = duration_end(text, first, max(lo, run[0].start() - 40), min(hi, run[-1].end() + 12))
+        if last and _ENDED.search(text, run[-1].end(), hi):
+            first, last = _back_by(first, first, last), first  # "a two-day meeting that ended today"
     if (
         first
         and doc.published
@@ -496,14 +532,35 @@ def _read(
         coordinated=c.coordinated,
         anaphor=anaphor,
         there=bool(_THERE.search(text, run[-1].end(), hi)),
+        rescheduled=anaphor and status == "planned" and is_rescheduled(text, c.start, c.end),
+    )
+
+
+def _back_by(day: str, first: str, last: str) -> str:
+    """*day* moved back by the length of the span ``[first, last]`` (ISO days)."""
+    length = dt.date.fromisoformat(last) - dt.date.fromisoformat(first)
+    return (dt.date.fromisoformat(day) - length).isoformat()
+
+
+def _person_next(doc: Document, pos: int, hi: int) -> bool:
+    """True when a person is named right after *pos*, after title words at most ("the parties meeting
+    President X": "meeting" is then the verb)."""
+    after = doc.actors.within(pos, min(hi, pos + 50))
+    return (
+        bool(after)
+        and doc.actors.entries[after[0].key].type == "Person"
+        and bool(_TITLE_WORDS.fullmatch(doc.text, pos, after[0].start))
     )
 
 
 def _subject_before(doc: Document, c: clauses.Clause, pos: int, subject: list[str]) -> list[str]:
     """The subject of the clause if it is named before *pos* (a coordinated or relative clause carries the
     subject of the clause before it): "…, President Holm said" names the speaker, not a participant."""
-    if c.coordinated or c.relative or not subject:
+    if not subject:
         return subject
+    if c.coordinated or c.relative:
+        # "…, and on Saturday, as minister X began a tour": a clause that names its own subject keeps it
+        return subjects(doc, c.start, pos) or subject
     return subjects(doc, c.start, pos)
 
 

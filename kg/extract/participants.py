@@ -10,7 +10,7 @@ import re
 
 from kg.extract.actors import Mention
 from kg.extract.document import Document
-from kg.extract.lexicon import words
+from kg.extract.lexicon import alternation, load, words
 from kg.extract.registry import Registry
 from kg.extract.statements import resolve_pronoun
 
@@ -250,6 +250,20 @@ def dedupe_people_countries(doc: Document, ids: list[str]) -> list[str]:
     return [p for p in out if not (entry_type(doc, p) == "Country" and registry_slug(doc, p) in people_countries)]
 
 
+def leaders_for_countries(doc: Document, ids: list[str]) -> list[str]:
+    """A summit between countries only ("the inter-Korean declaration") is one between their leaders when
+    the article names exactly one leader of each; else *ids* unchanged."""
+    if len(ids) < 2 or any(entry_type(doc, p) != "Country" for p in ids):
+        return ids
+    leaders: dict[str, list[str]] = {}
+    for key, actor in doc.actors.ids.items():
+        e = doc.actors.entries[key]
+        if e.type == "Person" and e.registry is not None and e.registry.salience == 2 and e.registry.country:
+            leaders.setdefault(e.registry.country, []).append(actor)
+    out = [leaders.get(registry_slug(doc, p) or "", []) for p in ids]
+    return [ls[0] for ls in out] if all(len(ls) == 1 for ls in out) else ids
+
+
 def countries_of(doc: Document, ids: list[str]) -> frozenset[str]:
     out = set()
     for p in ids:
@@ -263,3 +277,29 @@ def countries_of(doc: Document, ids: list[str]) -> frozenset[str]:
         else:
             out.add(e.key)
     return frozenset(out)
+
+
+#: words before a meeting noun that make it one institution's regular meeting (``lexicon/body_meeting_words.txt``)
+BODY_MEETING = re.compile(rf"\b(?:{alternation(load('body_meeting_words'))})\s+(?:[\w’'-]+\s+)?$", re.I)
+
+
+def institution_at(doc: Document, pos: int) -> str | None:
+    """The institution a meeting named without participants at *pos* belongs to ("a two-day policy meeting"):
+    the organisation named last before *pos* in its sentence, else the one named most often before it (a
+    news agency in a dateline is no candidate)."""
+    ss, _ = doc.sentence_at(pos)
+    orgs = [
+        m
+        for m in doc.actors.within(0, pos)
+        if doc.actors.entries[m.key].type == "Organization" and not doc.in_dateline(m.start)
+    ]
+    if not orgs:
+        return None
+    same = [m for m in orgs if m.start >= ss]
+    if same:
+        return doc.actors.id_of(same[-1].key)
+    counts: dict[str, int] = {}
+    for m in orgs:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: (counts[k], max(m.start for m in orgs if m.key == k)))
+    return doc.actors.id_of(best)

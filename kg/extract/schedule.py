@@ -35,7 +35,7 @@ _NEGATION = re.compile(
 )
 #: not taking part: "will skip the summit", "missed the talks", "is boycotting"
 _SKIP = re.compile(
-    r"\b(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|snub(?:s|bed|bing)?|stay(?:s|ed|ing)? away from)\b", re.I
+    r"\b(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|snub(?:s|bed|bing)?|stay(?:s|ed|ing)? away)\b", re.I
 )
 #: a present progressive of a meeting verb is an arrangement ("I am meeting them on Tuesday")
 _PROGRESSIVE = re.compile(
@@ -54,6 +54,10 @@ _BETWEEN_GAP = re.compile(r"\s*and\s*")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:meet|visit|hold|host|travel)\b[^,;]*$")
 _IMMEDIATE = re.compile(r"\b(?:immediate|immediately|imminent|without\s+delay)\b", re.I)
 _WAS_DUE = re.compile(r"\b(?:due|scheduled|slated|planned|set)\b")
+#: a plan told in the past tense: its day may be before publication
+_PAST_PLAN = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:due|scheduled|slated|planned|set)\b"
+)
 _HEDGE = re.compile(
     r"\b(?:likely|unlikely|(?-i:may)|might|could|possible|possibly|perhaps|"
     r"(?<!highly\s)(?<!much\s)(?<!long\s)(?<!eagerly\s)(?<!much-)(?<!long-)(?:expected|anticipated)|"
@@ -62,7 +66,7 @@ _HEDGE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|[’']ll|going to|is to|are to|scheduled|slated|set to|plans? to|planned|"
-    r"planning|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
+    r"planning|intends? to|intending to|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
     # a wish, an invitation or an intention to take part: the meeting is ahead ("wants an immediate start to
     # talks", "an invitation to take part in Thursday's conference")
     r"wants?|seeks?|start to|resume|resumption of|invitation|invited to|to take part|to attend|to open|"
@@ -81,14 +85,14 @@ PAST = re.compile(
 _GATES = {
     "rescheduled": ("postpon", "delay", "reschedul", "push", "mov"),
     "cancel": ("cancel", "call", "scrap", "postpon", "pulled out"),
-    "skip": ("skip", "boycott", "snub", "away from"),
+    "skip": ("skip", "boycott", "snub", "away"),
     "negation": ("not", "n't", "n’t", "never", "no plan"),
     "hedge": (
         "likely", "may", "might", "could", "possib", "perhaps", "expected", "anticipated", "hop", "forward",
         "probably", "poised", "potential", "mooted", "proposed",
     ),
     "future": (
-        "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan",
+        "will", "would", "shall", "ll", "going to", "is to", "are to", "schedul", "slated", "set to", "plan", "intend",
         "upcoming", "coming", "next", "due to", "to be held", "to host", "to visit", "to meet", "want", "seek",
         "start to", "resum", "invit", "to take part", "to attend", "to join", "to open", "to start", "to begin",
         "to launch",
@@ -137,6 +141,12 @@ def is_past(text: str) -> bool:
     return gated("past", PAST, text)
 
 
+def is_rescheduled(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` moves a meeting to a new date ("was postponed until Thursday")."""
+    seg = text[start:end]
+    return gated("rescheduled", _RESCHEDULED, seg, seg.lower())
+
+
 def status_of(text: str, c: clauses.Clause, modal: str) -> str:
     seg = text[c.start : c.end]
     low = seg.lower()
@@ -182,6 +192,8 @@ def dates_of(
     future: bool | None = False if status == "held" else (True if status != "cancelled" else None)
     if status == "cancelled" and _WAS_DUE.search(doc.text, lo, hi):
         future = True  # "the summit, due in May, has been postponed": May still ahead
+    elif status == "planned" and _PAST_PLAN.search(doc.text, lo, hi):
+        future = None  # "the meeting was slated to be held on Monday": the nearest Monday, maybe gone by
     found = event_dates(doc, lo, hi, future)
     if ahead_only:
         found = [e for e in found if e.first > doc.published]
@@ -189,9 +201,12 @@ def dates_of(
         return doc.published.isoformat()[:7], None  # "an immediate start to talks": this month
     if not found and status in ("held", "planned") and dates.CLOCK.search(doc.text, lo, hi):
         return doc.published.isoformat(), None  # "an urgent meeting at 8 p.m.": a time of the publication day
-    if not found and inherit and status in ("planned", "predicted") and si > 0:
+    if not found and inherit and status in ("planned", "predicted", "held") and si > 0:
         ps, pe = doc.sentences[si - 1]
-        if doc.same_paragraph(ps, lo):
+        if doc.same_paragraph(ps, lo) and status == "held":
+            # "By noon on Tuesday it was over. The parties meeting X had …": the day the narrative is on
+            found = [e for e in event_dates(doc, ps, pe, False) if e.precision == "day" and e.last <= doc.published]
+        elif doc.same_paragraph(ps, lo):
             found = [e for e in doc.times(ps, pe, future=True) if e.last >= doc.published]
     if not found:
         return None, None
@@ -209,17 +224,19 @@ def dates_of(
 
 
 def event_dates(doc: Document, start: int, end: int, future: bool | None) -> list[dates.TimeExpr]:
-    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th")."""
+    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th"; in
+    "comments on Tuesday, and on Saturday" only the first one does)."""
     assert doc.published is not None
-    return [
-        e
-        for e in doc.times(start, end, future=future)
-        if not e.text.startswith(("since", "Since"))  # "the first increase since 2011" looks back
-        and (
-            not is_speech_verb_before(doc.text, max(start, e.start - 25), e.start)
-            or _INFINITIVE_BEFORE.search(doc.text, max(start, e.start - 25), e.start)
-        )
-    ]
+    out = []
+    floor = start
+    for e in doc.times(start, end, future=future):
+        lo = max(floor, e.start - 25)
+        floor = e.end
+        if e.text.startswith(("since", "Since")):
+            continue  # "the first increase since 2011" looks back
+        if not is_speech_verb_before(doc.text, lo, e.start) or _INFINITIVE_BEFORE.search(doc.text, lo, e.start):
+            out.append(e)
+    return out
 
 
 _PARTICIPLES = frozenset(

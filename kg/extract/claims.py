@@ -73,8 +73,20 @@ def _pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w$-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
 
 
+_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str]]] = {}
+
+
+def _pattern_of(forms: dict[str, str]) -> re.Pattern[str]:
+    """The pattern of a forms table, built once per table (the tables are cached, so this is per process)."""
+    held = _PATTERNS.get(id(forms))
+    if held is None or held[0] is not forms:
+        held = (forms, _pattern(tuple(sorted(forms.items()))))
+        _PATTERNS[id(forms)] = held
+    return held[1]
+
+
 def _trigger(text: str, start: int, end: int, forms: dict[str, str]) -> tuple[re.Match[str], str] | None:
-    pattern = _pattern(tuple(sorted(forms.items())))
+    pattern = _pattern_of(forms)
     found = [(m, forms[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
     found = [(m, k) for m, k in found if not _noun_ing(text, m)]
     if not found:

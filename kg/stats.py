@@ -13,6 +13,11 @@ _COUNT = """
 SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{cls}> }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}
 """
 
+#: actors named by the articles: every actor an article graph refers to (their facts live in kgg:actors)
+_ACTORS = """
+SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?m kg:refersTo ?a }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}
+"""
+
 _STATUS = """
 SELECT ?status (COUNT(DISTINCT ?p) AS ?n) WHERE {{
   GRAPH ?g {{ ?p a kg:Prediction }} FILTER(STRSTARTS(STR(?g), "{prefix}"))
@@ -38,14 +43,14 @@ class Stats:
 
 
 def stats(store: Store) -> Stats:
-    """Count the store's content (article graphs only; the registry's actors are not counted)."""
+    """Count the store's content (article graphs; actors: those the articles refer to, not the whole registry)."""
     def count(cls: str) -> int:
         rows = store.query(_COUNT.format(cls=cls, prefix=ARTICLE_GRAPH_PREFIX))
         return int(next(iter(rows))["n"].value)
 
     s = Stats(
         articles=count(str(KG.Article)),
-        actors=sum(count(str(c)) for c in (KG.Person, KG.Organization, KG.Country)),
+        actors=int(next(iter(store.query(_ACTORS.format(prefix=ARTICLE_GRAPH_PREFIX))))["n"].value),
         statements=count(str(KG.Statement)),
         meetings=count(str(KG.Meeting)),
         predictions=count(str(KG.Prediction)),

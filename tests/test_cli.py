@@ -116,3 +116,13 @@ def test_every_command_has_help_and_is_in_readme() -> None:
         code, out, _ = kg(name, "--help")
         assert code == 0 and "Usage" in out
         assert f"kg {name}" in readme, f"README does not mention 'kg {name}'"
+
+
+def test_stats_counts_the_actors_the_articles_name(seeded_store) -> None:  # type: ignore[no-untyped-def]
+    """Actor facts live in kgg:actors (docs/model.md); stats counts the actors article graphs refer to."""
+    from kg.stats import stats
+
+    s = stats(seeded_store)
+    named = {r["a"].value for r in seeded_store.query("SELECT DISTINCT ?a ?g WHERE { GRAPH ?g { ?m kg:refersTo ?a } }")
+             if "/graph/article/" in r["g"].value}
+    assert s.articles == 10 and s.actors == len(named) > 10

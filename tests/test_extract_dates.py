@@ -129,7 +129,7 @@ def test_published_date_from_a_liveblog_stamp() -> None:
         ("Growth should recover by mid-2025.", "2025-06-30", "2025-06-30"),
         ("The second step in H1 2026 is expected.", "2026-01-01", "2026-06-30"),
         ("Cuts follow in the second half of 2025.", "2025-07-01", "2025-12-31"),
-        ("The regulator may act as early as Nov 18.", "2024-11-18", "2024-11-18"),
+        ("The regulator may act as early as Nov 21.", "2024-11-21", "2024-11-21"),
         ("Before the week is over, the mayor will sign it.", "2024-10-09", "2024-10-13"),
         ("A ruling is due in the coming days.", "2024-10-09", "2024-10-23"),
         ("After 90 days, the tariff will rise.", "2024-10-09", "2025-01-07"),

@@ -33,9 +33,9 @@ def test_expected_to_raise_rates_in_march() -> None:
 
 
 def test_percentage_wins_over_hedges() -> None:
-    r = run("The model gives the incumbent an 82% chance of winning the election in November.")
-    p = only(r, "82% chance")
-    assert p.hedge == "82%" and p.probability == 0.82 and p.probability_interval == (0.82, 0.82)
+    r = run("The model gives the incumbent a 77% chance of winning the election in November.")
+    p = only(r, "77% chance")
+    assert p.hedge == "77%" and p.probability == 0.77 and p.probability_interval == (0.77, 0.77)
     assert p.deadline == "2024-11-30"
 
 
@@ -333,8 +333,8 @@ def test_the_date_of_a_briefing_before_the_speech_verb_is_not_the_deadline() -> 
 
 
 def test_as_planned_on_a_date_is_the_deadline() -> None:
-    r = run("The ministry will keep the levy and drop the increase due as planned on Jan. 1.", published="2024-11-20")
-    assert only(r, "keep the levy").deadline == "2025-01-01"
+    r = run("The ministry will keep the toll and cancel the rise due as planned on March 1.", published="2024-11-20")
+    assert only(r, "keep the toll").deadline == "2025-03-01"
 
 
 def test_a_past_point_of_comparison_keeps_the_forecast() -> None:
@@ -356,11 +356,11 @@ def test_the_main_clause_after_a_relative_clause_has_its_own_date() -> None:
     [
         ("Most observers believe the coalition will survive the vote.", "believe", 0.55, 0.85),
         ("There is little doubt that the mayor will win a second term.", "little doubt that", 0.85, 0.97),
-        ("Labour is set to lose 31 seats in the vote.", "set to", 0.6, 0.9),
-        ("The shares are set to price Thursday, February 8.", "set to", 0.8, 0.95),
-        ("We cannot rule out a hung parliament.", "cannot rule out", 0.2, 0.45),
+        ("The Greens are set to gain 12 seats in the vote.", "set to", 0.6, 0.9),
+        ("The bonds are set to price Wednesday, March 6.", "set to", 0.8, 0.95),
+        ("We cannot rule out a second round.", "cannot rule out", 0.2, 0.45),
         ("The result makes a second vote almost inevitable.", "almost inevitable", 0.8, 0.95),
-        ("Results should be known in the early hours of Friday.", "should", 0.55, 0.8),
+        ("The verdict should be announced on Thursday.", "should", 0.55, 0.8),
     ],
 )
 def test_words_around_the_trigger(text: str, hedge: str, low: float, high: float) -> None:
@@ -384,14 +384,14 @@ def test_a_percentage_favourable() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "It may be prudent for the board to wait until the spring.",
+        "It may be wise for the council to pause until the autumn.",
         "It's probably less than the founders wanted to raise.",
-        "Polls before the vote predicted a close race, possibly a hung parliament.",
-        "How long the crew will stay on the station is still to be decided.",
+        "Surveys before the ballot foresaw a close contest, possibly a runoff.",
+        "How long the envoys will remain in the capital is still to be determined.",
         "The minister announced on Monday that the prisoner would be freed the following day.",
         "We'll hear from the director in a minute.",
         "Shoppers are reluctant to spend due to soaring prices.",
-        "The results of the wage talks will be an important factor for the bank.",
+        "The outcome of the pay round will be a key moment for the council.",
         "Voters should not believe everything they read.",
     ],
 )
@@ -449,7 +449,7 @@ def test_a_header_line_names_the_author_of_the_bullets() -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("A new support mechanism is to be launched next month.", True),
+        ("A new relief fund is to be opened next month.", True),
         ("The two leaders are to hold talks on Friday.", True),
         ("The goal of the meeting is to let both sides talk.", False),
         ("The right way for the council to act is to announce a review.", False),
@@ -475,6 +475,6 @@ def test_purpose_clauses_and_stances_are_no_forecasts(text: str) -> None:
 
 
 def test_a_year_compared_against_is_no_date_of_the_forecast() -> None:
-    text = "The Greens are on course to win 39 seats, up 21 compared to the last general election in 2019."
+    text = "The Liberals are on course to win 44 seats, up 17 compared to the last general election in 2015."
     (p,) = run(text, published="2024-02-06").predictions
     assert p.hedge == "on course to" and p.deadline is None

@@ -24,8 +24,8 @@ _SPEECH_ACT = re.compile(
     r"\b(?:at|in|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:conference|interview|briefing|speech|remarks|statement|note))\b(?:\s+\w+){0,3}\s*$"
 )
-#: a speech verb between a time expression and the trigger: the expression dates the speech act ("In a
-#: briefing Monday, the officer said the weather would improve")
+#: a speech verb between a time expression and the trigger: the expression dates the speech act ("At a
+#: meeting Tuesday, the minister said prices would fall")
 _SPEECH_VERB = re.compile(
     r"\b(?:"
     + "|".join(v for v in SPEECH_VERBS.split("|") if v.endswith("ed") or v in ("said", "told", "wrote", "spoke"))
@@ -80,8 +80,8 @@ def focus(doc: Document, predictions: list[Prediction], *, paragraphs: int = 3, 
     """The article's focus date for its forecasts: the deadline of its first dated prediction in the first
     *paragraphs* content paragraphs, when that is a day named there within *days* of publication, else
     :func:`lead_date`.
-    An article written before an event ("Trump and Xi are likely to announce a truce … The agreement is
-    expected at a dinner Saturday") dates its undated forecasts by that event."""
+    An article written before an event ("The two ministers are likely to sign a deal … The signing is
+    expected at a lunch Friday") dates its undated forecasts by that event."""
     if doc.published is None or not doc.paragraphs:
         return None
     lead_end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
@@ -107,8 +107,8 @@ def _a_day(doc: Document, p: Prediction) -> bool:
 def lead_date(doc: Document, *, paragraphs: int = 3, days: int = 31) -> str | None:
     """The date an article written before an event is about: the first day-precision time expression of its
     first *paragraphs* content paragraphs that is not before publication, at most *days* ahead, in a clause
-    that looks ahead and has no verb in the simple past ("The agreement is expected at a dinner Saturday";
-    not "Trump, on Friday, decided to …")."""
+    that looks ahead and has no verb in the simple past ("The signing is expected at a lunch Friday";
+    not "the minister, on Thursday, decided to …")."""
     if doc.published is None or not doc.paragraphs:
         return None
     end = doc.paragraphs[min(paragraphs, len(doc.paragraphs)) - 1][1]
@@ -158,8 +158,8 @@ def deadline(doc: Document, si: int, c: clauses.Clause, *, pos: int | None = Non
     """The end of the first future time expression of the clause, else a clock time of the clause ("at 2pm":
     the publication day), else the first future expression of the sentence, else of the previous sentence;
     :data:`PAST` when the clause itself is dated only before publication. *pos*, the trigger's offset, lets
-    a date before a speech verb that precedes the trigger count as the speech act's ("In a briefing Monday,
-    she said the weather would improve")."""
+    a date before a speech verb that precedes the trigger count as the speech act's ("At a meeting Tuesday,
+    she said prices would fall")."""
     if doc.published is None:
         return None
     ss, se = doc.sentences[si]
@@ -202,8 +202,8 @@ def _speech_date(text: str, start: int, e: dates.TimeExpr, pos: int | None) -> b
     return not _FUTURE_AUX_BEFORE.search(text, max(0, m.start() - 20), m.start())  # "will be published on …"
 
 
-#: a time that is a point of comparison, not the event's date ("up 21 seats compared to 2017", "falling from
-#: 262 in 2017", "more than they took in 2017")
+#: a time that is a point of comparison, not the event's date ("up 12 seats compared to 2015", "down from
+#: 140 in 2015", "more than they won in 2015")
 _REFERENCE = re.compile(
     r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?|since)\s+(?:(?!to\b)[^\s,;.()—–]+\s+){0,4}$"
     r"|\($|\(\S[^)]{0,30}$",
@@ -247,5 +247,5 @@ def _after_past_verb(text: str, e: dates.TimeExpr) -> bool:
     window = text[max(0, e.start - 40) : e.start]
     m = _PAST_VERB_BEFORE.search(window)
     if m is not None and _AS_PLANNED.search(window, 0, m.start()):
-        return False  # "as planned on Jan. 1": a participle of the plan, not a past event
+        return False  # "as scheduled on May 3": a participle of the plan, not a past event
     return m is not None and not _FUTURE_AUX_BEFORE.search(window, 0, m.start())

@@ -492,7 +492,7 @@ def _read(
     ):
         status = "planned"  # "headed to Helsinki for his summit with Putin": the summit is what the trip is for
     if status == "predicted" and nouns_only and presupposed(text, c, run[0].start(), run[-1].end()):
-        status = "planned"  # "the ECB meeting will likely deliver a hike": the meeting itself is on the calendar
+        status = "planned"  # "the council session will probably bring a vote": the meeting itself is on the calendar
     status = dated_status(doc, c, lo, hi, status)
     first, last = dates_of(doc, si, lo, hi, status, inherit=not c.relative)
     if first is None and after is not None:

@@ -2,22 +2,22 @@
 words around it rather than on the trigger itself.
 
 - Modifiers (members of ``kgc:EstimativeModifiers`` in ``ontology/hedges.ttl``): a belief verb or "little
-  doubt" governing a plain future replaces its probability ("observers believe he will need four weeks" is
+  doubt" governing a plain future replaces its probability ("analysts believe she will need two months" is
   "believes", 0.70, not "will", 0.90).
-- Calendar reading: "set to" / "set for" forecasts an outcome ("Labour is set to lose seats"), but with a
-  day-precision date after it in the clause it is a calendar entry ("set to price Thursday").
+- Calendar reading: "set to" / "set for" forecasts an outcome ("the party is set to gain votes"), but with a
+  day-precision date after it in the clause it is a calendar entry ("set to vote Monday").
 - Not forecasts: "is to" after a purpose noun ("the goal is to sit down"; ``lexicon/purpose_nouns.txt``);
-  an assessment ("it may be prudent to wait", "the talks will be an important factor";
+  an assessment ("it may be wise to pause", "the vote will be a key moment";
   ``lexicon/evaluative_adjectives.txt``); a hedging adverb in a clause with nothing ahead of it ("it's
-  probably less than you wanted": a judgement of the present; "Polls predicted a tight race, possibly a hung
-  parliament": a past expectation); a trigger inside an indirect question that is the subject ("How long they
-  will stay is still to be decided"); a "would" that is the future of a past moment ("announced that he would
-  be released the following day"); a first-person stage direction ("we'll hear from the director";
+  probably cheaper than it looks": a judgement of the present; "Surveys foresaw a close contest, possibly a
+  runoff": a past expectation); a trigger inside an indirect question that is the subject ("When the envoys
+  will leave is not yet known"); a "would" that is the future of a past moment ("said that she would
+  be freed the next morning"); a first-person stage direction ("we'll now turn to the panel";
   ``lexicon/performative_verbs.txt``).
 
->>> not_forecast("How long they will stay is still to be decided.", 0, 48, 14, 18)
+>>> not_forecast("When the envoys will leave is not yet known.", 0, 44, 16, 20)
 'indirect-question'
->>> not_forecast("It is probably less than you wanted.", 0, 36, 6, 14)
+>>> not_forecast("It is probably cheaper than it looks.", 0, 37, 6, 14)
 'adverb-without-future'
 """
 
@@ -73,7 +73,7 @@ _BOUNDARY = re.compile(r"[.;:!?]\s")
 
 def modifier(text: str, sentence_start: int, trigger_start: int) -> tuple[str, hedges.Hedge] | None:
     """The modifier governing a plain future at *trigger_start* in its sentence, as written with its concept
-    ("many observers believe he will" -> ("believe", wep-belief)); the nearest one before the trigger, at most
+    ("most analysts believe she will" -> ("believe", wep-belief)); the nearest one before the trigger, at most
     80 characters away."""
     lo = max(sentence_start, trigger_start - 80)
     found = None

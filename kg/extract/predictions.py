@@ -196,7 +196,7 @@ def _arranged_subject(text: str, start: int, pos: int) -> bool:
 
 #: a coordinated verb phrase in the past does not share the future trigger before it ("… and was the subject")
 _PAST_COORDINATE = re.compile(r"(?:and|or)\s+(?:then\s+|also\s+)?(?:was|were|had|did|[a-z]+ed)\b")
-#: "The mechanism is to be launched", "X is to meet Y today": an arrangement, read as "scheduled to"
+#: "The fund is to be opened", "X is to meet Y today": an arrangement, read as "scheduled to"
 _IS_TO = re.compile(
     r"\b(?:is|are)\s+(?:now\s+|also\s+)?to(?=\s+(?:be\s+[a-z]+(?:ed|en|wn|ld|nt)\b|(?!be\b|do\b)[a-z]+\b))"
 )
@@ -432,7 +432,7 @@ def _clause_prediction(
             return None
         hedge_text = best.text
         if hedge.iri == _WEAK[0] and not coordinated and (mod := modality.modifier(text, c.sentence_start, best.start)):
-            hedge_text, hedge = mod  # "observers believe he will need …": the belief, not the plain future
+            hedge_text, hedge = mod  # "analysts believe she will need …": the belief, not the plain future
         elif hedge.iri == _POISED and modality.calendar(best.text, _day_dated(doc, best.end, c.end)):
             hedge = hedges.lookup("scheduled to") or hedge  # "set to price Thursday": a calendar entry
         probability, interval = hedge.point, hedge.interval
@@ -483,7 +483,7 @@ def _clause_prediction(
         and text[c.end : parts[ci + 1].start].strip() == "that"
         and not _IF.search(text, c.start, c.end)
     ):
-        pe = parts[ci + 1].end  # "Trump will announce that he is withdrawing …": the announcement with its content
+        pe = parts[ci + 1].end  # "The mayor will announce that she is stepping down …": the announcement with its content
     if text.startswith(("and ", "or "), ps):
         ps = text.index(" ", ps) + 1
     while pe > ps and text[pe - 1] in '.!?”"’ ,;—':
@@ -556,7 +556,7 @@ def _estimator(doc: Document, sentence_start: int, start: int, end: int) -> str 
     if not m or _PASSIVE_BEFORE.search(doc.text, max(sentence_start, m.start() - 12), m.start()):
         return None  # "Xi is expected to …": Xi is what is forecast, not who forecasts
     if _OWNED_SUBJECT.search(doc.text, max(sentence_start, m.start() - 60), m.start()):
-        return None  # "Johnson's victory puts the UK on course to …": a thing, not a forecaster, estimates
+        return None  # "The party's win puts the city on course to …": a thing, not a forecaster, estimates
     return speaker_at(doc, max(sentence_start, m.start() - 60), m.start())
 
 

@@ -95,7 +95,7 @@ _RIGHT_BEFORE = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:(?:also|now|still)\s+)
 
 
 def estimator(doc: Document, sentence: tuple[int, int], verb: int) -> str | None:
-    """The actor named right before the estimate verb at *verb* ("The Federal Aviation Administration (FAA)
+    """The actor named right before the estimate verb at *verb* ("The Civil Maritime Office (CMO)
     expects to approve …"): the forecaster, even when the sentence is relayed "according to" someone else."""
     ss, _ = sentence
     for mention in reversed(doc.actors.within(max(ss, verb - 80), verb)):

@@ -67,8 +67,8 @@ _HEDGE = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|[’']ll|going to|is to|are to|scheduled|slated|set to|plans? to|planned|"
     r"planning|intends? to|intending to|upcoming|forthcoming|coming|next|due to|to be held|to host|to visit|to meet|"
-    # a wish, an invitation or an intention to take part: the meeting is ahead ("wants an immediate start to
-    # talks", "an invitation to take part in Thursday's conference")
+    # a wish, an invitation or an intention to take part: the meeting is ahead ("seeks a quick return to
+    # negotiations", "an invitation to join Friday's forum")
     r"wants?|seeks?|start to|resume|resumption of|invitation|invited to|to take part|to attend|to open|"
     r"to start|to begin|to launch|"
     r"to join)\b",
@@ -193,12 +193,12 @@ def dates_of(
     if status == "cancelled" and _WAS_DUE.search(doc.text, lo, hi):
         future = True  # "the summit, due in May, has been postponed": May still ahead
     elif status == "planned" and _PAST_PLAN.search(doc.text, lo, hi):
-        future = None  # "the meeting was slated to be held on Monday": the nearest Monday, maybe gone by
+        future = None  # "the session was due to take place on Tuesday": the nearest Tuesday, maybe gone by
     found = event_dates(doc, lo, hi, future)
     if ahead_only:
         found = [e for e in found if e.first > doc.published]
     if not found and status in ("planned", "predicted") and _IMMEDIATE.search(doc.text, max(0, lo - 40), hi):
-        return doc.published.isoformat()[:7], None  # "an immediate start to talks": this month
+        return doc.published.isoformat()[:7], None  # "a quick return to negotiations": this month
     if not found and status in ("held", "planned") and dates.CLOCK.search(doc.text, lo, hi):
         return doc.published.isoformat(), None  # "an urgent meeting at 8 p.m.": a time of the publication day
     if not found and inherit and status in ("planned", "predicted", "held") and si > 0:
@@ -225,7 +225,7 @@ def dates_of(
 
 def event_dates(doc: Document, start: int, end: int, future: bool | None) -> list[dates.TimeExpr]:
     """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th"; in
-    "comments on Tuesday, and on Saturday" only the first one does)."""
+    "remarks on Monday, and on Friday" only the first one does)."""
     assert doc.published is not None
     out = []
     floor = start
@@ -259,7 +259,7 @@ _IRREGULAR_PAST = re.compile(r"\b(?:said|told|wrote|spoke|took|gave|went|came|sa
 
 def presupposed(text: str, c: clauses.Clause, first: int, last: int) -> bool:
     """True when a hedge of the clause is about what a meeting will bring, not whether it takes place: the
-    meeting is named before the hedge ("The bank's meeting will likely deliver a hike") or called upcoming
+    meeting is named before the hedge ("The council's session will probably bring a decision") or called upcoming
     ("may finalise the decision at their upcoming meeting")."""
     if _UPCOMING.search(text, max(c.start, first - 30), first):
         return True

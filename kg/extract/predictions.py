@@ -483,7 +483,7 @@ def _clause_prediction(
         and text[c.end : parts[ci + 1].start].strip() == "that"
         and not _IF.search(text, c.start, c.end)
     ):
-        pe = parts[ci + 1].end  # "The mayor will announce that she is stepping down …": the announcement with its content
+        pe = parts[ci + 1].end  # "The mayor will announce that she is stepping down …": announcement and content
     if text.startswith(("and ", "or "), ps):
         ps = text.index(" ", ps) + 1
     while pe > ps and text[pe - 1] in '.!?”"’ ,;—':

@@ -503,7 +503,9 @@ def serve(
             raise UsageError(f"--workers must be 1 or more, not {workers}")
         settings = EndpointSettings(limits=_limits(timeout, max_rows, memory), workers=workers, cors=tuple(cors or ()),
                                     host=host, allow_hosts=tuple(allow_host or ()))
-        run(StoreSource.at(store), settings=settings, port=port,
+        from kg.store import is_remote
+
+        run(store if is_remote(store) and store else StoreSource.at(store), settings=settings, port=port,
             announce=lambda line: err.print(line, markup=False, highlight=False))
 
 

@@ -33,7 +33,7 @@ from types import TracebackType
 from typing import Any
 
 from kg.errors import KgError, QueryLimitExceeded, StoreError
-from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, parse_query
+from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, parse_query, run_query
 from kg.querylimits import DEFAULT_LIMITS, QueryLimits
 from kg.queryworker import Job, StoreSource, WorkerSetup
 from kg.store.base import Store
@@ -306,3 +306,26 @@ class QueryPool:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+
+class ServerPool:
+    """Queries passed to a SPARQL server (``kg serve --store URL``): kg's checks here (size, depth, no SERVICE,
+    rows), the server's engine and memory there, the time limit on the HTTP request.
+
+    It has the :class:`QueryPool` methods the endpoint uses (``run``, ``close``).
+    """
+
+    def __init__(self, store: Store, *, limits: QueryLimits = DEFAULT_LIMITS) -> None:
+        self.store = store
+        self.limits = limits
+
+    def run(self, query: StoredQuery | str, values: Mapping[str, str] | None = None, *,
+            limits: QueryLimits | None = None, dataset: Dataset = WHOLE_STORE) -> QueryResult:
+        """Run *query* on the server under *limits* (default: the pool's)."""
+        lim = limits or self.limits
+        return run_query(self.store, query, values or {}, limits=lim, timeout=lim.timeout, limit=lim.max_rows,
+                         dataset=dataset)
+
+    def close(self) -> None:
+        """Close the connections to the server."""
+        self.store.close()

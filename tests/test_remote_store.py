@@ -175,3 +175,40 @@ def test_open_store_chooses_the_kind_by_url(oxigraph_url: str, tmp_path: Path) -
     local = open_store(tmp_path / "here")
     assert not isinstance(local, RemoteStore)
     local.close()
+
+
+def test_kg_serve_over_a_server_passes_queries_and_serves_pages(tmp_path: Path) -> None:
+    """`kg serve --store URL`: kg's routes, read queries answered by the server under kg's checks."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.servers import free_port
+
+    with oxigraph_server(tmp_path / "ox") as url:
+        assert CliRunner().invoke(app, ["ingest", str(data_dir("seeds")), "--store", url]).exit_code == 0
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", url, "--port", str(port)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    httpx.get(base + "/queries", timeout=2)
+                    break
+                except httpx.HTTPError:
+                    assert proc.poll() is None and time.monotonic() < deadline, "kg serve did not come up"
+                    time.sleep(0.3)
+            r = httpx.get(base + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article }"},
+                          headers={"Accept": "application/sparql-results+json"})
+            assert r.status_code == 200 and r.json()["results"]["bindings"][0]["n"]["value"] == "10"
+            refused = httpx.get(base + "/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
+                                                                     "{ ?s ?p ?o } }"})
+            assert refused.status_code == 403
+            assert httpx.get(base + "/articles").status_code == 200
+        finally:
+            proc.terminate()
+            proc.wait(20)

@@ -46,10 +46,10 @@ from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, get_query, load_queries, parse_query
 from kg.querylimits import QueryLimits
-from kg.querypool import QueryPool
+from kg.querypool import QueryPool, ServerPool
 from kg.queryworker import StoreSource
 from kg.results import GRAPH_FORMATS, media_type, serialize
-from kg.store import open_store
+from kg.store import is_remote, open_store
 from kg.store.base import Store
 from kg.web import routes as web_routes
 
@@ -109,7 +109,16 @@ class _Reopening:
         return getattr(open_store(self.source.path, read_only=True), name)
 
 
-def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = None,
+def _web_store(store: Store | QueryPool | ServerPool, pool: QueryPool | ServerPool) -> Any:
+    """What the claims browser reads: the server's store, the store given, or a pool's store reopened per call."""
+    if isinstance(pool, ServerPool):
+        return pool.store
+    if isinstance(pool, QueryPool) and store is pool:
+        return _Reopening(pool.source)
+    return store
+
+
+def create_app(store: Store | QueryPool | ServerPool, *, settings: EndpointSettings | None = None,
                timeout: float | None = None, cors: Sequence[str] | None = None) -> Starlette:
     """The endpoint over *store* (or over the workers of a pool made for it).
 
@@ -120,8 +129,13 @@ def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = 
         settings = dataclasses.replace(settings, limits=settings.limits.with_(timeout=timeout))
     if cors is not None:
         settings = dataclasses.replace(settings, cors=tuple(cors))
-    pool = store if isinstance(store, QueryPool) else QueryPool.over(
-        store, limits=settings.limits, workers=settings.workers)
+    pool: QueryPool | ServerPool
+    if isinstance(store, QueryPool | ServerPool):
+        pool = store
+    elif is_remote(getattr(store, "url", None)):  # a SPARQL server: queries pass to it
+        pool = ServerPool(store, limits=settings.limits)
+    else:
+        pool = QueryPool.over(store, limits=settings.limits, workers=settings.workers)
     page = resources.files("kg.endpoint") / "static" / "query.html"
 
     async def run(query: StoredQuery, values: dict[str, str], dataset: Dataset = WHOLE_STORE,
@@ -258,7 +272,7 @@ def create_app(store: Store | QueryPool, *, settings: EndpointSettings | None = 
         Route("/query", query_page, methods=["GET"]),
         Route("/context.jsonld", context, methods=["GET"]),
         # the claims browser (kg.web): / and its pages, after the endpoint's routes
-        *web_routes(store if not isinstance(store, QueryPool) else _Reopening(pool.source)),
+        *web_routes(_web_store(store, pool)),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 

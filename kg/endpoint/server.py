@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from kg.endpoint.app import EndpointSettings, create_app
 from kg.errors import StoreError, UsageError
-from kg.querypool import QueryPool
+from kg.querypool import QueryPool, ServerPool
 from kg.queryworker import StoreSource
 
 H11_MAX_EVENT = 4 * 1024 * 1024  # read a long request line whole, so the app can answer 414 rather than reset
@@ -34,13 +34,20 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(source: StoreSource, *, settings: EndpointSettings, port: int,
+def serve(source: StoreSource | str, *, settings: EndpointSettings, port: int,
           announce: Callable[[str], None] = print) -> None:
-    """Serve the store *source* names until interrupted (workers start before the first request)."""
+    """Serve the store *source* names until interrupted (workers start before the first request); a server URL
+    (``http(s)://``) is served by passing the queries to that server."""
     import uvicorn
 
     sock = listen(settings.host, port)
-    pool = QueryPool(source, limits=settings.limits, workers=settings.workers)
+    pool: QueryPool | ServerPool
+    if isinstance(source, str):
+        from kg.store import open_store
+
+        pool = ServerPool(open_store(source, read_only=True), limits=settings.limits)
+    else:
+        pool = QueryPool(source, limits=settings.limits, workers=settings.workers)
     try:
         pool.run("ASK { }")  # the first worker opens the store: a store that cannot be read fails here
         app = create_app(pool, settings=settings)

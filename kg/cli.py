@@ -54,7 +54,7 @@ def one_line(message: str, *, limit: int = 400) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _say(line: str) -> None:
+def say(line: str) -> None:
     err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
@@ -68,14 +68,14 @@ def errors() -> Iterator[None]:
     try:
         yield
     except KgError as e:
-        _say(f"kg: error: {one_line(str(e))}")
+        say(f"kg: error: {one_line(str(e))}")
         raise typer.Exit(e.exit_code) from None
     except BrokenPipeError:  # the reader stopped reading (kg export | head): nothing more to say
         _quiet_stdout()
         raise typer.Exit(0) from None
     except OSError as e:
         where = f" ({e.filename})" if e.filename else ""
-        _say(f"kg: error: {e.strerror or e}{where}; check the disk and the paths given")
+        say(f"kg: error: {e.strerror or e}{where}; check the disk and the paths given")
         raise typer.Exit(3) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
         raise
@@ -83,7 +83,7 @@ def errors() -> Iterator[None]:
         if os.environ.get("KG_DEBUG"):
             raise
         detail = str(e).splitlines()[0][:200] if str(e) else ""
-        _say(f"kg: error: internal error ({type(e).__name__}{': ' + detail if detail else ''}); "
+        say(f"kg: error: internal error ({type(e).__name__}{': ' + detail if detail else ''}); "
              "please report it (KG_DEBUG=1 shows the traceback)")
         raise typer.Exit(3) from None
 
@@ -108,13 +108,13 @@ def writing(path: str | Path | None, *, create: bool = True):  # type: ignore[no
     s.close()
 
 
-def _metadata(url: str | None, title: str | None, outlet: str | None, author: str | None, published: str | None):  # type: ignore[no-untyped-def]
+def metadata_of(url: str | None, title: str | None, outlet: str | None, author: str | None, published: str | None):  # type: ignore[no-untyped-def]
     from kg.articles import Metadata
 
     return Metadata(url=url, title=title, outlet=outlet, author=author, published=published)
 
 
-def _progress() -> Progress:
+def progress_bar() -> Progress:
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err, transient=True, disable=not err.is_terminal,
@@ -142,10 +142,30 @@ def _main(
         os.environ["KG_BASE"] = base
 
 
-def _write_stdout(data: bytes) -> None:
+def write_stdout(data: bytes) -> None:
     """Results to stdout, ending with a newline (JSON and CSV writers may leave the last one out)."""
     sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
     sys.stdout.flush()
+
+
+# -- shared by the command families -------------------------------------------------------------------
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+
+
+def table_or_json(fmt: str) -> None:
+    if fmt not in ("table", "json"):
+        from kg.errors import UsageError
+
+        raise UsageError(f"unknown format '{fmt}'", hint="choose table or json")
+
+
+def print_table(columns: list[str], rows: list[list[str]], *, width: int = 100) -> None:
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False, header_style="bold")
+    for row in rows:
+        table.add_row(*row)
+    Console(soft_wrap=False, width=max(width, Console().width)).print(table)
 
 
 # -- commands --------------------------------------------------------------------------------------------
@@ -182,11 +202,12 @@ def ingest(
     URLs are fetched politely (robots.txt, a rate limit per host, size and time caps); the raw HTML is kept in
     <store>.pages/ beside the store so that a re-extraction needs no new fetch.
     """
+    from kg.cli_follow import ingest_urls
     from kg.errors import UsageError
     from kg.ingest import ingest as run
 
     with errors():
-        meta = _metadata(url, title, outlet, author, published)
+        meta = metadata_of(url, title, outlet, author, published)
         if url and len(paths) > 1:
             from kg.errors import UsageError
 
@@ -197,11 +218,11 @@ def ingest(
         result = None
         with writing(store) as s:
             if urls:
-                failed, refused = _ingest_urls(s, urls, store, meta, force=force, allow_private=allow_private)
+                failed, refused = ingest_urls(s, urls, store, meta, force=force, allow_private=allow_private)
             if engine not in ("local", "dask"):
                 raise UsageError(f"unknown engine '{engine}'", hint="choose local or dask")
             if files:
-                with _progress() as bar:
+                with progress_bar() as bar:
                     task = bar.add_task("ingesting", total=None)
                     tick = lambda done, total: bar.update(task, completed=done, total=total)  # noqa: E731
                     if engine == "dask":
@@ -220,41 +241,13 @@ def ingest(
                     for line in o.report.to_text().splitlines():
                         err.print(f"    {line}", markup=False, highlight=False, soft_wrap=True)
             else:
-                _say(f"kg: error: {one_line(o.message or '')}")
+                say(f"kg: error: {one_line(o.message or '')}")
         if result and len(result.outcomes) > 1:
-            _say(f"kg: {len(result.ingested)} stored, {len(result.refused)} refused, {len(result.failed)} failed")
+            say(f"kg: {len(result.ingested)} stored, {len(result.refused)} refused, {len(result.failed)} failed")
         if failed or (result and result.failed):
             raise typer.Exit(3)
         if refused or (result and result.refused):
             raise typer.Exit(1)
-
-
-def _ingest_urls(  # type: ignore[no-untyped-def]
-    s, urls: list[str], store: str | None, meta, *, force: bool, allow_private: bool
-) -> tuple[bool, bool]:
-    """Fetch and ingest URLs; print a line per URL; (any failed, any refused)."""
-    from kg.fetch import Fetcher, FetchPolicy
-    from kg.follow import archive_dir, fetch_articles
-
-    with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher, _progress() as bar:
-        task = bar.add_task("fetching", total=len(urls))
-        outcomes = fetch_articles(
-            s, urls, fetcher=fetcher, archive=archive_dir(store), meta=meta, force=force,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
-    _print_pages(outcomes)
-    return any(o.status == "failed" for o in outcomes), any(o.status == "refused" for o in outcomes)
-
-
-def _print_pages(outcomes) -> None:  # type: ignore[no-untyped-def]
-    for o in outcomes:
-        if o.status in ("ingested", "corrected"):
-            typer.echo(f"{o.status} {o.url} -> <{o.article}>")
-        elif o.status == "unchanged":
-            typer.echo(f"unchanged {o.url} ({o.message})")
-        else:
-            msg = o.message if (o.message or "").startswith(o.url) else f"{o.url}: {o.message}"
-            err.print(f"kg: {o.status}: {msg}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -276,7 +269,7 @@ def extract(
             from kg.errors import UsageError
 
             raise UsageError(f"unknown format '{fmt}'", hint="choose json or text")
-        records = extract_file(path, _metadata(url, title, outlet, author, published))
+        records = extract_file(path, metadata_of(url, title, outlet, author, published))
         if fmt == "json":
             typer.echo(json.dumps(records.to_dict(), indent=2, ensure_ascii=False))
         else:
@@ -327,7 +320,7 @@ def export(
         s = open_store(store, read_only=True)
         data = run(s, fmt, output=None if str(output) == "-" else output, graph=graph)
         if data is not None:
-            _write_stdout(data)
+            write_stdout(data)
         else:
             err.print(f"wrote {output}", markup=False, highlight=False)
 
@@ -405,7 +398,7 @@ TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Stop a query after
 MemoryOpt = Annotated[int, typer.Option("--memory", help="Memory a query may use, in MB.")]
 
 
-def _limits(timeout: float, rows: int, memory: int):  # type: ignore[no-untyped-def]
+def query_limits(timeout: float, rows: int, memory: int):  # type: ignore[no-untyped-def]
     from kg.querylimits import QueryLimits
 
     return QueryLimits(timeout=timeout, max_rows=None if rows == 0 else rows, memory_mb=memory)
@@ -442,7 +435,7 @@ def query(
             from kg.errors import UsageError
 
             raise UsageError("give a stored query name or --file, not both", hint="list them with 'kg queries'")
-        limits = _limits(timeout, limit, memory)
+        limits = query_limits(timeout, limit, memory)
         if file is not None and str(file) == "-":
             from kg.queries import parse_query
 
@@ -467,7 +460,7 @@ def query(
         elif chosen == "table":
             Console(width=None if sys.stdout.isatty() else 10_000).print(to_table(result))
         else:
-            _write_stdout(serialize(result, chosen))
+            write_stdout(serialize(result, chosen))
         if result.note:
             err.print(f"kg: note: {result.note}", markup=False, highlight=False)
         if result.form == "ASK" and not result.boolean:
@@ -501,165 +494,12 @@ def serve(
             from kg.errors import UsageError
 
             raise UsageError(f"--workers must be 1 or more, not {workers}")
-        settings = EndpointSettings(limits=_limits(timeout, max_rows, memory), workers=workers, cors=tuple(cors or ()),
-                                    host=host, allow_hosts=tuple(allow_host or ()))
+        settings = EndpointSettings(limits=query_limits(timeout, max_rows, memory), workers=workers,
+                                    cors=tuple(cors or ()), host=host, allow_hosts=tuple(allow_host or ()))
         from kg.store import is_remote
 
         run(store if is_remote(store) and store else StoreSource.at(store), settings=settings, port=port,
             announce=lambda line: err.print(line, markup=False, highlight=False))
-
-
-# -- predictions: resolve, judge, list, score ---------------------------------------------------------------
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
-
-
-def _table_or_json(fmt: str) -> None:
-    if fmt not in ("table", "json"):
-        from kg.errors import UsageError
-
-        raise UsageError(f"unknown format '{fmt}'", hint="choose table or json")
-
-
-def _day(value: str | None):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    from kg.errors import UsageError
-
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        raise UsageError(f"'{value}' is not a date", hint="give YYYY-MM-DD") from None
-
-
-def _judgement_json(j) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    return {
-        "prediction": j.prediction, "text": j.text, "outcome": j.outcome, "needs_review": j.needs_review,
-        "method": j.method, "agent": j.agent, "as_of": j.as_of.isoformat(), "rationale": j.rationale,
-        "evidence": j.evidence, "sources": j.sources, "resolution": j.resolution, "revises": j.revises,
-        "written": j.written,
-    }
-
-
-def _print_table(columns: list[str], rows: list[list[str]], *, width: int = 100) -> None:
-    from rich.table import Table
-
-    table = Table(*columns, show_lines=False, header_style="bold")
-    for row in rows:
-        table.add_row(*row)
-    Console(soft_wrap=False, width=max(width, Console().width)).print(table)
-
-
-@app.command("resolve")
-def resolve_cmd(
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Use sources published by this day (ISO date).")] = None,
-    prediction: Annotated[str | None, typer.Option("--prediction", help="Judge only this prediction (IRI).")] = None,
-    fmt: FormatOpt = "table",
-    store: StoreOpt = None,
-) -> None:
-    """Judge predictions against later sources; record each judgement as a Resolution (idempotent)."""
-    from kg.resolve import resolve as run
-
-    with errors():
-        _table_or_json(fmt)
-        with writing(store, create=False) as s:
-            judgements = run(s, as_of=_day(as_of), prediction=prediction)
-        if fmt == "json":
-            typer.echo(json.dumps([_judgement_json(j) for j in judgements], indent=2, ensure_ascii=False))
-            return
-        _print_table(
-            ["outcome", "recorded", "evidence", "prediction"],
-            [[j.outcome + (" (needs review)" if j.needs_review else ""),
-              "new" if j.written else ("kept" if j.resolution else "-"), str(len(j.evidence)), j.text[:70]]
-             for j in judgements],
-        )
-
-
-@app.command("judge")
-def judge_cmd(
-    prediction: Annotated[str, typer.Argument(help="The prediction's IRI (see 'kg predictions --format json').")],
-    outcome: Annotated[str, typer.Option("--outcome", help="confirmed, refuted, ambiguous or annulled.")],
-    evidence: Annotated[
-        list[str] | None, typer.Option("--evidence", help="An article IRI or URL in the store (repeatable).")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Why, in words.")] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who judges (default $USER).")] = None,
-    store: StoreOpt = None,
-) -> None:
-    """Record a person's judgement of a prediction; it wins over rule judgements and keeps the history."""
-    from kg.resolve import judge as run
-
-    with errors():
-        with writing(store, create=False) as s:
-            j = run(s, prediction, outcome=outcome, evidence=evidence or [], note=note, by=by)
-        state = "recorded" if j.written else "already recorded"
-        typer.echo(f"{state} {j.outcome} for <{j.prediction}> as <{j.resolution}>")
-
-
-@app.command("predictions")
-def predictions_cmd(
-    status: Annotated[str | None, typer.Option("--status", help="Only predictions with this status.")] = None,
-    fmt: FormatOpt = "table",
-    store: StoreOpt = None,
-) -> None:
-    """List predictions with predictor, hedge, probability, deadline, status and evidence."""
-    from kg.predictions import list_predictions
-
-    with errors():
-        _table_or_json(fmt)
-        rows = list_predictions(open_store(store, read_only=True), status=status)
-        if fmt == "json":
-            typer.echo(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
-            return
-        _print_table(
-            ["status", "p", "deadline", "predictor", "prediction", "evidence"],
-            [[r.status, f"{r.probability:.2f}" if r.probability is not None else "-", r.deadline or "-",
-              r.predictor, r.text[:60], "; ".join(f"{e.published} {e.source}" for e in r.evidence) or "-"]
-             for r in rows],
-        )
-
-
-@app.command("scorecard")
-def scorecard_cmd(
-    by: Annotated[str, typer.Option("--by", help="predictor or outlet.")] = "predictor",
-    fmt: FormatOpt = "table",
-    plot: Annotated[Path | None, typer.Option("--plot", help="Write calibration and timeline plots here.")] = None,
-    store: StoreOpt = None,
-) -> None:
-    """Counts by outcome, Brier, log and skill scores and calibration of judged predictions, per predictor or outlet."""
-    from dataclasses import asdict
-
-    from kg.predictions import list_predictions
-    from kg.scoring import prediction_iris, score
-
-    with errors():
-        _table_or_json(fmt)
-        s = open_store(store, read_only=True)
-        rows = list_predictions(s)
-        card = score(rows, by=by, iris=prediction_iris(s))
-        if plot is not None:
-            from kg.plots import write_plots
-
-            for path in write_plots(card, rows, plot):
-                err.print(f"wrote {path}", markup=False, highlight=False)
-        if fmt == "json":
-            typer.echo(json.dumps(asdict(card), indent=2))
-            return
-        keys = ["made", "confirmed", "refuted", "expired", "ambiguous", "annulled", "open", "scored"]
-        def num(x: float | None) -> str:
-            return "-" if x is None else f"{x:.3f}"
-
-        _print_table(
-            [by, *keys, "Brier", "log", "skill"],
-            [[g.name, *(str(getattr(g, k)) for k in keys), num(g.brier), num(g.log_score), num(g.skill)]
-             for g in [*card.groups, card.total]], width=150,
-        )
-        typer.echo(f"skill: against always forecasting the base rate {num(card.base_rate)} (above 0 beats it)")
-        _print_table(
-            ["probability", "n", "mean forecast", "observed"],
-            [[f"{b.low:.1f}-{b.high:.1f}", str(b.count),
-              "-" if b.mean_probability is None else f"{b.mean_probability:.2f}",
-              "-" if b.observed is None else f"{b.observed:.2f}"] for b in card.calibration],
-        )
 
 
 @ontology_app.command("check")
@@ -680,101 +520,6 @@ def ontology_check(
             raise typer.Exit(1)
 
 
-# -- following feeds and sitemaps ---------------------------------------------------------------------------
-follow_app = typer.Typer(
-    no_args_is_help=True, help="Follow RSS/Atom feeds and sitemaps: ingest new articles, re-resolve."
-)
-app.add_typer(follow_app, name="follow")
-
-
-@follow_app.command("add")
-def follow_add(
-    url: Annotated[str, typer.Argument(help="An RSS or Atom feed, or an XML sitemap (index).")],
-    every: Annotated[str, typer.Option("--every", help="How often to check it: 30m, 1h, 1d.")] = "1h",
-    store: StoreOpt = None,
-) -> None:
-    """Follow a feed or sitemap (adding it again changes its period)."""
-    from kg.follow import add_feed, parse_every
-
-    with errors():
-        s = open_store(store)
-        try:
-            feed = add_feed(s, url, every=parse_every(every))
-        finally:
-            s.close()
-        typer.echo(f"following {feed.url} every {every}")
-
-
-@follow_app.command("list")
-def follow_list(store: StoreOpt = None, fmt: FormatOpt = "table") -> None:
-    """The followed feeds, when each was last checked and what it found."""
-    from kg.follow import feeds
-
-    with errors():
-        _table_or_json(fmt)
-        s = open_store(store, read_only=True)
-        try:
-            found = feeds(s)
-        finally:
-            s.close()
-        if fmt == "json":
-            typer.echo(json.dumps([f.__dict__ for f in found], indent=2))
-            return
-        _print_table(["feed", "every (s)", "last checked", "last result"],
-                     [[f.url, str(f.every), f.last_checked or "-", f.last_result or "-"] for f in found])
-
-
-@follow_app.command("remove")
-def follow_remove(url: Annotated[str, typer.Argument(help="A followed feed's URL.")], store: StoreOpt = None) -> None:
-    """Stop following a feed (what it brought stays in the store)."""
-    from kg.follow import remove_feed
-
-    with errors():
-        s = open_store(store)
-        try:
-            remove_feed(s, url)
-        finally:
-            s.close()
-        typer.echo(f"no longer following {url}")
-
-
-@follow_app.command("run")
-def follow_run(
-    once: Annotated[bool, typer.Option("--once", help="Check the due feeds once and exit (for cron).")] = False,
-    all_feeds: Annotated[bool, typer.Option("--all", help="Check every feed now, due or not.")] = False,
-    allow_private: AllowPrivateOpt = False,
-    store: StoreOpt = None,
-) -> None:
-    """Check due feeds, ingest new and corrected articles, re-resolve predictions; loop unless --once.
-
-    The store is opened only while a pass runs, so other kg commands can write in between.
-    """
-    import time
-
-    from kg.fetch import Fetcher, FetchPolicy
-    from kg.follow import archive_dir, feeds, run_feeds
-
-    with errors():
-        archive = archive_dir(store)
-        while True:
-            s = open_store(store)
-            try:
-                with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher:
-                    run = run_feeds(s, fetcher=fetcher, archive=archive, every_feed=all_feeds)
-                periods = [f.every for f in feeds(s)]
-            finally:
-                s.close()
-            _print_pages(run.pages)
-            for e in run.feed_errors:
-                err.print(f"kg: feed error: {e}", markup=False, highlight=False, soft_wrap=True)
-            typer.echo(f"follow run: {run.summary()}")
-            if once:
-                if run.count("failed") or run.feed_errors:
-                    raise typer.Exit(3)
-                return
-            all_feeds = False
-            time.sleep(max(60, min(periods or [3600])))
-
 @app.command()
 def migrate(store: StoreOpt = None) -> None:
     """Move a store of an older data model (or made with another base IRI) to the current one."""
@@ -786,6 +531,10 @@ def migrate(store: StoreOpt = None) -> None:
         s.close()
         typer.echo(f"migrated {done.articles} article(s) from model {done.from_version or 1} "
                    f"({done.renamed} IRIs renamed; {done.quads_before:,} -> {done.quads_after:,} quads)")
+
+
+# command families in modules of their own; importing them registers their commands on ``app``
+from kg import cli_follow, cli_predictions  # noqa: E402,F401,I001
 
 
 def main() -> None:
@@ -814,7 +563,7 @@ def _output_failed(e: OSError, code: int | str | None) -> int | str | None:
     _quiet_stdout()
     if isinstance(e, BrokenPipeError):
         return code
-    _say(f"kg: error: cannot write the output ({e.strerror or e}); check the disk or the pipe")
+    say(f"kg: error: cannot write the output ({e.strerror or e}); check the disk or the pipe")
     return 3
 
 

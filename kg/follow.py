@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from kg.feeds import Entry, entries
 from kg.fetch import Fetcher, FetchError, check_url
 from kg.ingest import ingest
 from kg.namespaces import FOLLOW_GRAPH, KG, PAGES_GRAPH, feed_iri, page_iri
+from kg.output import write_bytes
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
 
@@ -62,7 +62,6 @@ MAX_SITEMAP_DEPTH = 2
 def archive_dir(store: str | Path | None) -> Path:
     """Where the raw pages of the store are kept: ``<store>.pages`` beside an embedded store's directory;
     ``./kg-remote.pages`` for a store on a server (``KG_PAGES`` names another folder)."""
-    import os
 
     from kg.store import DEFAULT_PATH, is_remote
 
@@ -156,23 +155,12 @@ def _canonical(page_html: str, base: str) -> str:
     return base
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _archive(archive: Path, canonical: str, body: bytes, fetched: str) -> Path:
     archive.mkdir(parents=True, exist_ok=True)
     name = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     page = archive / f"{name}.html"
-    _write_atomic(archive / f"{name}.meta.json", json.dumps({"url": canonical, "retrieved": fetched}).encode())
-    _write_atomic(page, body)
+    write_bytes(archive / f"{name}.meta.json", json.dumps({"url": canonical, "retrieved": fetched}).encode())
+    write_bytes(page, body)
     return page
 
 

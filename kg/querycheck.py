@@ -30,11 +30,11 @@ from typing import Any
 from pyparsing import ParseResults
 
 from kg.errors import QueryRefused
+from kg.querylimits import iri_end, string_end
 
 _PARSE_STACK = 64 * 1024 * 1024  # rdflib's parser recurses ~40 frames per bracket level; 64 levels fit
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
-_IRI_STOP = frozenset('<>"{}|^`\\ \t\r\n')
 
 
 def unescape(text: str) -> str:
@@ -64,15 +64,11 @@ def _words_at_depth(text: str) -> Iterator[tuple[str, int]]:
             i = n if end == -1 else end
             continue
         elif c in "\"'":
-            i = _string_end(text, i)
+            i = string_end(text, i)
             continue
-        elif c == "<":
-            j = i + 1
-            while j < n and text[j] not in _IRI_STOP:
-                j += 1
-            if j < n and text[j] == ">":
-                i = j + 1
-                continue
+        elif c == "<" and (j := iri_end(text, i)) > i + 1:  # an IRI, not the operator
+            i = j
+            continue
         elif c.isalpha() or c in "?$@_":
             j = i + 1
             while j < n and (text[j] in _NAME_CHARS or text[j].isalnum() or text[j] == ":"):
@@ -83,24 +79,6 @@ def _words_at_depth(text: str) -> Iterator[tuple[str, int]]:
             i = j
             continue
         i += 1
-
-
-def _string_end(text: str, i: int) -> int:
-    quote = text[i]
-    if text.startswith(quote * 3, i):
-        j = i + 3
-        while j < len(text):
-            if text[j] == "\\":
-                j += 2
-            elif text.startswith(quote * 3, j):
-                return j + 3
-            else:
-                j += 1
-        return j
-    j = i + 1
-    while j < len(text) and text[j] not in (quote, "\n"):
-        j += 2 if text[j] == "\\" else 1
-    return j + 1
 
 
 def uses_dataset_clause(text: str) -> bool:

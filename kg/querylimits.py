@@ -60,7 +60,7 @@ class QueryLimits:
 DEFAULT_LIMITS = QueryLimits()
 
 
-def _skip_string(text: str, i: int) -> int:
+def string_end(text: str, i: int) -> int:
     """The index after the string literal starting at *i* (short or long, single or double quoted)."""
     quote = text[i]
     if text.startswith(quote * 3, i):
@@ -90,7 +90,7 @@ def _escaped(text: str, i: int) -> bool:
 _IRI_STOP = frozenset('<>"{}|^`\\ \t\r\n')
 
 
-def _iri_end(text: str, i: int) -> int:
+def iri_end(text: str, i: int) -> int:
     """The index after an IRI reference at *i*, or *i* + 1 when ``<`` there is an operator, not an IRI."""
     j = i + 1
     while j < len(text) and text[j] not in _IRI_STOP:
@@ -107,10 +107,10 @@ def nesting_depth(text: str) -> int:
     """
     depth = deepest = 0
     i, n = 0, len(text)
-    iri_end = 0
+    inside_until = 0
     while i < n:
         c = text[i]
-        if i < iri_end:
+        if i < inside_until:
             if c in _OPEN:
                 depth += 1
                 deepest = max(deepest, depth)
@@ -128,10 +128,10 @@ def nesting_depth(text: str) -> int:
             i = n if end == -1 else end
             continue
         elif c in "\"'":
-            i = _skip_string(text, i)
+            i = string_end(text, i)
             continue
         elif c == "<":
-            iri_end = _iri_end(text, i)
+            inside_until = iri_end(text, i)
         i += 1
     return deepest
 

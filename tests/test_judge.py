@@ -17,27 +17,8 @@ from kg.namespaces import KG, STATUS_GRAPH, concept
 from kg.predictions import JSON_KEYS, list_predictions
 from kg.resolve import history, judge, resolve
 from kg.store import MemoryStore
+from tests.resolve_data import DATA, IDS, IRIS
 
-DATA = Path(__file__).parent / "data" / "resolve"
-
-
-def _record_iris() -> dict[tuple[str, str], str]:
-    """(article URL, record id) -> node IRI, from the hand-written records (IRIs come from words, kg.identity)."""
-    import json
-
-    from kg.mapping import map_records
-    from kg.records import Records
-
-    out = {}
-    for f in sorted(DATA.glob("*.json")):
-        records = Records.from_dict(json.loads(f.read_text(encoding="utf-8")))
-        for rid, node in map_records(records).iris.items():
-            out[(records.article.url or "", rid)] = node
-    return out
-
-
-IRIS = _record_iris()
-IDS = {node: rid for (_url, rid), node in IRIS.items()}
 NOW = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 FILES = ("a_prediction", "b_announcement", "c_parade", "d_summit", "e_pompeo", "f_hanoi")
 

@@ -23,29 +23,12 @@ from kg.resolve import Judgement, history, resolve
 from kg.resolve.evidence import MeetingFact, Places
 from kg.resolve.rules import FAMILIES, Window, words
 from kg.store import MemoryStore
+from tests.resolve_data import DATA, IDS, IRIS
 
-DATA = Path(__file__).parent / "data" / "resolve"
 A = "https://w3id.org/kg/id/article/"
 NOW = dt.datetime(2020, 1, 1, 12, 0, tzinfo=dt.UTC)
 
 
-def _record_iris() -> dict[tuple[str, str], str]:
-    """(article URL, record id) -> node IRI, from the hand-written records (IRIs come from words, kg.identity)."""
-    import json
-
-    from kg.mapping import map_records
-    from kg.records import Records
-
-    out = {}
-    for f in sorted(DATA.glob("*.json")):
-        records = Records.from_dict(json.loads(f.read_text(encoding="utf-8")))
-        for rid, node in map_records(records).iris.items():
-            out[(records.article.url or "", rid)] = node
-    return out
-
-
-IRIS = _record_iris()
-IDS = {node: rid for (_url, rid), node in IRIS.items()}
 
 
 def load(store: MemoryStore, *names: str) -> MemoryStore:

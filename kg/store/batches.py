@@ -59,12 +59,16 @@ def _actor_facts(store: Store, graphs: Sequence[str]) -> Iterator[ox.Triple]:
     yield from store.query(sparql)
 
 
+def _triples(store: Store, graphs: Sequence[str], *, actors: bool) -> list[ox.Triple | ox.Quad]:
+    out: list[ox.Triple | ox.Quad] = [q for name in graphs for q in store.quads(name)]
+    if actors:
+        out.extend(_actor_facts(store, graphs))
+    return out
+
+
 def _graph(store: Store, graphs: Sequence[str], *, actors: bool) -> Graph:
     g = Graph()
-    for name in graphs:
-        add_triples(g, store.quads(name))
-    if actors:
-        add_triples(g, _actor_facts(store, graphs))
+    add_triples(g, _triples(store, graphs, actors=actors))
     return g
 
 
@@ -79,14 +83,22 @@ def _cited_graphs(store: Store, resolutions: Sequence[str]) -> list[str]:
 
 def store_batches(store: Store, *, size: int = 200) -> Iterator[Graph]:
     """The store as rdflib graphs to validate one after the other; see the module docstring."""
+    for triples in store_batch_triples(store, size=size):
+        g = Graph()
+        add_triples(g, triples)
+        yield g
+
+
+def store_batch_triples(store: Store, *, size: int = 200) -> Iterator[list[ox.Triple | ox.Quad]]:
+    """The batches of :func:`store_batches` as pyoxigraph triples and quads (graph names to be dropped)."""
     names = store.graph_names()
     articles = [n for n in names if n.startswith(ARTICLE_GRAPH_PREFIX)]
     resolutions = [n for n in names if n.startswith(RESOLUTION_GRAPH_PREFIX)]
     others = [n for n in names if n not in set(articles) | set(resolutions)]
     for name in others:
-        yield _graph(store, [name], actors=name not in (str(ACTORS_GRAPH), str(ONTOLOGY_GRAPH)))
+        yield _triples(store, [name], actors=name not in (str(ACTORS_GRAPH), str(ONTOLOGY_GRAPH)))
     for start in range(0, len(articles), size):
-        yield _graph(store, articles[start : start + size], actors=True)
+        yield _triples(store, articles[start : start + size], actors=True)
     for start in range(0, len(resolutions), size):
         chunk = resolutions[start : start + size]
-        yield _graph(store, [*chunk, *_cited_graphs(store, chunk)], actors=True)
+        yield _triples(store, [*chunk, *_cited_graphs(store, chunk)], actors=True)

@@ -173,10 +173,10 @@ def validate_store(store: Store, *, batch: int = 200, engine: Engine = "fast") -
     resolution, the articles it cites) says, so the verdicts are those of validating the union at once.
     Results found twice (an actor seen from two batches) are reported once.
     """
-    from kg.store.batches import store_batch_triples, store_batches
+    from kg.store.batches import store_batch_ntriples, store_batches
 
     if engine == "fast" and fast_program(load_shapes()) is not None:
-        fast = [_run_fast(items, load_shapes()) for items in store_batch_triples(store, size=batch)]
+        fast = [_run_fast(data, load_shapes()) for data in store_batch_ntriples(store, size=batch)]
         return merge_reports([r for r in fast if r is not None])
     reports = [_run(graph, load_shapes()) for graph in store_batches(store, size=batch)]
     return merge_reports(reports)
@@ -290,7 +290,7 @@ def fast_program(shapes: Graph) -> Program | None:
     return entry[1]
 
 
-def _run_fast(items: Iterable[ox.Triple | ox.Quad], shapes: Graph) -> Report | None:
+def _run_fast(items: bytes | Iterable[ox.Triple], shapes: Graph) -> Report | None:
     """The fast engine on *items*; None when the shapes cannot be compiled (the caller runs pySHACL)."""
     program = fast_program(shapes)
     if program is None:

@@ -193,9 +193,8 @@ class _Compiler:
                 add(self._count_query(shape, param, focus, p), param)
             elif param == SH.hasValue:
                 v = term(one(self.g, shape, param))
-                if p is None:
-                    add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {v})) }}", param,
-                        focus_is_value=True)
+                if p is None:  # pySHACL reports no value here
+                    add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {v})) }}", param)
                 else:
                     add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} {v} }} }}", param)
             elif param in _PAIRS:

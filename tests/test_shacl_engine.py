@@ -240,6 +240,7 @@ def test_generic_shapes_give_the_same_results() -> None:
     "sh:target [ a sh:SPARQLTarget ; sh:select \"SELECT ?this WHERE { ?this ?p ?o }\" ]",
     "sh:property [ sh:path ex:p ; sh:qualifiedValueShape [ sh:class ex:C ] ; sh:qualifiedMinCount 1 ; "
     "sh:qualifiedValueShapesDisjoint true ]",
+    "sh:property [ sh:path ex:q ; sh:property [ sh:path ex:r ; sh:minCount 1 ] ]",
 ])
 def test_unsupported_constructs_fail_at_compile_time_and_pyshacl_runs(construct: str) -> None:
     shapes = Graph().parse(format="turtle", data=f"""

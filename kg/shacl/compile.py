@@ -131,6 +131,8 @@ class _Compiler:
             if shape in found or self._deactivated(shape):
                 continue
             found[shape] = None
+            if (shape, SH.path, None) in self.g and (shape, SH.property, None) in self.g:
+                raise ShapesUnsupported(f"sh:property on a property shape ({shape.n3()})")
             stack.extend(self.g.objects(shape, SH.property))
         return sorted(found, key=lambda s: (str(self.g.value(s, SH.group) or ""), s.n3()))
 
@@ -183,8 +185,8 @@ class _Compiler:
         for param in self._params(shape):
             cond = self._value_condition(shape, param)
             if cond is not None:
-                if p is None:
-                    add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(!({cond('?this')})) }}", param,
+                if p is None:  # an error (an incomparable value) is a violation, as in pySHACL
+                    add(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(!COALESCE({cond('?this')}, false)) }}", param,
                         focus_is_value=True)
                 else:
                     ok = f"COALESCE({cond('?value')}, false)"
@@ -346,10 +348,10 @@ class _Compiler:
             cond = self._value_condition(shape, param, depth)
             if cond is not None:
                 if p is None:
-                    parts.append(cond(x))
+                    parts.append(f"COALESCE({cond(x)}, false)")
                 else:
                     v = self.fresh()
-                    parts.append(f"NOT EXISTS {{ {x} {p} {v} . FILTER(!({cond(v)})) }}")
+                    parts.append(f"NOT EXISTS {{ {x} {p} {v} . FILTER(!COALESCE({cond(v)}, false)) }}")
             elif param in _COUNTS:
                 parts.append(self._nested_count(shape, param, x, p))
             elif param == SH.hasValue:

@@ -280,17 +280,19 @@ def extract(
 def validate(
     store: StoreOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, turtle or json.")] = "text",
+    engine: Annotated[str, typer.Option(help="fast (shapes run as SPARQL by pyoxigraph) or pyshacl.")] = "fast",
 ) -> None:
     """Validate the whole store against the SHACL shapes (exit 0 conforms, 1 violations)."""
-    from kg.validate import validate_store
+    from kg.validate import ENGINES, validate_store
 
     with errors():
-        if fmt not in ("text", "turtle", "json"):
+        if fmt not in ("text", "turtle", "json") or engine not in ENGINES:
             from kg.errors import UsageError
 
-            raise UsageError(f"unknown format '{fmt}'", hint="choose text, turtle or json")
+            raise UsageError(f"unknown format '{fmt}' or engine '{engine}'",
+                             hint="choose text, turtle or json; fast or pyshacl")
         s = open_store(store, read_only=True)
-        report = validate_store(s)
+        report = validate_store(s, engine=engine)  # type: ignore[arg-type]  # checked against ENGINES
         if fmt == "text":
             typer.echo(report.to_text())
         elif fmt == "json":

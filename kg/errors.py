@@ -12,6 +12,7 @@
     │   ├── QueryRefused         an update, or a federated query (SERVICE): kg only reads its store    exit 3
     │   └── QueryLimitExceeded   the query ran out of time or memory, or every worker was busy         exit 3
     ├── ValidationFailed         data violates the SHACL shapes (carries the report)                   exit 1
+    ├── ShapesUnsupported        a shapes graph uses a construct kg's SPARQL engine cannot compile      exit 3
     └── ReasonerError            the OWL reasoner could not run (no Java, ...)                         exit 3
 """
 
@@ -72,6 +73,10 @@ class ValidationFailed(KgError):
     def __init__(self, message: str, *, report: Any = None, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.report = report
+
+
+class ShapesUnsupported(KgError):
+    """A shapes graph uses a SHACL construct that kg.shacl cannot compile to SPARQL (callers use pySHACL)."""
 
 
 class ReasonerError(KgError):

@@ -1,5 +1,10 @@
 """SHACL validation of kg data against shapes/*.ttl, with reports a person can read.
 
+Two engines give the same results (tests/test_shacl_engine.py): ``fast`` (the default), the shapes compiled
+into SPARQL queries that pyoxigraph runs on the data in memory (:mod:`kg.shacl`), and ``pyshacl``, the
+reference. A shapes graph the fast engine cannot compile (:class:`~kg.errors.ShapesUnsupported`) is run by
+pySHACL.
+
 pySHACL runs with ``inference="none"``, no ontology graph mixed in and no SHACL-AF (``advanced=False``): the
 shapes name every class they target (``sh:targetClass``), so no RDFS reasoning is needed, and pySHACL then
 validates the data graph in place instead of copying it. What a call costs is mostly how the shapes are
@@ -18,24 +23,32 @@ result, even a warning.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
+from typing import Literal as Choice
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, SH, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from kg.errors import InputError
+from kg.errors import InputError, ShapesUnsupported
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
+from kg.shacl.compile import Program, compile_shapes
+from kg.shacl.report import report_graph as shacl_report
+from kg.shacl.run import dataset
+from kg.shacl.run import run as shacl_run
 from kg.store.base import Store
 
 if TYPE_CHECKING:
     from kg.mapping import Mapped
 
+Engine = Choice["fast", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("fast", "pyshacl")
 SHAPES_NS = "https://w3id.org/kg/shapes#"
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
@@ -131,7 +144,7 @@ def load_ontology_graph() -> Graph:
     return graph
 
 
-def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> Report:
+def validate(data: Graph | Dataset, *, shapes: Graph | None = None, engine: Engine = "fast") -> Report:
     """Validate *data* against the kg shapes (or *shapes*); a Dataset is validated as the union of its graphs.
 
     Validating a resolution together with the graphs of its prediction and evidence (a Dataset holding them)
@@ -139,11 +152,18 @@ def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> Report:
 
     Raises :class:`InputError` when pySHACL cannot run the shapes on the data.
     """
+    shapes_graph = shapes if shapes is not None else load_shapes()
     graph = _union(data) if isinstance(data, Dataset) else data
-    return _run(graph, shapes if shapes is not None else load_shapes())
+    if engine == "fast":
+        from kg.store.terms import triples
+
+        report = _run_fast(triples(graph), shapes_graph)
+        if report is not None:
+            return report
+    return _run(graph, shapes_graph)
 
 
-def validate_store(store: Store, *, batch: int = 200) -> Report:
+def validate_store(store: Store, *, batch: int = 200, engine: Engine = "fast") -> Report:
     """Validate everything in *store*, graph by graph in batches, never the whole store as one rdflib graph.
 
     Batches: the actors graph (registry and text-found actors); the ontology; the article graphs, *batch* at a
@@ -153,8 +173,11 @@ def validate_store(store: Store, *, batch: int = 200) -> Report:
     resolution, the articles it cites) says, so the verdicts are those of validating the union at once.
     Results found twice (an actor seen from two batches) are reported once.
     """
-    from kg.store.batches import store_batches
+    from kg.store.batches import store_batch_ntriples, store_batches
 
+    if engine == "fast" and fast_program(load_shapes()) is not None:
+        fast = [_run_fast(data, load_shapes()) for data in store_batch_ntriples(store, size=batch)]
+        return merge_reports([r for r in fast if r is not None])
     reports = [_run(graph, load_shapes()) for graph in store_batches(store, size=batch)]
     return merge_reports(reports)
 
@@ -184,8 +207,10 @@ def merge_reports(reports: list[Report]) -> Report:
     return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, graph=graph)
 
 
-def validate_articles(batch: Sequence[Mapped], *, shapes: Graph | None = None) -> list[Report]:
-    """Validate mapped articles with one pySHACL call for the whole batch; one report per article.
+def validate_articles(
+    batch: Sequence[Mapped], *, shapes: Graph | None = None, engine: Engine = "fast"
+) -> list[Report]:
+    """Validate mapped articles with one SHACL run for the whole batch; one report per article.
 
     The data: each article's graph, its actor facts, and the type and label of the registry actors it names
     (as ``kgg:actors`` would hold them). A result belongs to the article its focus node belongs to
@@ -196,18 +221,21 @@ def validate_articles(batch: Sequence[Mapped], *, shapes: Graph | None = None) -
 
     if not batch:
         return []
-    graph = Graph()
+    items: list[ox.Triple] = []
     registry = registry_facts()
     owners: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(batch):
-        add_triples(graph, m.triples)
-        add_triples(graph, m.actor_facts)
+        items += m.triples
+        items += m.actor_facts
         for a in m.registry_actors:
-            add_triples(graph, registry.get(a, ()))
+            items += registry.get(a, ())
             owners[a].append(i)
         for t in m.actor_facts:
             owners[str(getattr(t.subject, "value", ""))].append(i)
-    report = _run(graph, shapes if shapes is not None else load_shapes())
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    report = _run_fast(items, shapes_graph) if engine == "fast" else None
+    if report is None:
+        report = _run(add_triples(Graph(), items), shapes_graph)
     split: list[list[Result]] = [[] for _ in batch]
     for r in report.results:
         for i in _owners(r.focus, batch, owners):
@@ -226,7 +254,9 @@ def _owners(focus: str, batch: Sequence[Mapped], owners: Mapping[str, list[int]]
     return sorted(set(owners.get(focus, []))) or list(range(len(batch)))
 
 
-def validate_batch(graphs: Mapping[str, Graph], *, shapes: Graph | None = None) -> dict[str, Report]:
+def validate_batch(
+    graphs: Mapping[str, Graph], *, shapes: Graph | None = None, engine: Engine = "fast"
+) -> dict[str, Report]:
     """Validate many graphs (e.g. one per article), each on its own; return one report per key.
 
     A batch therefore reports exactly what :func:`validate` reports for each graph, and a node shared by
@@ -234,7 +264,7 @@ def validate_batch(graphs: Mapping[str, Graph], *, shapes: Graph | None = None) 
     a few milliseconds more than one call for their union, but copying the graphs into a union costs more.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
-    return {key: _run(graph, shapes_graph) for key, graph in graphs.items()}
+    return {key: validate(graph, shapes=shapes_graph, engine=engine) for key, graph in graphs.items()}
 
 
 def compact(iri: str) -> str:
@@ -243,6 +273,33 @@ def compact(iri: str) -> str:
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return iri
+
+
+_PROGRAMS: dict[int, tuple[Graph, Program | None]] = {}
+
+
+def fast_program(shapes: Graph) -> Program | None:
+    """*shapes* compiled for the fast engine (once per shapes graph), or None when it cannot be compiled."""
+    entry = _PROGRAMS.get(id(shapes))
+    if entry is None or entry[0] is not shapes:
+        try:
+            program: Program | None = compile_shapes(shapes)
+        except ShapesUnsupported:
+            program = None
+        entry = _PROGRAMS[id(shapes)] = (shapes, program)
+    return entry[1]
+
+
+def _run_fast(items: bytes | Iterable[ox.Triple], shapes: Graph) -> Report | None:
+    """The fast engine on *items*; None when the shapes cannot be compiled (the caller runs pySHACL)."""
+    program = fast_program(shapes)
+    if program is None:
+        return None
+    report_graph = shacl_report(shacl_run(program, dataset(items)), shapes)
+    results = _results(report_graph, shapes)
+    return Report(
+        conforms=not any(r.severity == "Violation" for r in results), results=results, graph=report_graph
+    )
 
 
 def _run(graph: Graph, shapes: Graph) -> Report:

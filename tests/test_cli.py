@@ -105,6 +105,10 @@ def test_validate_store(tmp_path: Path) -> None:
     code, out, _ = kg("validate", "--format", "json", store=store)
     assert code == 1
     assert json.loads(out)["conforms"] is False
+    code_ref, out_ref, _ = kg("validate", "--format", "json", "--engine", "pyshacl", store=store)
+    assert (code_ref, json.loads(out_ref)) == (code, json.loads(out))  # the same report from pySHACL
+    code, _, err = kg("validate", "--engine", "fastest", store=store)
+    assert code == 2 and "engine" in err
 
 
 def test_every_command_has_help_and_is_in_readme() -> None:

@@ -50,13 +50,14 @@ def _values(iris: Iterable[str]) -> str:
     return " ".join(f"<{i}>" for i in iris)
 
 
-def _actor_facts(store: Store, graphs: Sequence[str]) -> Iterator[ox.Triple]:
+def _actor_facts(store: Store, graphs: Sequence[str]) -> Iterable[ox.Triple]:
     sparql = (
         f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {{ SELECT DISTINCT ?a WHERE {{ VALUES ?g {{ {_values(graphs)} }} "
         f"GRAPH ?g {{ ?x {_REFS} ?a }} }} }} "
         f"VALUES ?p {{ <{_RDF_TYPE}> <{_LABEL}> }} GRAPH <{ACTORS_GRAPH}> {{ ?a ?p ?o }} }}"
     )
-    yield from store.query(sparql)
+    result: Iterable[ox.Triple] = store.query(sparql)
+    return result
 
 
 def _graph(store: Store, graphs: Sequence[str], *, actors: bool) -> Graph:
@@ -79,14 +80,37 @@ def _cited_graphs(store: Store, resolutions: Sequence[str]) -> list[str]:
 
 def store_batches(store: Store, *, size: int = 200) -> Iterator[Graph]:
     """The store as rdflib graphs to validate one after the other; see the module docstring."""
+    for names, actors in _batches(store, size=size):
+        yield _graph(store, names, actors=actors)
+
+
+def store_batch_ntriples(store: Store, *, size: int = 200) -> Iterator[bytes]:
+    """The batches of :func:`store_batches` as N-Triples, serialized by the engine (no Python term per triple)."""
+    for names, actors in _batches(store, size=size):
+        # each graph dumped by the engine (~20% less than one CONSTRUCT over the batch's graphs)
+        data = b"".join(store.dump(None, ox.RdfFormat.N_TRIPLES, graph=name) or b"" for name in names)
+        if actors:
+            data += _ntriples(_actor_facts(store, names))
+        yield data
+
+
+def _ntriples(result: Iterable[ox.Triple]) -> bytes:
+    serialize = getattr(result, "serialize", None)
+    if serialize is not None:
+        return bytes(serialize(format=ox.RdfFormat.N_TRIPLES))
+    return bytes(ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES) or b"")
+
+
+def _batches(store: Store, *, size: int) -> Iterator[tuple[list[str], bool]]:
+    """The graph names of each batch, and whether the batch takes the facts of the actors they name."""
     names = store.graph_names()
     articles = [n for n in names if n.startswith(ARTICLE_GRAPH_PREFIX)]
     resolutions = [n for n in names if n.startswith(RESOLUTION_GRAPH_PREFIX)]
     others = [n for n in names if n not in set(articles) | set(resolutions)]
     for name in others:
-        yield _graph(store, [name], actors=name not in (str(ACTORS_GRAPH), str(ONTOLOGY_GRAPH)))
+        yield [name], name not in (str(ACTORS_GRAPH), str(ONTOLOGY_GRAPH))
     for start in range(0, len(articles), size):
-        yield _graph(store, articles[start : start + size], actors=True)
+        yield articles[start : start + size], True
     for start in range(0, len(resolutions), size):
         chunk = resolutions[start : start + size]
-        yield _graph(store, [*chunk, *_cited_graphs(store, chunk)], actors=True)
+        yield [*chunk, *_cited_graphs(store, chunk)], True

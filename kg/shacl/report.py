@@ -1,0 +1,67 @@
+"""Violations found by :mod:`kg.shacl.run` as a SHACL validation report graph, laid out as pySHACL lays it out.
+
+One ``sh:ValidationReport`` with ``sh:conforms`` (false when there is any result) and one
+``sh:ValidationResult`` per violation: ``sh:focusNode``, ``sh:resultPath`` (the shape's path, its blank-node
+structure copied from the shapes graph), ``sh:value``, ``sh:sourceShape``, ``sh:sourceConstraintComponent``,
+``sh:sourceConstraint`` (SPARQL-based constraints), ``sh:resultSeverity`` and ``sh:resultMessage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import RDF, SH, BNode, Graph, Literal
+from rdflib.term import Node
+
+from kg.shacl.run import Found
+from kg.store.terms import to_rdflib
+
+
+def report_graph(found: Iterable[Found], shapes: Graph) -> Graph:
+    """The sh:ValidationReport of *found* (violations of checks compiled from *shapes*)."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    head = BNode()
+    graph.add((head, RDF.type, SH.ValidationReport))
+    copied: set[Node] = set()
+    any_result = False
+    for f in found:
+        any_result = True
+        node = BNode()
+        check = f.check
+        graph.add((head, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.focusNode, to_rdflib(f.focus)))
+        graph.add((node, SH.sourceShape, check.shape))
+        graph.add((node, SH.sourceConstraintComponent, check.component))
+        graph.add((node, SH.resultSeverity, check.severity))
+        if check.constraint is not None:
+            graph.add((node, SH.sourceConstraint, check.constraint))
+        if f.value is not None:
+            graph.add((node, SH.value, to_rdflib(f.value)))
+        path = to_rdflib(f.path) if f.path is not None else check.path
+        if path is not None:
+            graph.add((node, SH.resultPath, path))
+            _copy(shapes, path, graph, copied)
+        if f.message is not None:
+            graph.add((node, SH.resultMessage, to_rdflib(f.message)))
+        else:
+            for message in check.messages or (Literal(_default(check.component)),):
+                graph.add((node, SH.resultMessage, message))
+    graph.add((head, SH.conforms, Literal(not any_result)))
+    return graph
+
+
+def _copy(shapes: Graph, node: Node, graph: Graph, copied: set[Node]) -> None:
+    """Copy the blank-node structure of a path (lists, inverse paths, ...) into the report."""
+    if not isinstance(node, BNode) or node in copied:
+        return
+    copied.add(node)
+    for p, o in shapes.predicate_objects(node):
+        graph.add((node, p, o))
+        _copy(shapes, o, graph, copied)
+
+
+def _default(component: Node) -> str:
+    name = str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+    return f"Value does not satisfy the {name} constraint"

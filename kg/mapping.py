@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -161,6 +162,7 @@ class Mapped:
     actor_facts: list[ox.Triple] = field(default_factory=list)  # for kgg:actors
     iris: dict[str, str] = field(default_factory=dict)  # record id -> node IRI
     registry_actors: set[str] = field(default_factory=set)  # registry IRIs the article refers to
+    published: str | None = None  # the article's kg:published (for kg:firstSeenIn of its actors)
 
     def quads(self) -> list[ox.Quad]:
         """The article graph's quads followed by its actor facts in ``kgg:actors``."""
@@ -169,8 +171,52 @@ class Mapped:
             ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in self.actor_facts
         ]
 
+    def nquads(self) -> bytes:
+        """:meth:`quads` as N-Quads: what the writer loads in one transaction, without Python terms."""
+        packed = self.__dict__.get("_packed")
+        if packed is not None:
+            return bytes(packed[0])
+        return _in_graph(self.triples, self.graph) + _in_graph(self.actor_facts, ACTORS)
+
+    def actor_subjects(self) -> set[str]:
+        """The IRIs of the text-found actors whose facts this article contributes."""
+        packed = self.__dict__.get("_packed")
+        if packed is not None:
+            return set(packed[1])
+        return {t.subject.value for t in self.actor_facts if isinstance(t.subject, ox.NamedNode)}
+
     def __len__(self) -> int:
+        packed = self.__dict__.get("_packed")
+        if packed is not None and "triples" not in self.__dict__:
+            return int(packed[2])
         return len(self.triples) + len(self.actor_facts)
+
+    # Between processes a Mapped travels as N-Quads bytes (pickling pyoxigraph terms one by one costs ~10x
+    # more); the receiving side parses them back only when asked for terms (the writer needs only the bytes).
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: v for k, v in self.__dict__.items() if k not in ("triples", "actor_facts", "_packed")}
+        state["_packed"] = (self.nquads(), sorted(self.actor_subjects()), len(self))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        packed = self.__dict__.get("_packed")
+        if name not in ("triples", "actor_facts") or packed is None:
+            raise AttributeError(name)
+        graph: list[ox.Triple] = []
+        facts: list[ox.Triple] = []
+        for q in ox.parse(packed[0], format=ox.RdfFormat.N_QUADS):
+            (facts if q.graph_name == ACTORS else graph).append(ox.Triple(q.subject, q.predicate, q.object))
+        self.__dict__.update(triples=graph, actor_facts=facts)
+        return self.__dict__[name]
+
+
+def _in_graph(triples: list[ox.Triple], graph: ox.NamedNode) -> bytes:
+    """N-Quads of *triples* in *graph*: each N-Triples line (a literal's line breaks are escaped) gets the graph."""
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return data.replace(b" .\n", f" {graph} .\n".encode())
 
 
 class _Mapper:
@@ -178,7 +224,8 @@ class _Mapper:
         self.r = records
         key = article_key(records.article)
         self.art = iri(identity.article_iri(key))
-        self.out = Mapped(key=key, article=self.art, graph=iri(identity.article_graph(key)))
+        self.out = Mapped(key=key, article=self.art, graph=iri(identity.article_graph(key)),
+                          published=records.article.published or None)
         self.t = self.out.triples
         self.actors = {a.id: iri(actor_iri(a)) for a in records.actors}
         self._mint = identity.NodeMinter(self.art.value)

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,7 +222,7 @@ def ingest(
         )
     result = IngestResult()
     jobs: list[Job] = [(str(f), meta, time_limit_s) for f in files]
-    step = max(1, min(CHUNK, -(-len(jobs) // max(1, workers))))  # every worker gets a share
+    step = max(1, min(CHUNK, -(-len(jobs) // (4 * max(1, workers)))))  # >= 4 chunks a worker: the writer overlaps
     chunks = [jobs[i : i + step] for i in range(0, len(jobs), step)]
     with Writer(store, force=force, result=result) as writer:
         for prepared in _prepared(chunks, workers):
@@ -265,10 +265,13 @@ def _prepared(chunks: list[list[Job]], workers: int) -> Iterator[list[tuple[Outc
 
 
 def _warm() -> None:
-    """Load the registry (and the extraction modules) once, before the workers are forked."""
+    """Load the registry and the shapes once, before the workers are forked (they inherit them)."""
     from kg.extract import load_registry
+    from kg.records import ArticleRecord, Records
 
     load_registry()
+    with suppress(Exception):  # the shapes: an optimisation only, a worker loads them itself if this failed
+        validate_articles([map_records(Records(article=ArticleRecord(text="x", url="https://example.org/warm")))])
 
 
 class Writer:

@@ -437,13 +437,26 @@ def _propositions(records: Records, m: _Mapper) -> Iterable[ox.Triple]:
     """The claims of the predictions and the reported outcomes (kg.propositions), as pyoxigraph triples."""
     from rdflib import URIRef
 
-    from kg.store.terms import triples
+    from kg.store.terms import to_oxigraph
 
-    g = proposition_graph(
+    collected = _Collector()
+    proposition_graph(
         records, article=URIRef(m.out.article.value), prediction_node=lambda rid: URIRef(m.out.iris[rid]),
-        actors={k: URIRef(v.value) for k, v in m.actors.items()},
+        actors={k: URIRef(v.value) for k, v in m.actors.items()}, into=collected,  # type: ignore[arg-type]
     )
-    return triples(g)
+    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+            for s, p, o in collected.triples]
+
+
+class _Collector:
+    """Where :func:`kg.propositions.proposition_graph` adds its triples: each once, in order (no rdflib graph
+    and its indexes for triples that go straight to pyoxigraph)."""
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple[Any, Any, Any], None] = {}
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        self.triples[triple] = None
 
 
 def to_graph(records: Records) -> Graph:

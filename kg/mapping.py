@@ -173,21 +173,27 @@ class Mapped:
 
     def nquads(self) -> bytes:
         """:meth:`quads` as N-Quads: what the writer loads in one transaction, without Python terms."""
-        packed = self.__dict__.get("_packed")
+        packed = self._still_packed()
         if packed is not None:
             return bytes(packed[0])
         return _in_graph(self.triples, self.graph) + _in_graph(self.actor_facts, ACTORS)
 
     def actor_subjects(self) -> set[str]:
         """The IRIs of the text-found actors whose facts this article contributes."""
-        packed = self.__dict__.get("_packed")
+        packed = self._still_packed()
         if packed is not None:
             return set(packed[1])
         return {t.subject.value for t in self.actor_facts if isinstance(t.subject, ox.NamedNode)}
 
+    def _still_packed(self) -> tuple[bytes, list[str], int] | None:
+        """The bytes this article arrived as, unless its terms were parsed back (and so may have changed)."""
+        if "triples" in self.__dict__ or "actor_facts" in self.__dict__:
+            return None
+        return self.__dict__.get("_packed")
+
     def __len__(self) -> int:
-        packed = self.__dict__.get("_packed")
-        if packed is not None and "triples" not in self.__dict__:
+        packed = self._still_packed()
+        if packed is not None:
             return int(packed[2])
         return len(self.triples) + len(self.actor_facts)
 

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import pyoxigraph as ox
@@ -308,6 +308,7 @@ class _Mapper:
         if a.text:  # the offsets of every span count in this text (the claims browser shows it)
             self.add(art, K.articleBody, ox.Literal(a.text))
 
+    @cached_property
     def author_agent(self) -> ox.NamedNode:
         """Who 'author' predictions are attributed to: the author, else the outlet, else the article."""
         a = self.r.article
@@ -390,7 +391,7 @@ class _Mapper:
         for p in self.r.predictions:
             n = self.node(p.id)
             self.add(n, _RDF_TYPE, K.Prediction)
-            predictor = self.author_agent() if p.predictor == "author" else self.actors[p.predictor]
+            predictor = self.author_agent if p.predictor == "author" else self.actors[p.predictor]
             self.add(n, K.predictor, predictor)
             self.add(n, K.text, ox.Literal(p.text))
             if p.hedge:
@@ -445,10 +446,15 @@ def _propositions(records: Records, m: _Mapper) -> Iterable[ox.Triple]:
 
     from kg.store.terms import to_oxigraph
 
+    claims = [p.claim for p in records.predictions if p.claim is not None] + [o.claim for o in records.outcomes]
+    if not claims:
+        return []
+    named = {a for c in claims for a in (*c.subjects, *([c.object] if c.object else []))}
     collected = _Collector()
     proposition_graph(
         records, article=URIRef(m.out.article.value), prediction_node=lambda rid: URIRef(m.out.iris[rid]),
-        actors={k: URIRef(v.value) for k, v in m.actors.items()}, into=collected,  # type: ignore[arg-type]
+        actors={k: URIRef(m.actors[k].value) for k in named if k in m.actors},  # the actors the claims name
+        into=collected,  # type: ignore[arg-type]
     )
     return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
             for s, p, o in collected.triples]

@@ -180,8 +180,10 @@ def _ingest_tables(results: dict[str, Any]) -> list[str]:
         f"SHACL, {c['failed']} failed) giving {c['triples']:,} triples: {c['statements']:,} statements, "
         f"{c['meetings']:,} meetings, {c['predictions']:,} predictions, {c['actors']:,} actor records.",
         "",
-        "Stage by stage, one core (the clocks `kg.ingest.ingest` keeps per stage, `IngestResult.stages()`; each "
-        "batch of 50 written in one transaction, SHACL run once per 25 articles):",
+        "Stage by stage, one worker (the clocks `kg.ingest.ingest` keeps per stage, `IngestResult.stages()`; "
+        "articles prepared in chunks of up to 10, one SHACL run each, while a writer thread stores what is ready, "
+        "up to 50 articles in one transaction; the clocks add up, the stages overlap, so the sum is not the wall "
+        "time):",
         "",
         "| stage | seconds | share | articles/s | triples/s |",
         "|---|---|---|---|---|",

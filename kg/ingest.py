@@ -10,13 +10,15 @@ written together in one transaction (kg.store.writer). An article that violates 
 
 from __future__ import annotations
 
+import queue
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +30,10 @@ from kg.store.base import Store
 from kg.store.writer import ensure_reference, write_articles
 from kg.validate import Report, validate_articles
 
-BATCH = 50  # articles written in one transaction
-SHACL_CHUNK = 25  # articles validated by one pySHACL call
+BATCH = 50  # most articles written in one transaction (fewer when the writer keeps up)
+CHUNK = 10  # articles prepared and validated together (one SHACL run), the unit of work of a worker process
+SHACL_CHUNK = CHUNK  # the former name
+WRITE_QUEUE = 4  # prepared chunks waiting for the writer at most (bounds the memory of a long ingest)
 STAGES = ("read", "extract", "map", "validate", "store")
 
 
@@ -218,29 +222,132 @@ def ingest(
         )
     result = IngestResult()
     jobs: list[Job] = [(str(f), meta, time_limit_s) for f in files]
-    pool = ProcessPoolExecutor(workers) if workers > 1 and len(jobs) > 1 else None
-    try:
-        for start in range(0, len(jobs), BATCH):
-            batch = jobs[start : start + BATCH]
-            step = max(1, min(SHACL_CHUNK, -(-len(batch) // workers)))  # every worker gets a share
-            chunks = [batch[i : i + step] for i in range(0, len(batch), step)]
-            prepared = _prepare_all(chunks, pool)
-            _store_batch(store, prepared, force=force, result=result)
+    step = max(1, min(CHUNK, -(-len(jobs) // (4 * max(1, workers)))))  # >= 4 chunks a worker: the writer overlaps
+    chunks = [jobs[i : i + step] for i in range(0, len(jobs), step)]
+    with Writer(store, force=force, result=result) as writer:
+        for prepared in _prepared(chunks, workers):
+            writer.put(prepared)
             if progress:
-                progress(min(start + BATCH, len(jobs)), len(jobs))
-    finally:
-        if pool:
-            pool.shutdown()
+                progress(writer.done, len(jobs))
+    if progress:
+        progress(len(jobs), len(jobs))
     return result
 
 
-def _prepare_all(chunks: list[list[Job]], pool: ProcessPoolExecutor | None) -> list[tuple[Outcome, Mapped | None]]:
-    if pool is not None:
-        try:
-            return [p for part in pool.map(_prepare_chunk, chunks) for p in part]
-        except BrokenProcessPool:  # a worker died (killed, out of memory): these files go one by one, here
-            pass
-    return [p for chunk in chunks for p in _prepare_chunk(chunk)]
+def _prepared(chunks: list[list[Job]], workers: int) -> Iterator[list[tuple[Outcome, Mapped | None]]]:
+    """The prepared chunks in input order: here, or in ``workers`` processes that keep ``2 * workers`` chunks
+    in flight (so they work while the results are written)."""
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield _prepare_chunk(chunk)
+        return
+    _warm()  # loaded once here, inherited by the forked workers
+    pending: deque[tuple[list[Job], Future[list[tuple[Outcome, Mapped | None]]]]] = deque()
+    todo = deque(chunks)
+    with ProcessPoolExecutor(workers) as pool:
+        broken = False
+        while todo or pending:
+            while todo and len(pending) < 2 * workers and not broken:
+                chunk = todo.popleft()
+                pending.append((chunk, pool.submit(_prepare_chunk, chunk)))
+            chunk, future = pending.popleft()
+            try:
+                part = future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): the rest go one by one, here
+                broken = True
+                part = _prepare_chunk(chunk)
+            yield part
+            if broken:
+                todo.extendleft(reversed([c for c, f in pending]))
+                pending.clear()
+                while todo:
+                    yield _prepare_chunk(todo.popleft())
+
+
+def _warm() -> None:
+    """Load the registry and the shapes once, before the workers are forked (they inherit them)."""
+    from kg.extract import load_registry
+    from kg.records import ArticleRecord, Records
+
+    load_registry()
+    with suppress(Exception):  # the shapes: an optimisation only, a worker loads them itself if this failed
+        validate_articles([map_records(Records(article=ArticleRecord(text="x", url="https://example.org/warm")))])
+
+
+class Writer:
+    """The single writer: a thread storing the prepared chunks in order while the next ones are prepared.
+
+    Whatever has queued up when the thread is free (up to ``BATCH`` articles) is written in one transaction;
+    the store calls release the GIL, so writing overlaps extraction. An error while writing stops the ingest
+    and is raised in the caller's thread; every transaction is whole (nothing half-written).
+    """
+
+    def __init__(self, store: Store, *, force: bool, result: IngestResult) -> None:
+        self.store, self.force, self.result = store, force, result
+        self.queue: queue.Queue[list[tuple[Outcome, Mapped | None]] | None] = queue.Queue(maxsize=WRITE_QUEUE)
+        self.error: BaseException | None = None
+        self.stopped = False
+        self.done = 0
+        self.thread = threading.Thread(target=self._run, name="kg-ingest-writer", daemon=True)
+
+    def __enter__(self) -> Writer:
+        self.thread.start()
+        return self
+
+    def put(self, prepared: list[tuple[Outcome, Mapped | None]]) -> None:
+        """Queue a prepared chunk (blocks while the writer is ``WRITE_QUEUE`` chunks behind); raises the
+        writer's error, if it failed."""
+        while True:
+            self._raise()
+            try:
+                self.queue.put(prepared, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def __exit__(self, kind: object, error: object, tb: object) -> None:
+        if error is not None:  # the caller failed: stop writing (what was written stays whole)
+            self.stopped = True
+            self._drain()
+        self.queue.put(None)
+        self.thread.join()
+        if error is None:
+            self._raise()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                self.queue.get_nowait()
+            except queue.Empty:
+                return
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        finished = False
+        while not finished:
+            item = self.queue.get()
+            if item is None:
+                return
+            batch = list(item)
+            while len(batch) < BATCH:  # group commit: what else is ready goes in the same transaction
+                try:
+                    more = self.queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    finished = True
+                    break
+                batch += more
+            if self.error is not None or self.stopped:
+                continue
+            try:
+                _store_batch(self.store, batch, force=self.force, result=self.result)
+            except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread
+                self.error = e
+            self.done += len(batch)
 
 
 def _store_batch(

@@ -23,7 +23,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -161,6 +162,7 @@ class Mapped:
     actor_facts: list[ox.Triple] = field(default_factory=list)  # for kgg:actors
     iris: dict[str, str] = field(default_factory=dict)  # record id -> node IRI
     registry_actors: set[str] = field(default_factory=set)  # registry IRIs the article refers to
+    published: str | None = None  # the article's kg:published (for kg:firstSeenIn of its actors)
 
     def quads(self) -> list[ox.Quad]:
         """The article graph's quads followed by its actor facts in ``kgg:actors``."""
@@ -169,8 +171,58 @@ class Mapped:
             ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in self.actor_facts
         ]
 
+    def nquads(self) -> bytes:
+        """:meth:`quads` as N-Quads: what the writer loads in one transaction, without Python terms."""
+        packed = self._still_packed()
+        if packed is not None:
+            return bytes(packed[0])
+        return _in_graph(self.triples, self.graph) + _in_graph(self.actor_facts, ACTORS)
+
+    def actor_subjects(self) -> set[str]:
+        """The IRIs of the text-found actors whose facts this article contributes."""
+        packed = self._still_packed()
+        if packed is not None:
+            return set(packed[1])
+        return {t.subject.value for t in self.actor_facts if isinstance(t.subject, ox.NamedNode)}
+
+    def _still_packed(self) -> tuple[bytes, list[str], int] | None:
+        """The bytes this article arrived as, unless its terms were parsed back (and so may have changed)."""
+        if "triples" in self.__dict__ or "actor_facts" in self.__dict__:
+            return None
+        return self.__dict__.get("_packed")
+
     def __len__(self) -> int:
+        packed = self._still_packed()
+        if packed is not None:
+            return int(packed[2])
         return len(self.triples) + len(self.actor_facts)
+
+    # Between processes a Mapped travels as N-Quads bytes (pickling pyoxigraph terms one by one costs ~10x
+    # more); the receiving side parses them back only when asked for terms (the writer needs only the bytes).
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: v for k, v in self.__dict__.items() if k not in ("triples", "actor_facts", "_packed")}
+        state["_packed"] = (self.nquads(), sorted(self.actor_subjects()), len(self))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        packed = self.__dict__.get("_packed")
+        if name not in ("triples", "actor_facts") or packed is None:
+            raise AttributeError(name)
+        graph: list[ox.Triple] = []
+        facts: list[ox.Triple] = []
+        for q in ox.parse(packed[0], format=ox.RdfFormat.N_QUADS):
+            (facts if q.graph_name == ACTORS else graph).append(ox.Triple(q.subject, q.predicate, q.object))
+        self.__dict__.update(triples=graph, actor_facts=facts)
+        return self.__dict__[name]
+
+
+def _in_graph(triples: list[ox.Triple], graph: ox.NamedNode) -> bytes:
+    """N-Quads of *triples* in *graph*: each N-Triples line (a literal's line breaks are escaped) gets the graph."""
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return data.replace(b" .\n", f" {graph} .\n".encode())
 
 
 class _Mapper:
@@ -178,7 +230,8 @@ class _Mapper:
         self.r = records
         key = article_key(records.article)
         self.art = iri(identity.article_iri(key))
-        self.out = Mapped(key=key, article=self.art, graph=iri(identity.article_graph(key)))
+        self.out = Mapped(key=key, article=self.art, graph=iri(identity.article_graph(key)),
+                          published=records.article.published or None)
         self.t = self.out.triples
         self.actors = {a.id: iri(actor_iri(a)) for a in records.actors}
         self._mint = identity.NodeMinter(self.art.value)
@@ -255,6 +308,7 @@ class _Mapper:
         if a.text:  # the offsets of every span count in this text (the claims browser shows it)
             self.add(art, K.articleBody, ox.Literal(a.text))
 
+    @cached_property
     def author_agent(self) -> ox.NamedNode:
         """Who 'author' predictions are attributed to: the author, else the outlet, else the article."""
         a = self.r.article
@@ -337,7 +391,7 @@ class _Mapper:
         for p in self.r.predictions:
             n = self.node(p.id)
             self.add(n, _RDF_TYPE, K.Prediction)
-            predictor = self.author_agent() if p.predictor == "author" else self.actors[p.predictor]
+            predictor = self.author_agent if p.predictor == "author" else self.actors[p.predictor]
             self.add(n, K.predictor, predictor)
             self.add(n, K.text, ox.Literal(p.text))
             if p.hedge:
@@ -390,13 +444,31 @@ def _propositions(records: Records, m: _Mapper) -> Iterable[ox.Triple]:
     """The claims of the predictions and the reported outcomes (kg.propositions), as pyoxigraph triples."""
     from rdflib import URIRef
 
-    from kg.store.terms import triples
+    from kg.store.terms import to_oxigraph
 
-    g = proposition_graph(
+    claims = [p.claim for p in records.predictions if p.claim is not None] + [o.claim for o in records.outcomes]
+    if not claims:
+        return []
+    named = {a for c in claims for a in (*c.subjects, *([c.object] if c.object else []))}
+    collected = _Collector()
+    proposition_graph(
         records, article=URIRef(m.out.article.value), prediction_node=lambda rid: URIRef(m.out.iris[rid]),
-        actors={k: URIRef(v.value) for k, v in m.actors.items()},
+        actors={k: URIRef(m.actors[k].value) for k in named if k in m.actors},  # the actors the claims name
+        into=collected,  # type: ignore[arg-type]
     )
-    return triples(g)
+    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+            for s, p, o in collected.triples]
+
+
+class _Collector:
+    """Where :func:`kg.propositions.proposition_graph` adds its triples: each once, in order (no rdflib graph
+    and its indexes for triples that go straight to pyoxigraph)."""
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple[Any, Any, Any], None] = {}
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        self.triples[triple] = None
 
 
 def to_graph(records: Records) -> Graph:

@@ -99,13 +99,15 @@ def proposition_graph(
     article: URIRef,
     prediction_node: Callable[[str], URIRef],
     actors: Mapping[str, URIRef],
+    into: Graph | None = None,
 ) -> Graph:
     """The claims of *records*' predictions and their reported outcomes, as triples of the article's graph.
 
     *prediction_node* gives the IRI of a prediction from its record id; *actors* the IRI of each actor id.
-    A prediction's window runs from the day it was made (else the published date) to its deadline.
+    A prediction's window runs from the day it was made (else the published date) to its deadline. The
+    triples go into *into* when given (anything with an rdflib-like ``add``: the mapping collects them).
     """
-    g = Graph()
+    g = Graph() if into is None else into
     published = records.article.published
     for p in records.predictions:
         if p.claim is None:

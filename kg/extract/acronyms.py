@@ -24,7 +24,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import GIVEN_NAMES, NOT_NAME, ORG_HEAD_SET, SPEECH_VERBS, load
-from kg.extract.mentions import Builder, Mention
+from kg.extract.mentions import Builder, Mention, word_pattern
 from kg.extract.slugs import slug
 
 _COMMON = frozenset(load("common_acronyms"))
@@ -143,7 +143,7 @@ def _tail_matching(long: str, short: str) -> str | None:
 
 
 def _mention_all(b: Builder, word: str, key: str, rule: str) -> None:
-    pattern = re.compile(rf"(?<![\w.-]){re.escape(word)}(?![\w-])")
+    pattern = word_pattern(word, dot=True)
     for m in pattern.finditer(b.text):
         if b.overlaps(m.start(), m.end()) or not b.in_content(m.start()):
             continue

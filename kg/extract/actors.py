@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from kg.extract.acronyms import ACTS, add_acronym_mentions
 from kg.extract.blocks import Block
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
-from kg.extract.mentions import ActorEntry, Builder, Mention
+from kg.extract.mentions import ActorEntry, Builder, Mention, word_pattern
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
 from kg.extract.slugs import slug
@@ -379,7 +379,7 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     for name in {*strong, *(n for n, k in weak.items() if k >= 2)}:
         if name not in strong and weak.get(name, 0) < 2 or not _country_word(b, name):
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        pattern = word_pattern(name)
         key = "~" + slug(name)
         for ps, pe in paragraphs:
             for m in pattern.finditer(text, ps, pe):

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.registry import Registry, RegistryActor
 from kg.extract.titles import title_words_before
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+@lru_cache(maxsize=8192)
+def word_pattern(word: str, *, dot: bool = False) -> re.Pattern[str]:
+    """The pattern of *word* standing alone (not inside a longer word or hyphen compound; with ``dot``, not
+    after a dot either), compiled once per process: the names of one article recur in the next ones, and
+    ``re``'s own cache of 512 patterns is shared by everything else.
+
+    >>> [m.start() for m in word_pattern("Lee").finditer("Lee, Leeds, Lee-Ann, Lee.")]
+    [0, 21]
+    """
+    return re.compile(rf"(?<![\w{'.' if dot else ''}-]){re.escape(word)}(?![\w-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 
 

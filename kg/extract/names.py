@@ -36,7 +36,7 @@ from kg.extract.lexicon import (
     load,
     words,
 )
-from kg.extract.mentions import Builder, Mention
+from kg.extract.mentions import Builder, Mention, word_pattern
 from kg.extract.registry import Registry
 from kg.extract.slugs import slug
 from kg.extract.titles import title_before, title_prefix
@@ -212,8 +212,8 @@ def _name_reused(b: Builder, name: str) -> bool:
     lowered = b.lowered_words()
     if first.lower() in lowered or last.lower() in lowered:
         return False
-    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", b.text))
-    return alone > len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", b.text))
+    alone = len(word_pattern(last).findall(b.text))
+    return alone > len(word_pattern(name).findall(b.text))
 
 
 def _place_before_title(words: list[str], i: int) -> bool:
@@ -406,7 +406,7 @@ def add_short_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         ):
             continue
         first = min(m.start for m in e.mentions)
-        pattern = re.compile(rf"(?<![\w-]){re.escape(family)}(?![\w-])")
+        pattern = word_pattern(family)
         for ps, pe in paragraphs:
             if pe <= first:
                 continue

@@ -117,6 +117,14 @@ class OxigraphStore:
             parts.append(after)
         self._update(" ;\n".join(parts))
 
+    def add_nquads(self, data: bytes) -> None:
+        """Add N-Quads in one transaction (Oxigraph parses them: no Python term per quad)."""
+        self._writable()
+        try:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        except OSError as e:
+            raise StoreError(f"cannot write the store: {e}") from None
+
     def remove_graphs(self, names: Iterable[str]) -> None:
         """Drop these named graphs in one transaction."""
         self._writable()

@@ -1,7 +1,11 @@
 """Writing articles: their graphs and their facts in ``kgg:actors``, kept right on re-ingest and delete.
 
-- A new article: one transactional ``extend`` with its graph's quads and its actor facts (a quad store holds
-  each quad once, so an actor's type and label are stored once however many articles name it).
+- New articles: one transaction with their graphs' quads, their actor facts (a quad store holds each quad
+  once, so an actor's type and label are stored once however many articles name it) and the ``kg:firstSeenIn``
+  of their actors, computed here from the value stored and the batch (no SPARQL Update text: on Oxigraph the
+  N-Quads bytes of the mapping are loaded as they are). Only when an earlier article arrives after a later one
+  does a second, small transaction remove the actor's old ``kg:firstSeenIn`` (a crash in between leaves both
+  values; the next write of that actor keeps the earliest).
 - A re-ingested article (a correction) or a deleted one: one SPARQL Update drops its graph, removes its
   ``prov:wasDerivedFrom`` triples from ``kgg:actors``, inserts the new quads, and removes the facts of
   text-found actors no article derives any more.
@@ -26,6 +30,7 @@ from kg.namespaces import ACTORS_GRAPH, ARTICLE, KG, META_GRAPH, ONTOLOGY_GRAPH,
 from kg.paths import data_dir
 from kg.store.base import Store
 from kg.store.meta import check_base
+from kg.store.oxigraph import OxigraphStore
 from kg.store.review import cited_nodes, flag_for_review
 
 _DERIVED = f"<{PROV.wasDerivedFrom}>"
@@ -87,7 +92,7 @@ def _first_seen(actors: Iterable[str]) -> str | None:
 
 
 def _text_actors(batch: Iterable[Mapped]) -> set[str]:
-    return {str(getattr(t.subject, "value", "")) for m in batch for t in m.actor_facts}
+    return {a for m in batch for a in m.actor_subjects()}
 
 
 def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
@@ -111,12 +116,55 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
         written.replaced = [m.graph.value for m in old]
         written.flagged = flag_for_review(store, cited)
     if new:
-        store.apply(add=[q for m in new for q in m.quads()])
-        first = _first_seen(_text_actors(new))
-        if first:  # derived: a second transaction, recomputed whenever one of these actors is written again
-            store.apply(delete=first)
+        seen, stale = _first_seen_new(store, new)
+        _add(store, new, seen)
+        if stale:  # an earlier article came late: its actors' old kg:firstSeenIn goes (healed on the next write)
+            body = " .\n".join(str(t) for t in stale)
+            store.apply(delete=f"DELETE DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {body} }} }}")
         written.added = [m.graph.value for m in new]
     return written
+
+
+def _add(store: Store, batch: Sequence[Mapped], extra: list[ox.Triple]) -> None:
+    """One transaction adding the batch's quads and *extra* triples in ``kgg:actors``: on Oxigraph the N-Quads
+    bytes the mapping made (or a worker sent) are loaded as they are, no Python term per quad."""
+    if isinstance(store, OxigraphStore):
+        facts = ox.serialize(extra, format=ox.RdfFormat.N_TRIPLES) or b""
+        store.add_nquads(b"".join(m.nquads() for m in batch) + facts.replace(b" .\n", f" {ACTORS} .\n".encode()))
+    else:
+        store.apply(add=[*(q for m in batch for q in m.quads()), *(ox.Quad(t.subject, t.predicate, t.object, ACTORS)
+                                                                  for t in extra)])
+
+
+def _first_seen_new(store: Store, batch: Sequence[Mapped]) -> tuple[list[ox.Triple], list[ox.Triple]]:
+    """``kg:firstSeenIn`` of the text-found actors of new articles: the earliest (by kg:published, then IRI)
+    of the value stored and the batch's articles. Returns the triples to add and the stored ones to remove."""
+    best: dict[str, tuple[str, str]] = {}
+    for m in batch:
+        key = (m.published or "9999", m.article.value)
+        for actor in m.actor_subjects():
+            best[actor] = min(best.get(actor, key), key)
+    if not best:
+        return [], []
+    stored: dict[str, list[tuple[str, str]]] = {}
+    rows = store.query(
+        f"SELECT ?a ?first (MIN(STR(?pub)) AS ?p) WHERE {{ VALUES ?a {{ {_values(sorted(best))} }} "
+        f"GRAPH <{ACTORS_GRAPH}> {{ ?a <{KG.firstSeenIn}> ?first }} "
+        f"OPTIONAL {{ GRAPH ?g {{ ?first <{KG.published}> ?pub }} }} }} GROUP BY ?a ?first"
+    )
+    for row in rows:
+        pub = row["p"]
+        stored.setdefault(row["a"].value, []).append((pub.value if pub is not None else "9999", row["first"].value))
+    first = ox.NamedNode(str(KG.firstSeenIn))
+    add, remove = [], []
+    for actor, key in best.items():
+        old = stored.get(actor, [])
+        winner = min([key, *old])
+        node = ox.NamedNode(actor)
+        if winner not in old:
+            add.append(ox.Triple(node, first, ox.NamedNode(winner[1])))
+        remove += [ox.Triple(node, first, ox.NamedNode(k[1])) for k in old if k != winner]
+    return add, remove
 
 
 def delete_articles(store: Store, articles: Sequence[str]) -> Written:

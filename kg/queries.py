@@ -383,7 +383,10 @@ def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | No
     try:  # pyoxigraph result iterators must be dropped by the thread that made them: see the finally
         if isinstance(answer, ox.QuerySolutions):
             # pyoxigraph insists that substituted parameters are projected; they are constants, so not shown
-            variables = [v.value for v in answer.variables if v.value not in params]
+            every = [v.value for v in answer.variables]
+            variables = [v for v in every if v not in params]
+            keep = [i for i, v in enumerate(every) if v not in params]  # by position: faster than by name
+            whole = len(keep) == len(every)
             rows: list[tuple[Term | None, ...]] = []
             for solution in answer:
                 if cancel.is_set():
@@ -391,7 +394,7 @@ def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | No
                 if limit is not None and len(rows) >= limit and not order:
                     truncated = True
                     break
-                rows.append(tuple(solution[v] for v in variables))
+                rows.append(tuple(solution) if whole else tuple([solution[i] for i in keep]))
             if order:
                 rows = order.sort(rows, variables)
                 if limit is not None and len(rows) > limit:

@@ -45,6 +45,7 @@ _PARTICIPANT = str(KG.participant)
 _P = {name: ox.NamedNode(str(KG[name])) for name in ("Tie", "actor", "other", "mentionedIn", "metIn")}
 _COUNT = {"mentioned": "mentionedIn", "met": "metIn"}  # the count's property for each kind of tie
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+QUADS_PER_TIE = 5  # what :func:`quads` writes for one tie
 
 
 def tie_iri(tie: Tie) -> ox.NamedNode:

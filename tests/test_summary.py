@@ -125,3 +125,16 @@ def test_ties_of_an_article_graph() -> None:
                           t("m1", participant, "b"), t("m2", participant, "a"), t("m2", participant, "b")])
     assert found == Counter({(ex + "a", ex + "b", "mentioned"): 1, (ex + "b", ex + "a", "mentioned"): 1,
                              (ex + "a", ex + "b", "met"): 2, (ex + "b", ex + "a", "met"): 2})
+
+
+def test_migrate_computes_the_summary_of_a_store_written_before_it(tmp_path: Path) -> None:
+    from kg.store.migrate import migrate
+
+    s = MemoryStore()
+    assert ingest(s, [article(tmp_path, FIRST)]).ok
+    want = summary_quads(s)
+    assert want
+    s.remove_graphs([str(SUMMARY_GRAPH)])  # as a store of the same model written before kgg:summary
+    assert stored(s) == Counter()
+    migrate(s)
+    assert summary_quads(s) == want and stored(s) == reference(s)

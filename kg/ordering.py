@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,17 +61,20 @@ class Order:
         sort on: counts, scores); otherwise one stable pass per key, last key first.
         """
         columns = [(list(variables).index(name), descending) for name, descending in self.keys]
+        memo: dict[Any, tuple[Any, ...]] = {}  # a term's key, computed once (actors and dates repeat)
+
+        def key(term: Any) -> tuple[Any, ...]:
+            found = memo.get(term)
+            if found is None:
+                found = memo[term] = term_key(term)
+            return found
+
         if all(not d or all(_numeric(row[i]) for row in rows) for i, d in columns):
-            return sorted(rows, key=lambda row: tuple(
-                _desc_number(row[i]) if d else term_key(row[i]) for i, d in columns))
+            return sorted(rows, key=lambda row: tuple(_desc_number(row[i]) if d else key(row[i]) for i, d in columns))
         out = list(rows)
         for i, descending in reversed(columns):
-            out.sort(key=_column_key(i), reverse=descending)
+            out.sort(key=lambda row, i=i: key(row[i]), reverse=descending)  # type: ignore[misc]
         return out
-
-
-def _column_key(i: int) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    return lambda row: term_key(row[i])
 
 
 def _numeric(term: Any) -> bool:

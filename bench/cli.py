@@ -121,7 +121,9 @@ class Run:
         if not baseline:
             self._skip(f"{label}/shacl whole store", "whole-store SHACL only up to "
                        f"{size_label(p.rdflib_max)} triples (pyshacl works on an in-memory rdflib graph)")
-        ek = self.child("export-kg", f"{label}/export-kg", {"store": str(store), "out": str(d / "export")})
+        formats = None if baseline else list(p.large_export_formats)  # JSON-LD and RDF/XML up to rdflib_max
+        ek = self.child("export-kg", f"{label}/export-kg", {"store": str(store), "out": str(d / "export"),
+                                                            "formats": formats})
         res["export_kg"] = ek.data
         if baseline:
             er = self.child("export-rdflib", f"{label}/export-rdflib", {

@@ -2,7 +2,8 @@
 
 A store of N triples holds the reference graphs (``kgg:meta``, the ontology, the registry in ``kgg:actors``)
 and article graphs (with their actor facts in ``kgg:actors``) mapped by ``kg.mapping.map_records`` from
-the records the staged ingest run extracted, in order. When there are fewer
+the records the staged ingest run extracted, in order, and the summary graph ``kgg:summary`` ingest would keep
+for them (``kg.summary``: the ties of every article graph, written once at the end). When there are fewer
 articles than N needs, the records are mapped again under distinct article URLs (``…?kgcopy=K``), so each
 copy is a named graph of its own with the same statements, meetings and predictions (the actors are shared
 across copies, as they are across real articles).
@@ -21,6 +22,9 @@ import pyoxigraph as ox
 
 def build(params: dict[str, Any]) -> dict[str, Any]:
     """Write ``dump`` (N-Quads) holding at least ``target`` quads; report how it was made."""
+    from collections import Counter
+
+    from kg import summary
     from kg.mapping import map_records
     from kg.records import Records
     from kg.store.meta import meta_quads
@@ -40,31 +44,38 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     quads = 0
     graphs = 0
     copies = 0
+    ties: Counter[tuple[str, str, str]] = Counter()
     tmp = out.with_suffix(".tmp")
     with tmp.open("wb") as f:
         for batch in [meta_quads(), *(q for _stamp, q in reference_quads().values())]:
             ox.serialize(batch, f, ox.RdfFormat.N_QUADS)
             quads += len(batch)
         copy = 0
-        while quads < target:
+        while quads + summary.QUADS_PER_TIE * len(ties) < target:  # the summary graph counts towards the size
             for r in records:
-                if quads >= target:
+                if quads + summary.QUADS_PER_TIE * len(ties) >= target:
                     break
                 if copy and r.article.url:  # a query parameter: the canonical URL keeps it (not a fragment)
                     url = r.article.url.split("kgcopy=")[0].rstrip("?&")
                     r.article.url = f"{url}{'&' if '?' in url else '?'}kgcopy={copy}"
-                batch = map_records(r).quads()
+                mapped = map_records(r)
+                batch = mapped.quads()
                 ox.serialize(batch, f, ox.RdfFormat.N_QUADS)
+                ties.update(summary.ties(mapped.triples))
                 quads += len(batch)
                 graphs += 1
             copy += 1
             copies = copy
+        tie_quads = summary.quads(ties)
+        ox.serialize(tie_quads, f, ox.RdfFormat.N_QUADS)
+        quads += len(tie_quads)
     tmp.replace(out)
     return {
         "quads": quads,
         "article_graphs": graphs,
         "distinct_articles": min(graphs, len(records)),
         "copies": copies,
+        "summary_quads": len(tie_quads),
         "bytes": out.stat().st_size,
         "seconds": time.perf_counter() - t0,
     }

@@ -28,7 +28,7 @@ def run_kg(params: dict[str, Any]) -> dict[str, Any]:
     out_dir = Path(params["out"])
     out_dir.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"quads": len(store)}
-    for fmt in FORMATS:
+    for fmt in params.get("formats") or FORMATS:
         path = out_dir / f"kg.{fmt}"
         t = time.perf_counter()
         export(store, fmt, output=path)

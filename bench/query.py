@@ -81,7 +81,17 @@ _BUSIEST = {
 }
 
 
+_PROBED: dict[str, Any] = {}
+
+
 def _probe(store: Any, key: str) -> Any:
+    """The value of one probe, run once per child (at 10M a probe scans millions of triples)."""
+    if key not in _PROBED:
+        _PROBED[key] = _probe_once(store, key)
+    return _PROBED[key]
+
+
+def _probe_once(store: Any, key: str) -> Any:
     rows = list(store.query(_BUSIEST[key]))
     if not rows:
         return None

@@ -176,6 +176,13 @@ class KG(DefinedNamespace):
     baseUnit: URIRef
     factor: URIRef
 
+    # the summary graph (kg.summary)
+    Tie: URIRef
+    actor: URIRef
+    other: URIRef
+    mentionedIn: URIRef
+    metIn: URIRef
+
 
 class KGC(DefinedNamespace):
     """SKOS concepts and concept schemes shipped in ontology/ (kinds, statuses, media, hedges)."""

@@ -11,7 +11,9 @@ What changes (docs/model.md, "Decisions shared by every issue"):
   the text become ``kga:<type>/<slug>``, ``prov:wasDerivedFrom`` each article naming them; the registry moves
   from ``kgg:registry`` into ``kgg:actors``;
 - resolutions and statuses follow the renamed nodes; with *from_base*, every instance IRI is rebased;
-- ``kgg:meta`` records the base and the model version.
+- ``kgg:meta`` records the base and the model version;
+- the summary graph ``kgg:summary`` is computed from the article graphs (also for a current store written
+  before it existed).
 
 The whole store is rewritten in one transaction (a large store takes a while: export it first to keep a copy).
 """
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg import identity
+from kg import identity, summary
 from kg.extract.registry import load_registry
 from kg.mapping import ACTORS
 from kg.namespaces import (
@@ -39,6 +41,7 @@ from kg.namespaces import (
     PROV,
     REGISTRY_GRAPH,
     SDO,
+    SUMMARY_GRAPH,
 )
 from kg.store.base import Store
 from kg.store.meta import MODEL_VERSION, meta_quads, stored_base, stored_version
@@ -125,7 +128,9 @@ def migrate(store: Store) -> Migration:
     version, old_base = stored_version(store), stored_base(store) or DEFAULT_BASE
     before = len(store)
     if version == MODEL_VERSION and old_base == BASE:
-        return Migration(version, old_base, before, before, 0, 0)
+        if not store.has_graph(str(SUMMARY_GRAPH)):  # a store written before kgg:summary existed
+            summary.rebuild(store)
+        return Migration(version, old_base, before, len(store), 0, 0)
     registry = {a.iri for a in load_registry().actors.values()}
     names = store.graph_names()
     renames: dict[str, str] = {}
@@ -159,5 +164,6 @@ def migrate(store: Store) -> Migration:
                 quads.append(ox.Quad(art, mentions, o, g))  # type: ignore[arg-type]
     store.apply(drop=names, add=[*quads, *meta_quads()])
     ensure_reference(store)
+    summary.rebuild(store)
     articles = sum(1 for n in store.graph_names() if n.startswith(ARTICLE_GRAPH_PREFIX))
     return Migration(version, old_base, before, len(store), len(renames), articles)

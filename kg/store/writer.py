@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import summary
 from kg.mapping import ACTORS, Mapped
 from kg.namespaces import ACTORS_GRAPH, ARTICLE, KG, META_GRAPH, ONTOLOGY_GRAPH, PROV, REGISTRY_GRAPH, rebase
 from kg.paths import data_dir
@@ -102,6 +103,7 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
     written = Written()
     old = [m for g, m in latest.items() if store.has_graph(g)]
     new = [m for g, m in latest.items() if not store.has_graph(g)]
+    removed = summary.stored(store, [m.graph.value for m in old])  # the ties the old versions made
     if old:
         articles = [m.article.value for m in old]
         cited = cited_nodes(store, articles)
@@ -122,6 +124,7 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
             body = " .\n".join(str(t) for t in stale)
             store.apply(delete=f"DELETE DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {body} }} }}")
         written.added = [m.graph.value for m in new]
+    summary.update(store, added=[t for m in latest.values() for t in m.triples], removed=removed)
     return written
 
 
@@ -178,7 +181,9 @@ def delete_articles(store: Store, articles: Sequence[str]) -> Written:
     cited = cited_nodes(store, keep)
     affected = _derived_actors(store, keep)
     after = " ;\n".join(x for x in (_orphans(affected), _first_seen(affected)) if x) or None
+    removed = summary.stored(store, [g for _, g in present])
     store.apply(drop=[g for _, g in present], delete=_unlink(keep), after=after)
+    summary.update(store, removed=removed)
     return Written(replaced=[g for _, g in present], flagged=flag_for_review(store, cited))
 
 

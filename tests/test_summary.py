@@ -1,0 +1,140 @@
+"""The summary graph kgg:summary (kg.summary): kept equal to the ties the article graphs make, whatever the writes.
+
+The reference is computed here straight from the article graphs (the co-mention and co-participation counts the
+actor-network report gave before the summary existed); after every ingest, correction and deletion the
+summary graph, its full rebuild and the actor-network report must all agree with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import summary
+from kg.ingest import ingest
+from kg.namespaces import SUMMARY_GRAPH
+from kg.paths import data_dir
+from kg.queries import get_query, run_query
+from kg.store import MemoryStore
+from kg.store.writer import delete_articles
+
+KGA = "https://w3id.org/kg/id/actor/"
+URL = "https://news.example.org/2026/03/harbour-talks"
+
+
+def article(folder: Path, body: str, *, name: str = "harbour.txt") -> Path:
+    path = folder / name
+    path.write_text(
+        f'---\nurl: "{URL}"\ntitle: "Harbour talks"\noutlet: Coastal Ledger\nauthor: Mira Tollan\n'
+        f"published: 2026-03-02\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+FIRST = (
+    "Xi Jinping met Moon Jae-in in Beijing on Monday for talks on shipping. "
+    '"We agreed on a common harbour code," Moon Jae-in said after the meeting. '
+    "Donald Trump was not part of the talks."
+)
+CORRECTED = (
+    "Xi Jinping met Shinzo Abe in Beijing on Monday for talks on shipping. "
+    '"We agreed on a common harbour code," Shinzo Abe said after the meeting.'
+)
+
+
+def reference(store: MemoryStore) -> Counter[tuple[str, str, str]]:
+    """The ties counted from the article graphs, as the report computed them before the summary graph."""
+    rows = store.query(
+        "SELECT ?a ?b ?tie (COUNT(DISTINCT ?via) AS ?n) WHERE { GRAPH ?g { "
+        "{ ?via <http://schema.org/mentions> ?a , ?b BIND('mentioned' AS ?tie) } UNION "
+        "{ ?via kg:participant ?a , ?b BIND('met' AS ?tie) } } "
+        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kg/graph/article/')) FILTER(?a != ?b) } GROUP BY ?a ?b ?tie"
+    )
+    return Counter({(r["a"].value, r["b"].value, r["tie"].value): int(r["n"].value) for r in rows})
+
+
+def stored(store: MemoryStore) -> Counter[tuple[str, str, str]]:
+    """The ties the actor-network report reads from kgg:summary (no actor bound: every pair both ways)."""
+    r = run_query(store, get_query("actor-network"), {})
+    names = r.variables
+    out: Counter[tuple[str, str, str]] = Counter()
+    for row in r.rows:
+        d = dict(zip(names, row, strict=True))
+        out[(d["actor"].value, d["other"].value, d["tie"].value)] = int(d["count"].value)  # type: ignore[union-attr]
+    return out
+
+
+def summary_quads(store: MemoryStore) -> set[str]:
+    return {str(q) for q in store.quads(str(SUMMARY_GRAPH))}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> MemoryStore:
+    s = MemoryStore()
+    assert ingest(s, [data_dir("seeds")]).ok
+    return s
+
+
+def test_ingest_keeps_the_summary_equal_to_the_article_graphs(seeds: MemoryStore) -> None:
+    want = reference(seeds)
+    assert want and {t for _, _, t in want} == {"mentioned", "met"}
+    assert stored(seeds) == want
+
+
+def test_correction_and_deletion_move_the_counts(tmp_path: Path) -> None:
+    s = MemoryStore()
+    assert ingest(s, [article(tmp_path, FIRST)]).ok
+    before = stored(s)
+    assert before == reference(s)
+    assert before[(KGA + "xi-jinping", KGA + "moon-jae-in", "met")] >= 1
+    assert ingest(s, [article(tmp_path, CORRECTED)]).ok  # the same URL: a correction replaces the article
+    after = stored(s)
+    assert after == reference(s)
+    assert (KGA + "xi-jinping", KGA + "moon-jae-in", "met") not in after  # the old ties are gone, not left at 0
+    assert after[(KGA + "xi-jinping", KGA + "shinzo-abe", "met")] >= 1
+    key = next(iter(s.query("SELECT ?a WHERE { ?a a kg:Article }")))["a"].value
+    delete_articles(s, [key])
+    assert stored(s) == Counter() == reference(s)
+    assert not summary_quads(s)
+
+
+def test_counts_add_up_over_articles_and_rebuild_gives_the_same_graph(seeds: MemoryStore, tmp_path: Path) -> None:
+    s = MemoryStore()
+    assert ingest(s, [data_dir("seeds"), article(tmp_path, FIRST)]).ok
+    want = reference(s)
+    assert stored(s) == want
+    # a pair named in a seed article and in ours counts both articles
+    assert want[(KGA + "xi-jinping", KGA + "moon-jae-in", "mentioned")] >= 2
+    incremental = summary_quads(s)
+    assert summary.rebuild(s) == len(want)
+    assert summary_quads(s) == incremental
+
+
+def test_ties_of_an_article_graph() -> None:
+    ex = "http://example.org/"
+
+    def t(s: str, p: str, o: str) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(ex + s), ox.NamedNode(p), ox.NamedNode(ex + o))
+
+    mentions, participant = "http://schema.org/mentions", "https://w3id.org/kg/ontology#participant"
+    found = summary.ties([t("art", mentions, "a"), t("art", mentions, "b"), t("m1", participant, "a"),
+                          t("m1", participant, "b"), t("m2", participant, "a"), t("m2", participant, "b")])
+    assert found == Counter({(ex + "a", ex + "b", "mentioned"): 1, (ex + "b", ex + "a", "mentioned"): 1,
+                             (ex + "a", ex + "b", "met"): 2, (ex + "b", ex + "a", "met"): 2})
+
+
+def test_migrate_computes_the_summary_of_a_store_written_before_it(tmp_path: Path) -> None:
+    from kg.store.migrate import migrate
+
+    s = MemoryStore()
+    assert ingest(s, [article(tmp_path, FIRST)]).ok
+    want = summary_quads(s)
+    assert want
+    s.remove_graphs([str(SUMMARY_GRAPH)])  # as a store of the same model written before kgg:summary
+    assert stored(s) == Counter()
+    migrate(s)
+    assert summary_quads(s) == want and stored(s) == reference(s)

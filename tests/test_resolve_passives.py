@@ -1,16 +1,18 @@
-"""Claims in the passive ("will be freed"), outcomes taken up by a noun ("The deal is expected on Saturday")
-and announcing a truce as an agreement. Texts written for these tests (fictional actors)."""
+"""Claims in the passive ("will be freed"), outcomes taken up by a noun ("The deal is expected on Saturday"),
+announcing a truce as an agreement and forecasts that a decision will be made known. Texts written for these
+tests (fictional actors)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kg.extract.decision_claims import with_decision_claims
 from kg.extract.outcome_anaphora import with_anaphoric_claims
 from kg.extract.passives import with_passive_claims
 from kg.records import Records
 from kg.resolve import resolve
 from kg.store import MemoryStore
-from tests.test_resolve_claims import ACME, DORN, GLOBEX, Who, at, load, records
+from tests.test_resolve_claims import ACME, DORN, GLOBEX, RURITANIA, Who, at, load, records
 
 
 def _read(text: str, published: str, url: str, actors: list[Who], predictions: dict[str, str | None]) -> Records:
@@ -54,3 +56,27 @@ def test_a_noun_that_says_the_outcome_fails_takes_nothing_up() -> None:
     r = _read(text, "2031-03-05", "https://example.org/p", [ACME, GLOBEX],
               {"Acme Corp and Globex will reach a deal.": None, "The deal will collapse within a month.": None})
     assert r.predictions[0].claim is not None and r.predictions[1].claim is None
+
+
+def test_a_forecast_that_a_decision_will_be_made_known_is_fulfilled_by_the_decision(
+    store: MemoryStore, tmp_path: Path
+) -> None:
+    said = "Ruritania will confirm on Friday whether it will pull out of the pact."
+    before = records(said, "2031-03-05", "https://example.org/before", [RURITANIA], {said: "2031-03-07"})
+    before = with_decision_claims(before)
+    claim = before.predictions[0].claim
+    assert claim is not None and (claim.predicate, claim.theme) == ("announce", "decision")
+    after = records("Its allies regret Ruritania's decision to withdraw from the pact.", "2031-03-07",
+                    "https://example.org/after", [RURITANIA], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-08"))
+    assert j.outcome == "confirmed", j.rationale
+
+
+def test_a_postponed_decision_does_not_fulfil_it(store: MemoryStore, tmp_path: Path) -> None:
+    said = "Ruritania will announce its decision on Friday."
+    before = with_decision_claims(records(said, "2031-03-05", "https://example.org/before", [RURITANIA],
+                                          {said: "2031-03-07"}))
+    after = records("Ruritania postponed the decision on Friday.", "2031-03-07", "https://example.org/after",
+                    [RURITANIA], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-08"))
+    assert j.outcome != "confirmed", j.rationale

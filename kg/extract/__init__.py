@@ -22,8 +22,11 @@ mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary is data
 from __future__ import annotations
 
 from kg.extract.claims import with_claims
+from kg.extract.decision_claims import with_decision_claims
 from kg.extract.hedges import concept_for
+from kg.extract.outcome_anaphora import with_anaphoric_claims
 from kg.extract.outcomes import with_outcomes
+from kg.extract.passives import with_passive_claims
 from kg.extract.pipeline import PIPELINE, Analysis, Component, run
 from kg.extract.registry import Registry, load_registry
 from kg.extract.slugs import actor_iri, slug
@@ -63,4 +66,4 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         predictions=list(a.need("predictions")),
         extractor=EXTRACTOR,
     )
-    return with_outcomes(with_claims(records))
+    return with_outcomes(with_decision_claims(with_anaphoric_claims(with_passive_claims(with_claims(records)))))

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from kg.extract.acronyms import ACTS, add_acronym_mentions
 from kg.extract.blocks import Block
+from kg.extract.given_names import add_given_name_mentions
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
 from kg.extract.mentions import ActorEntry, Builder, Mention, word_pattern
 from kg.extract.names import add_found_mentions, add_short_mentions
@@ -255,6 +256,7 @@ def find_actors(
     for ps, pe in paragraphs:
         add_found_mentions(b, ps, pe)
     add_short_mentions(b, paragraphs)
+    add_given_name_mentions(b, paragraphs)
     add_acronym_mentions(b, paragraphs)
     _found_countries(b, paragraphs)
     for ps, pe in paragraphs:

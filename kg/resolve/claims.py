@@ -31,6 +31,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kg.outcome_scheme import convert, scheme
+from kg.resolve.decisions import reports_decision
 from kg.resolve.events import EventFact, Report
 from kg.resolve.reports import ClaimFact
 
@@ -119,7 +120,8 @@ def _judge_event(claim: ClaimFact, e: EventFact, fields: tuple[str, ...]) -> Mat
     s = scheme()
     done = [r for r in e.reports if r.status == "held"]
     # any held presence report (a summit, a visit, "met") fulfils a presence claim; other kinds must agree
-    positive = done if claim.family == "presence" else [r for r in done if r.kind == claim.predicate]
+    positive = done if claim.family == "presence" else [
+        r for r in done if r.kind == claim.predicate or reports_decision(claim, r)]
     contrary = [r for r in done if s.contrary(r.kind, claim.predicate)]
     contrary += [r for r in e.reports if r.status in ("negated", "cancelled") and
                  (r.kind == claim.predicate or claim.family == "presence")]

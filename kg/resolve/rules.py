@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.resolve.claims import days, judge_claim, window_text
+from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
 from kg.resolve.reports import ClaimFact, is_belief
@@ -338,10 +339,18 @@ def _confirms(e: MeetingFact, m: MeetingFact, w: Window, facts: Facts, *, strict
     return (
         m.status == "held"
         and (m.kind == e.kind if strict else FAMILIES.get(m.kind) == FAMILIES.get(e.kind))
-        and e.people <= m.people
+        and _absent(e, m, facts) == frozenset()
         and w.overlaps(*_span(m, facts))
         and same_place(e, m, facts) is not False
     )
+
+
+def _absent(e: MeetingFact, m: MeetingFact, facts: Facts) -> frozenset[str]:
+    """The predicted people of *e* not in *m*; a host country is present when *m* took place in it."""
+    missing = e.people - m.people
+    if e.host in missing and e.host == _country(e, facts) and same_place(e, m, facts):
+        missing -= {e.host}
+    return missing
 
 
 def _first_event(found: list[MeetingFact], facts: Facts) -> list[MeetingFact]:
@@ -361,7 +370,9 @@ def _judge_meeting(p: PredictionFact, e: MeetingFact, facts: Facts, as_of: dt.da
     who = _names(e.people, facts)
     pool = [m for m in facts.meetings if m.iri != e.iri and later(p, facts, m.article, as_of)]
     strict = w.last is None and p.polarity == "negative"
-    held = [m for m in pool if _confirms(e, m, w, facts, strict=strict)]
+    held = [m for m in same_day_held(p, e, facts, as_of, pool) if _confirms(e, m, w, facts, strict=strict)]
+    if held and names_duration(p.text):
+        return _length_open(p, held, facts)
     negative = [(m, why) for m in pool if (why := _negative(e, m, w, facts)) is not None]
     claim_true = "confirmed" if p.polarity == "positive" else "refuted"
     claim_false = "refuted" if p.polarity == "positive" else "confirmed"
@@ -453,3 +464,28 @@ def _judge_words(p: PredictionFact, facts: Facts, as_of: dt.date) -> Verdict:
     if w.last is not None and w.last < as_of:
         return Verdict("expired", f"the deadline {w.last.isoformat()} has passed and no later source bears on it.")
     return Verdict("open", "no later source bears on it yet.")
+
+
+def same_day_held(
+    p: PredictionFact, e: MeetingFact, facts: Facts, as_of: dt.date, pool: list[MeetingFact]
+) -> list[MeetingFact]:
+    """*pool* and the held meetings reported on the day the prediction was made (a report of a meeting that
+    took place cannot precede the forecast of it: the window still has to contain the meeting's days)."""
+    same_day = [
+        m for m in facts.meetings
+        if m.iri != e.iri and m.status == "held" and m not in pool and reported_after(p, facts, m.article, as_of)
+    ]
+    return pool + same_day
+
+
+def _length_open(p: PredictionFact, held: list[MeetingFact], facts: Facts) -> Verdict:
+    """A held meeting does not settle a predicted length: open, with the meeting as candidate evidence."""
+    found = tuple(Candidate(m.iri, m.article, 1.0, m.text, tuple(sorted(m.people)), ()) for m in held)
+    return Verdict(
+        "open",
+        "needs review: the meeting was held, but the prediction names how long it lasts and no rule compares "
+        f"lengths; candidates: {', '.join(c.iri for c in found)}.",
+        tuple(c.iri for c in found),
+        _sources(found, facts),
+        found,
+    )

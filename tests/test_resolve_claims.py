@@ -340,7 +340,7 @@ def test_a_part_of_a_whole_and_a_majority_are_read_as_such(words: str, expected:
 
 
 def test_a_number_the_claim_did_not_read_blocks_confirmation(store: MemoryStore, tmp_path: Path) -> None:
-    said = "The Central Bank will raise rates by a quarter point."
+    said = "The Central Bank will raise rates by several points."
     before = records(said, "2031-03-01", "https://example.org/before", [BANK], {said: "2031-03-31"})
     after = records("The Central Bank raised rates by 50bps on Monday.", "2031-03-11", "https://example.org/after",
                     [BANK], {})

@@ -51,7 +51,19 @@ def is_boilerplate(paragraph: str, *, title: str | None = None, first: bool = Fa
         return False  # a quotation running on into the next paragraph
     if not _SENTENCE_END.search(p) and not first and _prose(p):
         return False  # a sentence left without its full stop, as live blogs print their bullet points
+    if first and title and _dek(p):
+        return False  # a first line that is not the title and reads as a sentence: the article's lead line
     return not _SENTENCE_END.search(p) and (words < 25 or first)
+
+
+def _dek(p: str) -> bool:
+    """True for a line of eight words or more with a finite verb in lower case ("… is expected on …"): a lead
+    sentence printed without its full stop, not a headline in title case (the title itself is caught above)."""
+    tokens = _WORD.findall(p)
+    return len(tokens) >= 8 and _FINITE.search(p) is not None and sum(t[:1].islower() for t in tokens) >= 3
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|has|have|had)\b")
 
 
 def _prose(p: str) -> bool:

@@ -22,6 +22,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from kg.extract.amount_words import point_value
+from kg.extract.claim_descriptors import descriptor_subject
+from kg.extract.conditions import until_condition
+from kg.extract.gerund_clauses import gerund_verb, main_subject
 from kg.extract.lexicon import words
 from kg.outcome_scheme import Scheme, scheme
 from kg.records import Actor, Claim, Records, Span
@@ -103,7 +107,14 @@ _BE = re.compile(r"\b(?:is|are|was|were|be|been|am|'s|'re|’s|’re)\s+$", re.I
 def _noun_ing(text: str, m: re.Match[str]) -> bool:
     """An -ing form not after a form of "be" is a noun or gerund ("the meeting"), not the claimed outcome."""
     head = m.group().split()[0].lower()
-    return head.endswith("ing") and not _BE.search(text[max(0, m.start() - 8) : m.start()])
+    before = text[max(0, m.start() - 16) : m.start()]
+    return head.endswith("ing") and not (
+        _BE.search(before[-8:]) or _DELIBERATE.search(before) or gerund_verb(text, m.start())
+    )
+
+
+#: a step deliberated is the claimed outcome: "is considering abolishing", "weighing cutting"
+_DELIBERATE = re.compile(r"\b(?:consider|considers|considering|weighing|mulling|contemplating)\s+$", re.I)
 
 
 def read_value(text: str, start: int, end: int) -> tuple[float, float | None, str, str, Span] | None:
@@ -217,11 +228,18 @@ def read_claim(
         clause_start = b.end()
     before = [x for x in _mentions(actors, clause_start, m.start()) if m.start() - x[1] <= _SUBJECT_REACH]
     subjects = _subjects(text, before)
+    if not subjects and (described := descriptor_subject(text, clause_start, m.start(), actors)) is not None:
+        subjects = [described]  # "the central bank is considering …": the bank named before
+    if not subjects and gerund_verb(text, m.start()) and (main := main_subject(text, m.end(), s_end, actors)):
+        subjects = [main]  # "In addition to lifting the ban, the agency …": the main clause's subject
     after = [a for _, _, a in _mentions(actors, m.end(), max(end, m.end())) if a not in subjects]
     if not subjects and after and scheme().family(kind) == "change":
         subjects, after = after[:1], after[1:]  # "raise the bank's rates": a rate's owner sets it
     value = read_value(text, m.end(), min(end, m.end() + _VALUE_REACH)) or _value_before(text, m.start(), clause_start)
+    value = value or point_value(text, m.end(), min(end, m.end() + _VALUE_REACH), max(clause_start, m.start()))
     polarity = "negative" if _NEGATION.search(text[max(clause_start, m.start() - 30) : m.start()]) else "positive"
+    if polarity == "negative" and until_condition(text, m.end(), s_end):
+        polarity = "positive"  # "will not approve it until …": the approval, once the condition is met
     theme = _theme(text, m.end(), end)
     claim = Claim(kind, Span(m.start(), m.end(), m.group()), subjects=subjects, object=after[0] if after else None,
                   polarity=polarity, theme=theme)
@@ -303,6 +321,8 @@ def with_claims(records: Records) -> Records:
         claim = read_claim(text, p.span.start, p.span.end, actors=records.actors, forms=forms)
         if claim is not None:
             polarity = p.polarity if claim.polarity == "positive" else "negative"
+            if until_condition(text, claim.span.end, p.span.end):
+                polarity = "positive"  # "will not X until …" claims X (kg.extract.conditions)
             claim = replace(claim, polarity=polarity)
         predictions.append(replace(p, claim=claim))
     return replace(records, predictions=predictions)

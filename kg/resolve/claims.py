@@ -34,6 +34,7 @@ from kg.outcome_scheme import convert, scheme
 from kg.resolve.decisions import reports_decision
 from kg.resolve.events import EventFact, Report
 from kg.resolve.reports import ClaimFact
+from kg.resolve.themes import theme_words
 
 __all__ = ["Match", "compare", "judge_claim"]
 
@@ -107,8 +108,8 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
     if not _in_window(claim, e):
         return None
     if claim.family in THEMED:
-        words = set((claim.theme or "").split())
-        reported = {w for r in held for w in (r.theme or "").split()}
+        words = theme_words(claim.theme)
+        reported = {w for r in held for w in theme_words(r.theme)}
         if words & reported:
             out.append("theme")
         elif claim.value is None or not any(r.value is not None for r in held):

@@ -47,6 +47,7 @@ from kg.resolve.claims import days, judge_claim, window_text
 from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
+from kg.resolve.quantity_words import without_dates
 from kg.resolve.reports import ClaimFact, is_belief
 
 FAMILIES: dict[str, str] = {
@@ -179,7 +180,8 @@ def unread_quantity(text: str, claim: ClaimFact) -> bool:
     >>> unread_quantity("a quarter point lift", ClaimFact("raise", frozenset()))
     True
     """
-    return claim.value is None and claim.family in ("change", "quantity") and bool(_QUANTITY.search(text))
+    named = bool(_QUANTITY.search(without_dates(text)))  # a date's digits name no quantity
+    return claim.value is None and claim.family in ("change", "quantity") and named
 
 
 def reported_after(p: PredictionFact, facts: Facts, article: str, as_of: dt.date) -> bool:
@@ -211,7 +213,7 @@ def _judge_claim(
         reports = decided.reports
         sources = _sources(reports, facts)  # type: ignore[arg-type]
         outcome = decided.outcome
-        if p.polarity == "negative" or claim.polarity == "negative":
+        if claim.polarity == "negative":  # the claim carries the prediction's polarity (kg.extract.claims)
             outcome = {"confirmed": "refuted", "refuted": "confirmed"}[outcome]
         return Verdict(
             outcome,

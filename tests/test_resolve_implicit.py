@@ -9,8 +9,8 @@ from kg.resolve import resolve
 from kg.store import MemoryStore
 from tests.test_resolve_claims import ACME, ORBITAL, at, load, records
 
-ARTICLE = "Orbital Corp has readied its rocket at the coast. Forecasters give a 70% chance of good weather for launch tomorrow."
 SAID = "Forecasters give a 70% chance of good weather for launch tomorrow"
+ARTICLE = f"Orbital Corp has readied its rocket at the coast. {SAID}."
 
 
 def test_a_subjectless_launch_is_refuted_by_its_articles_actor_scrubbing_it(store: MemoryStore, tmp_path: Path) -> None:

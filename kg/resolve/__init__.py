@@ -23,8 +23,8 @@ from kg.errors import UsageError
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.events import cluster, events_graph
-from kg.resolve.implicit import article_actors, with_implicit_subjects
 from kg.resolve.evidence import load_facts
+from kg.resolve.implicit import article_actors, with_implicit_subjects
 from kg.resolve.record import (
     RESOLVER_AGENT,
     RESOLVER_VERSION,

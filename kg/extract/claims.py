@@ -18,10 +18,12 @@ nearest first) and after it (object), and a number with its unit and comparison 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
+from kg.extract.claim_frames import settle
+from kg.extract.claim_speakers import without_speakers
 from kg.extract.lexicon import words
 from kg.outcome_scheme import Scheme, scheme
 from kg.records import Actor, Claim, Records, Span
@@ -294,6 +296,11 @@ def _theme(text: str, start: int, end: int) -> str | None:
     return " ".join(out) or None
 
 
+def _reread(text: str, start: int, end: int, records: Records) -> Callable[[int, int], Claim | None]:
+    sentence = _sentence(text, start, end)
+    return lambda s, e: read_claim(text, s, e, actors=records.actors, forms=base_forms(), sentence=sentence)
+
+
 def with_claims(records: Records) -> Records:
     """*records* with a claim on every prediction whose words name an outcome kind (others keep None)."""
     text = records.article.text
@@ -302,7 +309,9 @@ def with_claims(records: Records) -> Records:
     for p in records.predictions:
         claim = read_claim(text, p.span.start, p.span.end, actors=records.actors, forms=forms)
         if claim is not None:
+            claim = settle(text, p.span.start, p.span.end, claim, _reread(text, p.span.start, p.span.end, records))
+        if claim is not None:
             polarity = p.polarity if claim.polarity == "positive" else "negative"
-            claim = replace(claim, polarity=polarity)
+            claim = without_speakers(text, replace(claim, polarity=polarity), records.actors)
         predictions.append(replace(p, claim=claim))
     return replace(records, predictions=predictions)

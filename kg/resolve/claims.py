@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from kg.outcome_scheme import convert, scheme
 from kg.resolve.events import EventFact, Report
+from kg.resolve.majority import in_claimed_unit
 from kg.resolve.reports import ClaimFact
 
 __all__ = ["Match", "compare", "judge_claim"]
@@ -133,12 +134,12 @@ def _judge_event(claim: ClaimFact, e: EventFact, fields: tuple[str, ...]) -> Mat
         return Match(e, "open", fields, f"no report says {claim.predicate} happened", tuple(e.reports))
     if claim.value is None:
         return Match(e, "confirmed", fields, f"{claim.predicate} reported", tuple(positive))
-    judged = [(r, compare(claim, r.value, r.unit)) for r in positive if r.value is not None]
+    judged = [(r, compare(claim, *in_claimed_unit(r, claim.unit))) for r in positive if r.value is not None]
     judged = [(r, ok) for r, ok in judged if ok is not None]
     want = _value_text(claim)
     if not judged:
         return Match(e, "open", fields, f"no report gives a value comparable with {want}", tuple(positive))
-    got = "; ".join(sorted({f"{_num(r.value)} {r.unit}" for r, _ in judged if r.value is not None}))
+    got = "; ".join(sorted({_got(r, claim) for r, _ in judged if r.value is not None}))
     if all(ok for _, ok in judged):
         return Match(e, "confirmed", (*fields, "value"), f"reported {got} satisfies {want}",
                      tuple(r for r, _ in judged))
@@ -146,6 +147,11 @@ def _judge_event(claim: ClaimFact, e: EventFact, fields: tuple[str, ...]) -> Mat
         return Match(e, "refuted", (*fields, "value"), f"reported {got} does not satisfy {want}",
                      tuple(r for r, _ in judged))
     return Match(e, "open", fields, f"reported values {got} disagree on {want}", tuple(r for r, _ in judged))
+
+
+def _got(r: Report, claim: ClaimFact) -> str:
+    value, unit = in_claimed_unit(r, claim.unit)
+    return f"{_num(value)} {unit}"
 
 
 def _num(v: float) -> str:

@@ -5,7 +5,7 @@ A claim without subjects gets as subjects the actors its article names that late
 doing the claimed kind of thing: a report of that kind, or a report whose theme names the kind ("scrubbed the
 launch" names a launch). Only claims with a deadline (a closed window) get one, and only for the *action*
 family, where an article is about one operation of a named actor; without a doer named anywhere, the claim
-keeps no subject and is never judged by rule.
+keeps no subject and is never judged by rule. Words with a condition ("if the launch slips …") get none.
 
 >>> from kg.resolve.events import Report
 >>> import datetime as dt
@@ -18,6 +18,7 @@ keeps no subject and is never judged by rule.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -33,6 +34,9 @@ __all__ = ["article_actors", "doers", "with_implicit_subjects"]
 
 #: families whose subjectless claims may take their doer from the article
 IMPLICIT_FAMILIES = frozenset({"action"})
+
+#: a condition in the words ("if the launch slips to Saturday, …") makes the claimed kind a premise, not the claim
+_CONDITION = re.compile(r"\b(?:if|unless|in case)\b", re.I)
 
 _ARTICLE_ACTORS = """
 SELECT ?a ?actor WHERE {
@@ -76,7 +80,7 @@ def with_implicit_subjects(
     out = dict(claims)
     for p in predictions:
         c = claims.get(p.iri)
-        if c is None or c.subjects or c.family not in IMPLICIT_FAMILIES or c.end is None:
+        if c is None or c.subjects or c.family not in IMPLICIT_FAMILIES or c.end is None or _CONDITION.search(p.text):
             continue
         found = doers(c, named.get(p.article, frozenset()), (r for r in all_reports if r.article != p.article))
         if found:

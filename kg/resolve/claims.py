@@ -34,6 +34,7 @@ from kg.outcome_scheme import convert, scheme
 from kg.resolve.events import EventFact, Report
 from kg.resolve.majority import in_claimed_unit
 from kg.resolve.reports import ClaimFact
+from kg.resolve.themes import concepts, report_concepts
 
 __all__ = ["Match", "compare", "judge_claim"]
 
@@ -107,8 +108,8 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
     if not _in_window(claim, e):
         return None
     if claim.family in THEMED:
-        words = set((claim.theme or "").split())
-        reported = {w for r in held for w in (r.theme or "").split()}
+        words = concepts(claim.theme)
+        reported = {w for r in held for w in report_concepts(r)}
         if words & reported:
             out.append("theme")
         elif claim.value is None or not any(r.value is not None for r in held):

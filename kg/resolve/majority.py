@@ -7,6 +7,10 @@ all the others together, 2 × 365 − 650 = 80, so a predicted "majority of 68" 
 ...            unit="seats", text="The Party won 365 of the 650 seats.")
 >>> as_majority(r)
 80.0
+>>> r = Report("o3", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=74,
+...            unit="seats", text="It had won 74 of the 76 seats needed to form a majority government.")
+>>> as_majority(r) is None
+True
 >>> as_majority(Report("o2", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=365,
 ...             unit="seats", text="The Party won 365 seats."))
 """
@@ -20,7 +24,9 @@ from kg.resolve.events import Report
 __all__ = ["as_majority", "in_claimed_unit"]
 
 _PART_OF_WHOLE = re.compile(
-    r"\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(\d{1,3}(?:,\d{3})*|\d+)\s+seats\b", re.I
+    r"\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(\d{1,3}(?:,\d{3})*|\d+)\s+seats\b"
+    r"(?!\s+(?:needed|required|necessary|to\s+form|for\s+a))",  # "74 of the 76 seats needed" is no whole
+    re.I
 )
 
 

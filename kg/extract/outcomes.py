@@ -27,6 +27,7 @@ from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
 from kg.extract.outcome_clauses import realis_end
+from kg.extract.seat_losses import seat_losses
 from kg.outcome_scheme import scheme
 from kg.records import Claim, Outcome, Records, Span
 
@@ -122,4 +123,5 @@ def find_outcomes(records: Records) -> list[Outcome]:
 
 def with_outcomes(records: Records) -> Records:
     """*records* with the outcomes their article reports."""
-    return replace(records, outcomes=find_outcomes(records))
+    found = find_outcomes(records)
+    return replace(records, outcomes=found + seat_losses(records, len(found)))

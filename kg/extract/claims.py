@@ -18,12 +18,14 @@ nearest first) and after it (object), and a number with its unit and comparison 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
 from kg.extract.amount_words import point_value
 from kg.extract.claim_descriptors import descriptor_subject
+from kg.extract.claim_frames import settle
+from kg.extract.claim_speakers import without_speakers
 from kg.extract.conditions import until_condition
 from kg.extract.gerund_clauses import gerund_verb, main_subject
 from kg.extract.lexicon import words
@@ -312,17 +314,27 @@ def _theme(text: str, start: int, end: int) -> str | None:
     return " ".join(out) or None
 
 
+def _reread(text: str, start: int, end: int, records: Records) -> Callable[[int, int], Claim | None]:
+    sentence = _sentence(text, start, end)
+    return lambda s, e: read_claim(text, s, e, actors=records.actors, forms=base_forms(), sentence=sentence)
+
+
 def with_claims(records: Records) -> Records:
     """*records* with a claim on every prediction whose words name an outcome kind (others keep None)."""
+    from kg.extract.majority_claims import majority_claim  # it reads with read_claim: imported when used
+
     text = records.article.text
     forms = base_forms()
     predictions = []
     for p in records.predictions:
         claim = read_claim(text, p.span.start, p.span.end, actors=records.actors, forms=forms)
+        claim = claim or majority_claim(text, p.span.start, p.span.end, actors=records.actors)
+        if claim is not None:
+            claim = settle(text, p.span.start, p.span.end, claim, _reread(text, p.span.start, p.span.end, records))
         if claim is not None:
             polarity = p.polarity if claim.polarity == "positive" else "negative"
             if until_condition(text, claim.span.end, p.span.end):
                 polarity = "positive"  # "will not X until …" claims X (kg.extract.conditions)
-            claim = replace(claim, polarity=polarity)
+            claim = without_speakers(text, replace(claim, polarity=polarity), records.actors)
         predictions.append(replace(p, claim=claim))
     return replace(records, predictions=predictions)

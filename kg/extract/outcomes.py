@@ -4,7 +4,8 @@ the launch"), each a claim (:mod:`kg.extract.claims`) with the day it happened.
 A sentence reports an outcome when a reported form of an outcome kind (``kg:reportedLabel`` in
 ``ontology/outcomes.ttl``: "raised", "won", "voted to dissolve") stands in a clause that is not hedged, conditional,
 a belief or a plan ("would attend", "did not believe … would", "expects to approve", "if … won" report nothing),
-and the sentence is not itself one of the article's predictions. Its day is the time expression of the sentence
+and the sentence is not itself one of the article's predictions (but for the clauses before its hedge:
+:mod:`kg.extract.outcome_clauses`). Its day is the time expression of the sentence
 nearest the trigger (read towards the past), else unknown (the resolver then places it at or before the
 article's date).
 
@@ -25,6 +26,8 @@ from functools import cache
 from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
+from kg.extract.outcome_clauses import realis_end
+from kg.extract.seat_losses import seat_losses
 from kg.outcome_scheme import scheme
 from kg.records import Claim, Outcome, Records, Span
 
@@ -87,13 +90,16 @@ def find_outcomes(records: Records) -> list[Outcome]:
     art = records.article
     text = art.text
     published = dates.published_date(art.published, text)
-    taken = [(p.span.start, p.span.end) for p in records.predictions]
     forms = reported_forms()
     out: list[Outcome] = []
     for p_start, p_end in content_paragraphs(text, title=art.title):
         for s, e in sentences.split(text, p_start, p_end):
-            if text[s:e].rstrip().endswith("?") or any(a < e and s < b for a, b in taken):
+            if text[s:e].rstrip().endswith("?"):
                 continue
+            realis = realis_end(text, s, e, [p for p in records.predictions if p.span.start < e and s < p.span.end])
+            if realis is None:
+                continue
+            e = realis
             claim = _decided(text, s, e, records) or read_claim(
                 text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
             )
@@ -117,4 +123,5 @@ def find_outcomes(records: Records) -> list[Outcome]:
 
 def with_outcomes(records: Records) -> Records:
     """*records* with the outcomes their article reports."""
-    return replace(records, outcomes=find_outcomes(records))
+    found = find_outcomes(records)
+    return replace(records, outcomes=found + seat_losses(records, len(found)))

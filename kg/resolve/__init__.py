@@ -24,6 +24,7 @@ from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
+from kg.resolve.implicit import article_actors, with_implicit_subjects
 from kg.resolve.record import (
     RESOLVER_AGENT,
     RESOLVER_VERSION,
@@ -130,6 +131,7 @@ def resolve(
     facts = load_facts(store)
     claims = load_claims(store)
     events = cluster(reports(facts, load_outcomes(store), as_of))
+    claims = with_implicit_subjects(claims, facts.predictions, events, article_actors(store))
     predictions = facts.predictions
     if prediction is not None:
         predictions = [p for p in predictions if p.iri == expand(prediction)]

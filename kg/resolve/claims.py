@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from kg.outcome_scheme import convert, scheme
 from kg.resolve.decisions import reports_decision
 from kg.resolve.events import EventFact, Report
+from kg.resolve.majority import in_claimed_unit
 from kg.resolve.reports import ClaimFact
-from kg.resolve.themes import theme_words
+from kg.resolve.themes import concepts, report_concepts
 
 __all__ = ["Match", "compare", "judge_claim"]
 
@@ -108,8 +109,8 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
     if not _in_window(claim, e):
         return None
     if claim.family in THEMED:
-        words = theme_words(claim.theme)
-        reported = {w for r in held for w in theme_words(r.theme)}
+        words = concepts(claim.theme)
+        reported = {w for r in held for w in report_concepts(r)}
         if words & reported:
             out.append("theme")
         elif claim.value is None or not any(r.value is not None for r in held):
@@ -136,12 +137,12 @@ def _judge_event(claim: ClaimFact, e: EventFact, fields: tuple[str, ...]) -> Mat
         return Match(e, "open", fields, f"no report says {claim.predicate} happened", tuple(e.reports))
     if claim.value is None:
         return Match(e, "confirmed", fields, f"{claim.predicate} reported", tuple(positive))
-    judged = [(r, compare(claim, r.value, r.unit)) for r in positive if r.value is not None]
+    judged = [(r, compare(claim, *in_claimed_unit(r, claim.unit))) for r in positive if r.value is not None]
     judged = [(r, ok) for r, ok in judged if ok is not None]
     want = _value_text(claim)
     if not judged:
         return Match(e, "open", fields, f"no report gives a value comparable with {want}", tuple(positive))
-    got = "; ".join(sorted({f"{_num(r.value)} {r.unit}" for r, _ in judged if r.value is not None}))
+    got = "; ".join(sorted({_got(r, claim) for r, _ in judged if r.value is not None}))
     if all(ok for _, ok in judged):
         return Match(e, "confirmed", (*fields, "value"), f"reported {got} satisfies {want}",
                      tuple(r for r, _ in judged))
@@ -149,6 +150,11 @@ def _judge_event(claim: ClaimFact, e: EventFact, fields: tuple[str, ...]) -> Mat
         return Match(e, "refuted", (*fields, "value"), f"reported {got} does not satisfy {want}",
                      tuple(r for r, _ in judged))
     return Match(e, "open", fields, f"reported values {got} disagree on {want}", tuple(r for r, _ in judged))
+
+
+def _got(r: Report, claim: ClaimFact) -> str:
+    value, unit = in_claimed_unit(r, claim.unit)
+    return f"{_num(value)} {unit}"
 
 
 def _num(v: float) -> str:

@@ -1,8 +1,16 @@
-"""The words of an outcome's theme, compared through groups of synonyms (``lexicon/theme_synonyms.txt``:
-"plane" and "aircraft" name one thing), so that "approve the plane" and "approved the aircraft" share a theme.
+"""What an outcome is about (its theme), compared as concepts rather than words.
 
->>> sorted(theme_words("the plane return"))
+Two word lists say which words name one thing: ``lexicon/theme_synonyms.txt`` (groups of synonyms, "plane" and
+"aircraft": "approve the plane" and "approved the aircraft" share a theme) and ``lexicon/contest_themes.txt``
+(words that name one contest, "majority", "government" and "general election"). A report that a party won
+more than half of all seats ("365 of the 650 seats") is also a report of a majority.
+
+>>> sorted(concepts("the plane return"))
 ['aircraft', 'return', 'the']
+>>> sorted(concepts("comfortable majority"))
+['comfortable', 'election']
+>>> sorted(concepts("uk general election"))
+['election', 'general', 'uk']
 """
 
 from __future__ import annotations
@@ -10,12 +18,14 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.lexicon import load
+from kg.resolve.events import Report
+from kg.resolve.majority import as_majority
 
-__all__ = ["theme_words"]
+__all__ = ["concepts", "report_concepts", "theme_words"]
 
 
 @cache
-def _canonical() -> dict[str, str]:
+def _synonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in load("theme_synonyms"):
         group = line.lower().split()
@@ -24,7 +34,32 @@ def _canonical() -> dict[str, str]:
     return out
 
 
+@cache
+def _contests() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in load("contest_themes"):
+        concept, _, words = line.partition(":")
+        for w in words.split():
+            out.setdefault(w.lower(), concept.strip())
+    return out
+
+
 def theme_words(theme: str | None) -> set[str]:
     """The words of *theme*, each replaced by the first word of its synonym group."""
-    canonical = _canonical()
-    return {canonical.get(w, w) for w in (theme or "").lower().split()}
+    synonyms = _synonyms()
+    return {synonyms.get(w, w) for w in (theme or "").lower().split()}
+
+
+def concepts(theme: str | None) -> set[str]:
+    """The concepts of a theme's words: synonyms first, then contests (a word not listed stands for itself)."""
+    contests = _contests()
+    return {contests.get(w, w) for w in theme_words(theme)}
+
+
+def report_concepts(r: Report) -> set[str]:
+    """The concepts of a report's theme, with "election" when it reports a seat majority."""
+    found = concepts(r.theme)
+    majority = as_majority(r)
+    if majority is not None and majority > 0:
+        found.add(_contests().get("majority", "majority"))
+    return found

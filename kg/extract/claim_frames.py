@@ -16,6 +16,12 @@ True
 >>> settle(text, 0, len(text), Claim("launch", Span(13, 19, "launch")), lambda s, e: None).predicate
 'launch'
 >>> settle("If the launch slips, odds rise.", 0, 31, Claim("launch", Span(7, 13, "launch")), lambda s, e: None)
+
+A passive speech verb ("the hike is expected on Monday") frames nothing: nobody is speaking in the sentence.
+
+>>> text = "The rate hike is expected on Thursday next week."
+>>> settle(text, 0, len(text), Claim("raise", Span(9, 13, "hike")), lambda s, e: None).predicate
+'raise'
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ __all__ = ["settle"]
 _TIME_PREP = re.compile(r"\b(?:by|before|until|till|ahead\s+of|after|since)\s+(?:the\s+|a\s+|its\s+)?$", re.I)
 _PREMISE = re.compile(r"\b(?:if|unless|in\s+case(?:\s+of)?|provided)\b[^,;.]*$", re.I)
 _CONTENT_WORDS = 3
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 
 
 @cache
@@ -49,6 +56,8 @@ def settle(
     if _PREMISE.search(text[start:at]):
         return None
     speech = _speech().search(text, claim.span.end, end)
+    if speech is not None and _PASSIVE.search(text[max(0, speech.start() - 12) : speech.start()]):
+        speech = None
     if speech is not None and len(text[speech.end() : end].split()) >= _CONTENT_WORDS:
         found = reread(speech.end(), end)
         return None if found is None else settle(text, speech.end(), end, found, reread)

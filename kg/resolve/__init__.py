@@ -22,6 +22,7 @@ from rdflib import XSD, Graph, Literal, URIRef
 from kg.errors import UsageError
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
+from kg.resolve.aliases import identity_map, unify
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
 from kg.resolve.record import (
@@ -127,9 +128,9 @@ def resolve(
     now = _now(now)
     as_of = as_of or now.date()
     past = as_of < now.date()
-    facts = load_facts(store)
-    claims = load_claims(store)
-    events = cluster(reports(facts, load_outcomes(store), as_of))
+    # one organisation named differently in different articles is one subject (kg.resolve.aliases)
+    facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), identity_map(store))
+    events = cluster(reports(facts, outcomes, as_of))
     predictions = facts.predictions
     if prediction is not None:
         predictions = [p for p in predictions if p.iri == expand(prediction)]

@@ -4,10 +4,13 @@ written for these tests (fictional organisations)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from kg.resolve import resolve
 from kg.resolve.aliases import acronyms, full_key, identity_map, is_acronym
+from kg.resolve.first_person import first_person
+from kg.resolve.office_holders import office_holders
 from kg.store import MemoryStore
 from tests.test_resolve_claims import Who, at, load, records
 
@@ -109,3 +112,49 @@ def test_people_and_single_words_are_never_joined(store: MemoryStore, tmp_path: 
         records("The Bank of Zembla met.", "2031-05-04", "https://example.org/d", [Who("b", "Bank of Zembla")], {}),
     )
     assert identity_map(store).canonical == {}
+
+
+# --- office holders standing for their organisation; first-person claims ---
+
+ROE = Who("roe", "Jane Roe", "Person", ("Roe",))
+INTRO = "Lunar Safety Board Chair Jane Roe toured the plant on Monday."
+BOARD_REPORT = "The Lunar Safety Board approved the new lander on Tuesday."
+
+
+def test_an_office_holders_claim_is_settled_by_the_organisations_decision(store: MemoryStore, tmp_path: Path) -> None:
+    said = "Jane Roe will approve the new lander by June 30."
+    load(
+        store, tmp_path,
+        records(INTRO, "2031-04-20", "https://example.org/intro", [BOARD, ROE], {}),
+        records(said, "2031-05-01", "https://example.org/before", [ROE], {said: "2031-06-30"}),
+        records(BOARD_REPORT, "2031-05-14", "https://example.org/after", [BOARD], {}),
+    )
+    assert office_holders(store) == {"https://w3id.org/kg/id/actor/person/jane-roe": _iri("lunar-safety-board")}
+    (j,) = resolve(store, **at("2031-05-20"))
+    assert j.outcome == "confirmed", j.rationale
+
+
+def test_no_office_no_stand_in(store: MemoryStore, tmp_path: Path) -> None:
+    said = "Jane Roe will approve the new lander by June 30."
+    intro = "Lunar Safety Board staff met Jane Roe on Monday."  # no office title between the names
+    load(
+        store, tmp_path,
+        records(intro, "2031-04-20", "https://example.org/intro", [BOARD, ROE], {}),
+        records(said, "2031-05-01", "https://example.org/before", [ROE], {said: "2031-06-30"}),
+        records(BOARD_REPORT, "2031-05-14", "https://example.org/after", [BOARD], {}),
+    )
+    assert office_holders(store) == {}
+    (j,) = resolve(store, **at("2031-05-20"))
+    assert j.outcome == "open", j.rationale
+
+
+def test_first_person_claim_has_the_speaker_as_subject(store: MemoryStore, tmp_path: Path) -> None:
+    said = "I will approve the new lander by June 30, Roe said."
+    words = "I will approve the new lander by June 30"
+    before = records(said, "2031-05-01", "https://example.org/before", [ROE], {words: "2031-06-30"})
+    before = replace(before, predictions=[replace(before.predictions[0], predictor="roe")])
+    assert first_person(words, "approve")
+    reported = "Jane Roe approved the new lander on Tuesday."
+    after = records(reported, "2031-05-14", "https://example.org/after", [ROE], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-05-20"))
+    assert j.outcome == "confirmed", j.rationale

@@ -25,6 +25,8 @@ from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX
 from kg.resolve.aliases import identity_map, unify
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
+from kg.resolve.first_person import with_speakers
+from kg.resolve.office_holders import office_holders, with_offices
 from kg.resolve.record import (
     RESOLVER_AGENT,
     RESOLVER_VERSION,
@@ -129,7 +131,10 @@ def resolve(
     as_of = as_of or now.date()
     past = as_of < now.date()
     # one organisation named differently in different articles is one subject (kg.resolve.aliases)
-    facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), identity_map(store))
+    ids = identity_map(store)
+    facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
+    claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
+    claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
     events = cluster(reports(facts, outcomes, as_of))
     predictions = facts.predictions
     if prediction is not None:

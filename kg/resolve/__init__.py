@@ -22,9 +22,12 @@ from rdflib import XSD, Graph, Literal, URIRef
 from kg.errors import UsageError
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
+from kg.resolve.aliases import identity_map, unify
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
+from kg.resolve.first_person import with_speakers
 from kg.resolve.implicit import article_actors, with_implicit_subjects
+from kg.resolve.office_holders import office_holders, with_offices
 from kg.resolve.record import (
     RESOLVER_AGENT,
     RESOLVER_VERSION,
@@ -128,10 +131,14 @@ def resolve(
     now = _now(now)
     as_of = as_of or now.date()
     past = as_of < now.date()
-    facts = load_facts(store)
-    claims = load_claims(store)
-    events = cluster(reports(facts, load_outcomes(store), as_of))
-    claims = with_implicit_subjects(claims, facts.predictions, events, article_actors(store))
+    # one organisation named differently in different articles is one subject (kg.resolve.aliases)
+    ids = identity_map(store)
+    facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
+    claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
+    claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
+    events = cluster(reports(facts, outcomes, as_of))
+    named = {a: ids.all(x) for a, x in article_actors(store).items()}
+    claims = with_implicit_subjects(claims, facts.predictions, events, named)  # "launch tomorrow": its doer
     predictions = facts.predictions
     if prediction is not None:
         predictions = [p for p in predictions if p.iri == expand(prediction)]

@@ -288,7 +288,7 @@ def _subjects(text: str, before: list[tuple[int, int, str]]) -> list[str]:
 _THEME_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}|\S+")
 _THEME_SKIP = words(
     "the a an its their his her our this that these those of from on in to at by for with into over out up "
-    "new next first second final"
+    "new next first second final only just also even then soon again"
 )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -185,7 +186,16 @@ class Mapped:
             return set(packed[1])
         return {t.subject.value for t in self.actor_facts if isinstance(t.subject, ox.NamedNode)}
 
-    def _still_packed(self) -> tuple[bytes, list[str], int] | None:
+    def ties(self) -> Counter[tuple[str, str, str]]:
+        """The actor ties this article makes (:func:`kg.summary.ties`), counted where it was mapped."""
+        packed = self._still_packed()
+        if packed is not None:
+            return Counter(dict(packed[3]))
+        from kg.summary import ties  # kg.summary reads stores; mapping must not import them at load
+
+        return Counter(ties(self.triples))
+
+    def _still_packed(self) -> tuple[bytes, list[str], int, list[tuple[tuple[str, str, str], int]]] | None:
         """The bytes this article arrived as, unless its terms were parsed back (and so may have changed)."""
         if "triples" in self.__dict__ or "actor_facts" in self.__dict__:
             return None
@@ -201,7 +211,7 @@ class Mapped:
     # more); the receiving side parses them back only when asked for terms (the writer needs only the bytes).
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("triples", "actor_facts", "_packed")}
-        state["_packed"] = (self.nquads(), sorted(self.actor_subjects()), len(self))
+        state["_packed"] = (self.nquads(), sorted(self.actor_subjects()), len(self), sorted(self.ties().items()))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

@@ -112,14 +112,19 @@ def update_text(delta: Counter[Tie]) -> str | None:
     )
 
 
-def update(store: Store, *, added: Iterable[ox.Triple | ox.Quad] = (), removed: Counter[Tie] | None = None) -> None:
-    """Add the ties of the triples *added* and subtract *removed* (from :func:`stored`).
+def update(
+    store: Store,
+    *,
+    added: Iterable[ox.Triple | ox.Quad] | Counter[Tie] = (),
+    removed: Counter[Tie] | None = None,
+) -> None:
+    """Add the ties of the triples *added* (or the ties themselves) and subtract *removed* (from :func:`stored`).
 
     On a store speaking SPARQL only (a server) this is one Update (:func:`update_text`). On the embedded store
     the counts are read by index lookups and the changes written as quads: the Update text of a batch of 50
     articles (~11,000 changed ties, 2 MB) cost as much as writing the articles themselves.
     """
-    delta = ties(added)
+    delta = Counter(added) if isinstance(added, Counter) else ties(added)
     delta.subtract(removed or Counter())
     raw = getattr(store, "raw", None)
     if isinstance(raw, ox.Store):

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,7 +125,10 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
             body = " .\n".join(str(t) for t in stale)
             store.apply(delete=f"DELETE DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {body} }} }}")
         written.added = [m.graph.value for m in new]
-    summary.update(store, added=[t for m in latest.values() for t in m.triples], removed=removed)
+    added: Counter[tuple[str, str, str]] = Counter()
+    for m in latest.values():
+        added.update(m.ties())
+    summary.update(store, added=added, removed=removed)
     return written
 
 

@@ -103,7 +103,16 @@ _BE = re.compile(r"\b(?:is|are|was|were|be|been|am|'s|'re|’s|’re)\s+$", re.I
 def _noun_ing(text: str, m: re.Match[str]) -> bool:
     """An -ing form not after a form of "be" is a noun or gerund ("the meeting"), not the claimed outcome."""
     head = m.group().split()[0].lower()
-    return head.endswith("ing") and not _BE.search(text[max(0, m.start() - 8) : m.start()])
+    return head.endswith("ing") and not _BE.search(text[max(0, m.start() - 8) : m.start()]) and not _named_doer(text, m)
+
+
+_DOER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Of|In|On|For)\s)[A-Z][a-z]+\s+$")
+
+
+def _named_doer(text: str, m: re.Match[str]) -> bool:
+    """An -ing form with its object ("keeping the deal") right after a name is a verb with its subject ("the
+    chances of Smith keeping the deal"), not a noun."""
+    return len(m.group().split()) >= 3 and bool(_DOER.search(text[max(0, m.start() - 30) : m.start()]))
 
 
 def read_value(text: str, start: int, end: int) -> tuple[float, float | None, str, str, Span] | None:

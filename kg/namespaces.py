@@ -173,7 +173,7 @@ class KG(DefinedNamespace):
     report: URIRef
     reportedLabel: URIRef
     contrary: URIRef
-    themeInLabel: URIRef
+    labelTheme: URIRef
     baseUnit: URIRef
     factor: URIRef
 

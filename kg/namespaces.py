@@ -173,6 +173,7 @@ class KG(DefinedNamespace):
     report: URIRef
     reportedLabel: URIRef
     contrary: URIRef
+    labelTheme: URIRef
     baseUnit: URIRef
     factor: URIRef
 
@@ -259,7 +260,7 @@ METHODS = ("rule", "human")
 OUTCOME_KINDS = (
     "meet", "visit", "attend", "win", "lose", "lead", "pass", "reject", "approve", "dissolve", "raise", "cut",
     "hold", "announce", "sign", "agree", "withdraw", "release", "launch", "return", "end", "postpone", "reach",
-    "price",
+    "price", "form-government", "stay",
 )
 COMPARISONS = ("eq", "ge", "le", "gt", "lt", "between")
 STATUS_AS_OF_PREFIX = str(GRAPH) + "status/as-of/"

@@ -35,6 +35,7 @@ class OutcomeKind:
     forms: tuple[str, ...]  # base forms: "raise", "hike"
     reported: tuple[str, ...]  # forms that say it happened: "raised", "hiked"
     contrary: frozenset[str]
+    theme_in_label: bool = False  # kg:labelTheme: its words name what it is about ("form a government")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def scheme() -> Scheme:
         kinds[name] = OutcomeKind(
             name, family.removeprefix("family-"), _labels(g, c, SKOS.prefLabel, SKOS.altLabel),
             _labels(g, c, KG.reportedLabel), frozenset(contrary - {""}),
+            theme_in_label=any(True for _ in g.objects(c, KG.labelTheme)),
         )
     units: dict[str, str] = {}
     base: dict[str, tuple[str, float]] = {}

@@ -111,6 +111,8 @@ KINDS: dict[str, tuple[list[Who], str, str]] = {
     "postpone": ([ORBITAL], "Orbital Corp will postpone the flight.", "Orbital Corp postponed the flight on Monday."),
     "reach": ([ACME], "Acme Corp shares will reach $50.", "Acme Corp shares reached $50 on Monday."),
     "price": ([ACME], "Acme Corp will price its shares at $45.", "Acme Corp priced its shares at $45 on Monday."),
+    "form-government": ([GREENS], "The Greens will form a coalition.", "The Greens formed a coalition on Monday."),
+    "stay": ([RURITANIA], "Ruritania will stay in the pact.", "Ruritania stayed in the pact on Monday."),
 }
 
 

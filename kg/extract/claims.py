@@ -111,12 +111,21 @@ def _noun_ing(text: str, m: re.Match[str]) -> bool:
     head = m.group().split()[0].lower()
     before = text[max(0, m.start() - 16) : m.start()]
     return head.endswith("ing") and not (
-        _BE.search(before[-8:]) or _DELIBERATE.search(before) or gerund_verb(text, m.start())
+        _BE.search(before[-8:]) or _DELIBERATE.search(before) or gerund_verb(text, m.start()) or _named_doer(text, m)
     )
 
 
 #: a step deliberated is the claimed outcome: "is considering abolishing", "weighing cutting"
 _DELIBERATE = re.compile(r"\b(?:consider|considers|considering|weighing|mulling|contemplating)\s+$", re.I)
+
+
+_DOER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Of|In|On|For)\s)[A-Z][a-z]+\s+$")
+
+
+def _named_doer(text: str, m: re.Match[str]) -> bool:
+    """An -ing form with its object ("keeping the deal") right after a name is a verb with its subject ("the
+    chances of Smith keeping the deal"), not a noun."""
+    return len(m.group().split()) >= 3 and bool(_DOER.search(text[max(0, m.start() - 30) : m.start()]))
 
 
 def read_value(text: str, start: int, end: int) -> tuple[float, float | None, str, str, Span] | None:

@@ -19,6 +19,7 @@ article's date).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from functools import cache
@@ -26,6 +27,7 @@ from functools import cache
 from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
+from kg.extract.failed_outcomes import failed_claims
 from kg.extract.outcome_clauses import realis_end
 from kg.extract.seat_losses import seat_losses
 from kg.outcome_scheme import scheme
@@ -103,6 +105,7 @@ def find_outcomes(records: Records) -> list[Outcome]:
             claim = _decided(text, s, e, records) or read_claim(
                 text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
             )
+            out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out)))
             if claim is None or not claim.subjects:
                 continue
             clause = _clause_start(text, s, claim.span.start)
@@ -118,6 +121,29 @@ def find_outcomes(records: Records) -> list[Outcome]:
                 if c is not None:
                     out.append(Outcome(f"o{len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
                                        rule="outcome.reported-form", confidence=0.6))
+    return out
+
+
+def _failed(
+    text: str, s: int, e: int, records: Records, published: dt.date | None, taken: list[Claim], n: int
+) -> list[Outcome]:
+    """Outcomes reported as failed in one sentence ("failed to form a coalition"), undated unless the sentence
+    dates them, skipping those the reported forms already read."""
+    out: list[Outcome] = []
+    for c, at in failed_claims(text, s, e, actors=records.actors):
+        if any(t.span.start <= c.span.start < t.span.end for t in taken):
+            continue
+        clause = _clause_start(text, s, c.span.start)
+        if _IRREALIS.search(text, clause, max(clause, at)):
+            continue
+        day = None
+        if published is not None:
+            found = dates.find(text, published, s, e, future=False)
+            if found:
+                near = min(found, key=lambda t: abs(t.start - c.span.start))
+                day = near.iso if near.precision in ("day", "month") else None
+        out.append(Outcome(f"o{n + len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
+                           rule="outcome.failed", confidence=0.6))
     return out
 
 

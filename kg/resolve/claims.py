@@ -31,6 +31,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kg.outcome_scheme import convert, scheme
+from kg.resolve.agreements import same_agreement
 from kg.resolve.decisions import reports_decision
 from kg.resolve.events import EventFact, Report
 from kg.resolve.majority import in_claimed_unit
@@ -108,7 +109,9 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
         out.append("object")
     if not _in_window(claim, e):
         return None
-    if claim.family in THEMED:
+    if not same_agreement(claim, held):
+        return None
+    if claim.family in THEMED and not scheme().kinds[claim.predicate].theme_in_label:
         words = concepts(claim.theme)
         reported = {w for r in held for w in report_concepts(r)}
         if words & reported:

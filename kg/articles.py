@@ -9,7 +9,7 @@ Metadata comes from four places; the first that gives a field wins:
 2. front matter at the top of a text file::
 
        ---
-       title: Making Sense of the August Fizzle
+       title: Notes on a Quiet Summer
        published: 2018-08-27
        ---
 

@@ -5,9 +5,9 @@ The fractions and their values are data (``lexicon/point_fractions.txt``: one ``
 :func:`point_amount` finds the first such amount in a stretch of text, with the comparison words before it
 ("over half a point" is more than 50 bp).
 
->>> point_amount("the first hike would be a quarter point lift", 0, 44)[:3]
+>>> point_amount("the next increase may be a quarter point move", 0, 45)[:3]
 (25.0, 'bp', 'eq')
->>> point_amount("pricing over half a percentage point of hikes", 0, 46)[:3]
+>>> point_amount("markets see over half a percentage point of hikes", 0, 49)[:3]
 (50.0, 'bp', 'gt')
 >>> point_amount("a point of order", 0, 16) is None
 True

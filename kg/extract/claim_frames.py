@@ -1,16 +1,16 @@
 """Where a prediction's claimed outcome may stand: not in its attribution, a time reference or a premise.
 
-- **attribution**: in "In a launch briefing on Monday, the officer said the weather would improve", what is
+- **attribution**: in "At a launch briefing on Monday, the engineer said conditions should clear", what is
   claimed follows the speech verb; an outcome word before it ("launch briefing") frames the speech.
 - **time reference**: "improve by launch day", "before the vote": an outcome word right after a temporal
   preposition dates the claim, it is not the claim.
-- **premise**: "in case of a launch abort", "if the launch slips": an outcome word in a condition is what the
+- **premise**: "in case of an aborted launch", "if the launch slips": an outcome word in a condition is what the
   claim depends on, not what it claims; such a prediction gets no claim.
 
 >>> from kg.records import Span
->>> text = "At the launch briefing, the officer said the weather would improve by launch day."
+>>> text = "At the launch briefing, the engineer said conditions should clear by launch day."
 >>> launch = Claim("launch", Span(7, 13, "launch"))
->>> settle(text, 0, len(text), launch, lambda s, e: Claim("launch", Span(70, 76, "launch"))) is None
+>>> settle(text, 0, len(text), launch, lambda s, e: Claim("launch", Span(69, 75, "launch"))) is None
 True
 >>> text = "Orbital will launch on Monday, the company said."
 >>> settle(text, 0, len(text), Claim("launch", Span(13, 19, "launch")), lambda s, e: None).predicate
@@ -19,8 +19,8 @@ True
 
 A passive speech verb ("the hike is expected on Monday") frames nothing: nobody is speaking in the sentence.
 
->>> text = "The rate hike is expected on Thursday next week."
->>> settle(text, 0, len(text), Claim("raise", Span(9, 13, "hike")), lambda s, e: None).predicate
+>>> text = "The tax rise is expected on Monday next month."
+>>> settle(text, 0, len(text), Claim("raise", Span(8, 12, "rise")), lambda s, e: None).predicate
 'raise'
 """
 

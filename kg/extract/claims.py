@@ -156,7 +156,7 @@ def read_value(text: str, start: int, end: int) -> tuple[float, float | None, st
     part = _PART_OF.search(text, max(start, m.start() - 20), m.start())
     if part is not None and part.end() == m.start():
         whole = m
-        m = pattern.search(f"{part.group(1)} {whole.group('unit1') or ''}")  # "365 of the 650 seats": 365 seats
+        m = pattern.search(f"{part.group(1)} {whole.group('unit1') or ''}")  # "210 of the 400 seats": 210 seats
         if m is None:
             return None
         found = _read_match(m, s)

@@ -119,12 +119,12 @@ def lead_date(doc: Document, *, paragraphs: int = 3, days: int = 31) -> str | No
         c = next((c for c in doc.clauses(si) if c.start <= e.start < c.end), None)
         if c is None or not _LEAD_FUTURE.search(doc.text, c.start, c.end):
             continue
-        if not finite_past(doc.text, c.start, min(c.end, e.end + 25)):  # "Trump, on Friday, decided to …": past
+        if not finite_past(doc.text, c.start, min(c.end, e.end + 25)):  # "The mayor, on Monday, chose to …": past
             return e.first.isoformat()
     return None
 
 
-#: a title looking ahead to the event it names ("Preview of the council meeting coming up on Thursday 5 May")
+#: a title looking ahead to the event it names ("Preview of the board session due on Tuesday 9 May")
 _TITLE_FUTURE = re.compile(
     r"\b(?:preview|previews|coming up|ahead of|upcoming|set to|due|will|expected|to meet)\b", re.I
 )
@@ -136,7 +136,7 @@ def title_date(doc: Document, *, days: int = 31) -> str | None:
 
     >>> from kg.extract.actors import ActorIndex
     >>> doc = Document(text="", published=dt.date(2031, 5, 9), paragraphs=[], sentences=[],
-    ...                actors=ActorIndex({}, {}, []), title="Preview of the board meeting coming up on Thursday 15 May")
+    ...                actors=ActorIndex({}, {}, []), title="Preview of the board session due on Thursday 15 May")
     >>> title_date(doc)
     '2031-05-15'
     """
@@ -193,7 +193,7 @@ def _speech_date(text: str, start: int, e: dates.TimeExpr, pos: int | None) -> b
         and finite_past(text, e.end, pos)
         and not _MODAL_BETWEEN.search(text, e.end, pos)
     ):
-        return True  # "Trump, on Friday, decided to announce that …": the date of the past decision
+        return True  # "The mayor, on Monday, chose to say that …": the date of the past decision
     if pos is not None and e.end <= pos and _SPEECH_VERB.search(text, e.end, pos):
         return not _MODAL_BETWEEN.search(text, e.end, _SPEECH_VERB.search(text, e.end, pos).start())  # type: ignore[union-attr]
     m = _SPEECH_ACT.search(text, max(start, e.start - 40), e.start)

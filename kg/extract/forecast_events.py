@@ -34,7 +34,7 @@ def event_of(
     """The meeting the clause predicts: one named in its predicate (after its first hedge or modal: "X will
     visit Y", "likely with Xi by his side", "is likely to veer toward another summit"), or named as its subject
     when the predicate is that it takes place ("the summit will likely be held in May"). A meeting that is
-    only the subject of another predicate ("a summit might be the only way to …") is not the event. A clause
+    only the subject of another predicate ("a summit may be the sole route to …") is not the event. A clause
     opening with "It"/"This" whose predicate is the meeting taking place returns :data:`ANAPHOR_EVENT`: the
     event of the prediction before it."""
     inside = [(s, e) for s, e in found if start <= s < c.end]

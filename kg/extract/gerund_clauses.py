@@ -1,4 +1,4 @@
-"""Outcomes reported in a leading gerund clause: "In addition to rescinding the order, the agency published …",
+"""Outcomes reported in a leading gerund clause: "Besides revoking the ban, the agency issued …",
 "After lifting the ban, the ministry said …". The gerund is a verb here (not a noun: "the meeting"), and its
 subject is the subject of the main clause after the comma.
 

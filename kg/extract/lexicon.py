@@ -130,7 +130,7 @@ MEDIA = (
 def medium_of(text: str) -> str | None:
     """The medium named in an attribution ("tweeted" -> "tweet"), else None.
 
-    >>> medium_of("Trump tweeted on the 24th")
+    >>> medium_of("The minister tweeted on the 3rd")
     'tweet'
     """
     for pattern, medium in MEDIA:

@@ -1,4 +1,4 @@
-"""Claims of a majority: "is on course to secure a majority", "is set for a 28-seat majority", "heading for an
+"""Claims of a majority: "on course for a majority", "set for a 31-seat majority", "heading for an
 overall majority". The outcome is a win of the contest (a majority is won, not lost), its theme "majority", its
 value the seat majority when a number of seats is named; the subject is the actor named before the verb phrase.
 

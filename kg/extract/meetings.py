@@ -90,7 +90,7 @@ MEETING_VERBS = _load("meeting_verbs")
 _SPEECH_AFTER = re.compile(r",[^,;]{0,60}?\b(?:said|told|added|warned|explained|noted|announced|stated)\b")
 #: "X and Y's summit": the first owner of a coordinated possessive
 _PAIR_BEFORE = re.compile(r"\S[^,;.]{0,35}?\s+and\s+$")
-#: a meeting as the purpose of a trip ("headed to Helsinki for his summit with Putin")
+#: a meeting as the purpose of a trip ("flew to Oslo for her summit with the king")
 _PURPOSE = re.compile(
     r"\b(?:head(?:ed|s|ing)?|fl(?:ew|ies|ying|y)|travell?(?:ed|ing)?|travels|arriv(?:ed|es|ing)|left|leaves|"
     r"set\s+off|took\s+off)\b[^.;]{0,60}\bfor\s+(?:his|her|their|the|a|an|its)\s+(?:[\w-]+\s+){0,2}$",
@@ -243,7 +243,7 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
 
 def _date_undated(doc: Document, merged: list[Candidate]) -> None:
     """An undated planned or predicted meeting takes the date of a dated planned one of the article between the
-    same people ("will meet Putin today … headed to Helsinki for his summit with Putin"), else the article's
+    same people ("will meet the king today … flew to Oslo for her summit with the king"), else the article's
     lead date (:func:`kg.extract.deadlines.lead_date`), else the day a forward-looking title names."""
     if doc.published is None:
         return
@@ -387,7 +387,7 @@ def _read(
             ]
             participants += ids(doc, own[-1:])
             if own and (pair := _PAIR_BEFORE.search(text, max(floor, own[-1].start - 40), own[-1].start)):
-                # "Trump and Xi's first meeting": both owners of the coordinated possessive
+                # "Ames and Bell's first meeting": both owners of the coordinated possessive
                 participants[-1:-1] = ids(doc, doc.actors.within(pair.start(), pair.end()))
             if t is run[0]:
                 span_start = min([m.start for m in own] + [compound_start(doc, floor, t.start())])
@@ -408,7 +408,7 @@ def _read(
             doer = verb_subject(doc, c.start, t.start()) or _subject_before(doc, c, t.start(), subject)
             pronoun_i = _last_match(_FIRST_PERSON.finditer(text, c.start, t.start()))
             if pronoun_i and not doc.actors.within(pronoun_i.end(), t.start()) and (me := doc.speaker_at(t.start())):
-                doer = [me]  # "I look forward to seeing him": the speaker of the quote
+                doer = [me]  # "I can't wait to see her": the speaker of the quote
             if doer:
                 participants[:0] = doer
                 if _HOST_VERB.match(verb) or verb.lower().startswith("celebrat"):
@@ -490,7 +490,7 @@ def _read(
     if status == "held" and any(
         t.group("noun") and _PURPOSE.search(text, max(c.start, t.start() - 90), t.start()) for t in run
     ):
-        status = "planned"  # "headed to Helsinki for his summit with Putin": the summit is what the trip is for
+        status = "planned"  # "flew to Oslo for her summit with the king": the summit is what the trip is for
     if status == "predicted" and nouns_only and presupposed(text, c, run[0].start(), run[-1].end()):
         status = "planned"  # "the council session will probably bring a vote": the meeting itself is on the calendar
     status = dated_status(doc, c, lo, hi, status)
@@ -574,7 +574,7 @@ def _last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 def _false_trigger(text: str, t: re.Match[str]) -> bool:
     word = t.group().lower()
     if word in ("see", "seeing") and not _INTENT_BEFORE.search(text, max(0, t.start() - 30), t.start()):
-        return True  # "see" is a meeting only as an intention: "I look forward to seeing him"
+        return True  # "see" is a meeting only as an intention: "I can't wait to see her"
     if t.group("noun") and text.startswith(("’s", "'s"), t.end()):
         return True  # "the summit's host": the meeting is named elsewhere
     if (

@@ -64,9 +64,9 @@ def purpose(text: str, clause_start: int, trigger_start: int) -> bool:
     return _purpose().search(text, max(clause_start, trigger_start - 60), trigger_start) is not None
 
 
-#: "…, so he could experience the handling": a purpose clause of a past action
+#: "…, so she could test the steering": a purpose clause of a past action
 _SO_THAT = re.compile(r"\bso(?:\s+that)?\s+(?:[\w’'-]+\s+){1,3}$")
-#: "Our governments remain committed to …": a stated position, not an event
+#: "Both councils stay committed to …": a stated position, not an event
 _REMAIN = re.compile(r"\b(?:remain|remains|remained|stay|stays|are|is)\s+(?:fully\s+|firmly\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;:!?]\s")
 

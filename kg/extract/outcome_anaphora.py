@@ -1,4 +1,4 @@
-"""Predictions whose subject is an outcome forecast just before: "Both firms are likely to announce a truce.
+"""Predictions whose subject is an outcome forecast just before: "Both unions will probably sign a truce.
 The agreement is expected on Saturday." The second claims the agreement of the first.
 
 A prediction without a claim of its own whose words open with a definite noun of an outcome

@@ -71,7 +71,7 @@ def _decided(text: str, start: int, end: int, records: Records) -> Claim | None:
 
 
 def _agreement(text: str, claim: Claim) -> Claim | None:
-    """An agreement on what *claim* reports ("agreed on Thursday to cut" is also an agreement), else None."""
+    """An agreement on what *claim* reports ("agreed on Monday to trim" is also an agreement), else None."""
     m = re.search(r"\bagreed\b", text[max(0, claim.span.start - 40) : claim.span.start])
     if m is None or claim.predicate == "agree":
         return None

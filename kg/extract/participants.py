@@ -78,7 +78,7 @@ def subjects(doc: Document, start: int, end: int) -> list[str]:
             and doc.actors.entries[nxt.key].type == "Person"
             and _TITLE_GAP.match(text[m.end : nxt.start])
         ):
-            continue  # "U.S. President Donald Trump": the person is the subject
+            continue  # "U.S. Senator Jane Q. Roe": the person is the subject
         cands.append((m.start, m.end, [doc.actors.ids[m.key]]))
         break
     pron = _PRONOUN.search(text, start, end)
@@ -187,7 +187,7 @@ def ids(doc: Document, mentions: list[Mention]) -> list[str]:
 
 
 def compound_start(doc: Document, floor: int, pos: int) -> int:
-    """Start of the run of modifiers right before a meeting noun ("June 12 Trump-Kim encounter"): capitalised
+    """Start of the run of modifiers right before a meeting noun ("March 3 Ames-Bell encounter"): capitalised
     words, numbers, hyphen compounds, possessives and a few meeting adjectives; any other word ends it."""
     text = doc.text
     start = pos

@@ -8,7 +8,7 @@ Only the action family is read this way: in the other families the subject of an
 ("the regulator approved …"), which a passive subject must not be taken for.
 
 >>> from kg.records import Actor, Span
->>> text = "Officials said Ravi Solberg will be released on Friday."
+>>> text = "Officials said Ravi Solberg will be released after the talks."
 >>> ravi = Actor("a1", "Ravi Solberg", "Person", mentions=[Span(15, 27, "Ravi Solberg")])
 >>> c = passive_claim(text, 0, len(text), actors=[ravi])
 >>> c.predicate, c.subjects, c.span.text

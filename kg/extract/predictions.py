@@ -52,7 +52,7 @@ possible"), present ability ("could not afford"), the month "May", and clauses d
   modal ("X will visit Y", "likely with Xi by his side"), or its subject when the predicate is that it takes
   place ("the summit will likely be held in May"; "It will take place in May" inherits the event of the
   prediction before). A meeting that is only the subject or topic of another predicate ("a summit might be
-  the only way to …", "It won't get Washington closer to …") is no event.
+  the only way to …", "It won't bring the capital nearer to …") is no event.
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ _NOT_IS_TO_SUBJECT = frozenset(("to", "for", "it", "what", "this", "that", "whic
 
 def _arranged_subject(text: str, start: int, pos: int) -> bool:
     """True when "is to" at *pos* follows a short noun phrase ("The two leaders are to meet"), not a clause
-    ("The right way for X to act is to …") nor "it"/"what" ("how exciting it is to have …")."""
+    ("The right way for X to act is to …") nor "it"/"what" ("how pleasing it is to have …")."""
     subject = re.split(r"[,;:—]", text[start:pos])[-1].split()
     return 0 < len(subject) <= 8 and not (_NOT_IS_TO_SUBJECT & {w.lower() for w in subject})
 
@@ -279,7 +279,7 @@ def _triggers(text: str, start: int, end: int, scan: _Scan) -> list[_Trigger]:
         if word.endswith(" to") and _NOUN_PHRASE_NEXT.match(text, m.end()):
             continue  # "due to the storm", "set to the …"
         if word == "due to" and not _COPULA_BEFORE.search(before):
-            continue  # "reluctant to spend due to soaring prices": a cause, not a schedule
+            continue  # "unwilling to buy due to high costs": a cause, not a schedule
         if _PAST_COPULA.search(before) and not _LIKELY_WORD.search(word):
             continue  # "was expected to": a past expectation
         if word.startswith("plan") and _ATTRIBUTIVE.search(before):

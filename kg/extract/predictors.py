@@ -2,7 +2,7 @@
 
 Tried in order after the statement that holds the trigger (:mod:`.predictions`):
 
-1. "according to X" in the sentence: the first actor named in that phrase ("…, according to the last Newspoll";
+1. "according to X" in the sentence: the first actor named in that phrase ("…, according to the latest survey";
    "according to the forecast" -> the owner of the forecast, see 3).
 2. A source as the subject of a source verb in the sentence (``lexicon/forecast_verbs.txt``): the actor
    just before the verb ("…, CNN reports"; "She expects …"), or the owner of a source document
@@ -44,7 +44,7 @@ def _load(kind: str) -> tuple[str, ...]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = "|".join(sorted(_load("forecast_sources"), key=len, reverse=True))
     verbs = "|".join(sorted(_load("forecast_verbs"), key=len, reverse=True))
-    # after an actor mention: optional possessive document, then the verb ("YouGov's new poll suggests")
+    # after an actor mention: optional possessive document, then the verb ("Acme Research's latest survey suggests")
     after = re.compile(
         rf"(?:\s*\([^()]{{1,12}}\))?(?:(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})s?\b"
         rf"(?:\s+(?:before|of|for|from|on|in|after)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+)?)?,?\s+"
@@ -144,7 +144,7 @@ def _first_actor(doc: Document, start: int, end: int) -> str | None:
 
 def _owner(doc: Document, noun: str, before: int) -> str | None:
     """The actor whose document of kind *noun* was named last before *before* ("YouGov's final poll", "the
-    forecast from the 45th Weather Squadron")."""
+    forecast from the city's weather office")."""
     text = doc.text
     owned = _patterns()[2]
     best: tuple[int, str] | None = None
@@ -170,7 +170,7 @@ _HEADER_LEAD = re.compile(r"^(?:this|that|here'?s?|via|from|and|more|also|per|ac
 
 def header(doc: Document, pos: int) -> str | None:
     """The actor named by a header line ending in a colon at most :data:`HEADER_REACH` paragraphs above
-    *pos* ("This via Société Générale:" over the bullets of its note), when no other header is between."""
+    *pos* ("This from Acme Bank:" over the bullets of its note), when no other header is between."""
     text = doc.text
     para = doc.paragraph_at(pos)
     index = doc.paragraphs.index(para)

@@ -224,7 +224,7 @@ def dates_of(
 
 
 def event_dates(doc: Document, start: int, end: int, future: bool | None) -> list[dates.TimeExpr]:
-    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 24th"; in
+    """Time expressions of the span, leaving out those dating a speech act ("tweeted on the 3rd"; in
     "remarks on Monday, and on Friday" only the first one does)."""
     assert doc.published is not None
     out = []
@@ -264,7 +264,7 @@ def presupposed(text: str, c: clauses.Clause, first: int, last: int) -> bool:
     if _UPCOMING.search(text, max(c.start, first - 30), first):
         return True
     if not _DEFINITE_NP.search(text, max(c.start, first - 40), first):
-        return False  # "A second summit might be the only way": an indefinite meeting is not presupposed
+        return False  # "Another summit may be the sole route": an indefinite meeting is not presupposed
     return _HEDGE.search(text, c.start, first) is None and _HEDGE.search(text, last, c.end) is not None
 
 

@@ -1,11 +1,11 @@
 """Seat losses reported in the style of a results table: "to the Greens' 120 seats, down 31" reports that the
 Greens lost 31 seats. Only sentences that report results ("results", "won", "elected", "declared", "counted")
-and carry no forecast or hedge words count: a poll's projection ("down 31 to 231 seats in the model") is no
+and carry no forecast or hedge words count: a poll's projection ("falling 20 to 140 seats in the model") is no
 result. Gains are not read: "up 12" is no claim of a kind (winning 12 seats is a total, not a gain).
 
 >>> from kg.records import Actor, ArticleRecord, Records, Span
->>> text = "Final results on Friday showed the Blues won 300 seats, to the Greens' 120 seats, down 31."
->>> greens = Actor("a1", "Green Party", "Organization", mentions=[Span(63, 69, "Greens")])
+>>> text = "The declared results on Friday gave the Blues 300 seats, to the Greens' 120 seats, down 31."
+>>> greens = Actor("a1", "Green Party", "Organization", mentions=[Span(64, 70, "Greens")])
 >>> r = Records(ArticleRecord(text=text, published="2031-03-08"), actors=[greens])
 >>> [(o.claim.predicate, o.claim.subjects, o.claim.value, o.claim.unit, o.date) for o in seat_losses(r, 0)]
 [('lose', ['a1'], 31.0, 'seats', '2031-03-07')]
@@ -28,7 +28,7 @@ _FORECAST = re.compile(
     r"might|likely|expected|set\s+to|on\s+course|estimates?|if)\b",
     re.I,
 )
-#: how far before the number of seats the party's name may stand ("to Labour's 203 seats")
+#: how far before the number of seats the party's name may stand ("to the Greens' 120 seats")
 _REACH = 12
 
 

@@ -3,9 +3,9 @@
 A small rule-based splitter rather than pysbd: pysbd agrees on news text but costs ~30 ms per 1,000 words,
 which alone would blow the extraction budget of 10 ms per article.
 
->>> text = "U.S. President Donald J. Trump spoke. “We will win,” he said. Then he left."
+>>> text = "U.S. Senator Jane Q. Roe spoke. “We will win,” she said. Then she left."
 >>> [text[s:e] for s, e in split(text)]
-['U.S. President Donald J. Trump spoke.', '“We will win,” he said.', 'Then he left.']
+['U.S. Senator Jane Q. Roe spoke.', '“We will win,” she said.', 'Then she left.']
 """
 
 from __future__ import annotations

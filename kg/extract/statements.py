@@ -338,7 +338,7 @@ def _attributed(f: Finder, q: Quote, ss: int, se: int) -> Statement | None:
             medium = medium_of(window) or _scene_medium(f, q.open, speaker)
             when = f.when(after_start, after_end)
             lead = _completed_sentence(f, q, ss)
-            if lead is not None:  # "The bank judged that its target “has come into sight,” Roe said."
+            if lead is not None:  # "The bank judged that its goal “is now within reach,” Roe said."
                 return f.add(speaker, lead, e, "reported", "quote.after-said.sentence", 0.85, when, medium)
             return f.add(speaker, s, e, "quote", "quote.after-said", 0.9, when, medium)
     before = text[ss : q.open]

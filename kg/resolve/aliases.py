@@ -1,7 +1,7 @@
 """Cross-article actor identity: one organisation named differently in different articles.
 
 Each article mints its own name-and-type IRI for an organisation it names only by an acronym
-(``kga:organization/faa``) or with a country qualifier ("U.S. Federal Aviation Administration"), so a later
+(``kga:organization/npa``) or with a country qualifier ("U.S. National Parks Agency"), so a later
 article's report would not match the prediction's subject. IRIs stay as minted (docs/model.md); the resolver
 instead reads an **identity map** from the actors graph and the stored mentions and treats the actors of one
 group as one subject. Two organisations are one when
@@ -78,9 +78,9 @@ def _strip(name: str) -> str:
 def full_key(name: str) -> str | None:
     """The key of a full organisation name (two words or more, no leading "the" or country qualifier).
 
-    >>> full_key("U.S. Federal Aviation Administration") == full_key("the Federal Aviation Administration")
+    >>> full_key("U.S. National Parks Agency") == full_key("the National Parks Agency")
     True
-    >>> full_key("Bank") is None, full_key("FAA") is None
+    >>> full_key("Bank") is None, full_key("NPA") is None
     (True, True)
     """
     words = _WORD.findall(_strip(name))

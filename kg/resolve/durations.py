@@ -1,9 +1,9 @@
-"""Predictions that name how long something lasts ("a 90-minute meeting", "talks of two hours").
+"""Predictions that name how long something lasts ("a 45-minute session", "talks of two hours").
 
 That a meeting was held does not settle a prediction of its length: the meeting rules leave such a prediction
 open for a person, with the held meeting as candidate evidence, instead of confirming it.
 
->>> names_duration("They will have a 90 minute one-on-one meeting"), names_duration("a two-hour lunch")
+>>> names_duration("The two envoys plan a 45-minute private session"), names_duration("a two-hour lunch")
 (True, True)
 >>> names_duration("They will meet at 1:20pm for the first time")
 False

@@ -1,18 +1,18 @@
-"""Seat majorities from seat counts: a report that a party "won 365 of the 650 seats" also says its majority over
-all the others together, 2 × 365 − 650 = 80, so a predicted "majority of 68" can be compared with it.
+"""Seat majorities from seat counts: a report that a party "won 260 of the 500 seats" also says its majority over
+all the others together, 2 × 260 − 500 = 20, so a predicted "majority of 16" can be compared with it.
 
 >>> from kg.resolve.events import Report
 >>> import datetime as dt
->>> r = Report("o1", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=365,
-...            unit="seats", text="The Party won 365 of the 650 seats.")
+>>> r = Report("o1", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=260,
+...            unit="seats", text="The Party won 260 of the 500 seats.")
 >>> as_majority(r)
-80.0
->>> r = Report("o3", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=74,
-...            unit="seats", text="It had won 74 of the 76 seats needed to form a majority government.")
+20.0
+>>> r = Report("o3", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=51,
+...            unit="seats", text="It had won 51 of the 53 seats required for a majority government.")
 >>> as_majority(r) is None
 True
->>> as_majority(Report("o2", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=365,
-...             unit="seats", text="The Party won 365 seats."))
+>>> as_majority(Report("o2", "kgd:a", "contest", "win", "held", frozenset({"x"}), dt.date(2031, 1, 1), value=260,
+...             unit="seats", text="The Party won 260 seats."))
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["as_majority", "in_claimed_unit"]
 
 _PART_OF_WHOLE = re.compile(
     r"\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(\d{1,3}(?:,\d{3})*|\d+)\s+seats\b"
-    r"(?!\s+(?:needed|required|necessary|to\s+form|for\s+a))",  # "74 of the 76 seats needed" is no whole
+    r"(?!\s+(?:needed|required|necessary|to\s+form|for\s+a))",  # "51 of the 53 seats required" is no whole
     re.I
 )
 

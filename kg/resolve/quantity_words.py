@@ -1,9 +1,9 @@
-"""Which words of a prediction name a quantity: digits of dates, years and clock times do not ("expected on
-Thursday 21 July 2022" names a day, not an amount), so they are blanked before a prediction is checked for a
+"""Which words of a prediction name a quantity: digits of dates, years and clock times do not ("due on
+Friday 14 March 2031" names a day, not an amount), so they are blanked before a prediction is checked for a
 number its claim did not read (:func:`kg.resolve.rules.unread_quantity`).
 
->>> without_dates("The hike is expected on Thursday 21 July 2022 at 1215 GMT")
-'The hike is expected on Thursday _ at _'
+>>> without_dates("The cut is due on Friday 14 March 2031 at 0930 GMT")
+'The cut is due on Friday _ at _'
 >>> without_dates("a cut of 25 bp by March 3")
 'a cut of 25 bp by _'
 """

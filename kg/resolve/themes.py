@@ -3,7 +3,7 @@
 Two word lists say which words name one thing: ``lexicon/theme_synonyms.txt`` (groups of synonyms, "plane" and
 "aircraft": "approve the plane" and "approved the aircraft" share a theme) and ``lexicon/contest_themes.txt``
 (words that name one contest, "majority", "government" and "general election"). A report that a party won
-more than half of all seats ("365 of the 650 seats") is also a report of a majority.
+more than half of all seats ("260 of the 500 seats") is also a report of a majority.
 
 >>> sorted(concepts("the plane return"))
 ['aircraft', 'return', 'the']

@@ -28,8 +28,8 @@ def test_a_speaker_who_says_what_it_will_do_stays_the_subject() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "At a launch briefing on Monday, Acme Corp said the weather would improve by launch day.",
-    "Acme Corp will watch the sea closely in case of a launch abort.",
+    "At a launch briefing on Monday, Acme Corp said the skies would brighten by launch day.",
+    "Acme Corp will watch the sea closely in case of an aborted launch.",
     "If the launch slips to Friday, the odds of good weather go up to 80%.",
 ])
 def test_an_outcome_word_framing_dating_or_conditioning_the_words_is_not_claimed(text: str) -> None:

@@ -147,7 +147,7 @@ def test_claim_reads_subjects_object_value_and_comparison() -> None:
     ("words", "expected"),
     [
         ("at $45 a share", (45.0, None, "usd", "eq")),
-        ("about $8 billion to $10 billion", (8e9, 1e10, "usd", "between")),
+        ("about $3 billion to $5 billion", (3e9, 5e9, "usd", "between")),
         ("by 50bps", (50.0, None, "bp", "eq")),
         ("339 seats or more", (339.0, None, "seats", "ge")),
         ("below 2%", (2.0, None, "percent", "lt")),
@@ -331,8 +331,8 @@ def test_claims_and_outcomes_round_trip_and_conform() -> None:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("won 365 of the 650 seats", (365.0, "seats")),
-        ("a comfortable majority of 68 seats", (68.0, "seat-majority")),
+        ("won 260 of the 500 seats", (260.0, "seats")),
+        ("a solid majority of 44 seats", (44.0, "seat-majority")),
         ("a 28-seat majority", (28.0, "seat-majority")),
     ],
 )
@@ -368,7 +368,7 @@ def test_a_prediction_naming_a_meeting_is_judged_by_its_claim(store: MemoryStore
 
 
 def test_an_agreement_to_cut_is_an_agreement_and_a_cut() -> None:
-    text = "Acme Corp and Globex agreed on Thursday to cut output by 10 million barrels per day."
+    text = "Acme Corp and Globex agreed on Monday to cut output by 10 million barrels per day."
     r = records(text, "2031-03-14", "https://example.org/x", [ACME, GLOBEX], {})
     assert [(o.claim.predicate, o.claim.value) for o in r.outcomes] == [("cut", 1e7), ("agree", None)]
     assert len({str(s) for s in to_graph(r).subjects(KG.claim, None)}) == 2

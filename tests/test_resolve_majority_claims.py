@@ -1,5 +1,5 @@
-"""Majority claims and contest themes as concepts: "on course to secure a majority" is a win of the contest that
-"stormed to victory in the general election" reports; a seat count over half of all seats is a majority (texts
+"""Majority claims and contest themes as concepts: "heading for a majority" is a win of the contest that
+"cruised to victory at the general election" reports; a seat count over half of all seats is a majority (texts
 written for these tests)."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from kg.resolve import resolve
 from kg.store import MemoryStore
 from tests.test_resolve_claims import BERG, GREENS, at, load, records
 
-SAID = "Anna Berg is on course to secure a Green majority in the assembly"
+SAID = "Anna Berg is heading for a Green majority in the assembly"
 
 
 @pytest.mark.parametrize(("happened", "want"), [
-    ("Anna Berg stormed to victory in the general election on Friday.", "confirmed"),
+    ("Anna Berg cruised to victory at the general election on Friday.", "confirmed"),
     ("Anna Berg won the tennis final on Friday.", "expired"),
 ])
 def test_a_majority_claim_is_a_win_of_the_election(happened: str, want: str, store: MemoryStore,

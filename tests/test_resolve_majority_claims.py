@@ -40,7 +40,7 @@ def test_a_negated_majority_is_refuted_by_the_win() -> None:
 def test_more_than_half_of_all_seats_is_a_report_of_a_majority(store: MemoryStore, tmp_path: Path) -> None:
     said = "The Greens are set to win a majority in the assembly"
     before = records(f"{said}.", "2031-03-06", "https://example.org/before", [GREENS], {said: "2031-03-08"})
-    after = records("Final results on Friday showed that the Greens won 230 of the 400 seats.", "2031-03-08",
+    after = records("The declared results on Friday said that the Greens won 230 of the 400 seats.", "2031-03-08",
                     "https://example.org/after", [GREENS], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-09"))
     assert j.outcome == "confirmed", j.rationale
@@ -49,7 +49,7 @@ def test_more_than_half_of_all_seats_is_a_report_of_a_majority(store: MemoryStor
 def test_seats_short_of_half_are_no_majority(store: MemoryStore, tmp_path: Path) -> None:
     said = "The Greens are set to win a majority in the assembly"
     before = records(f"{said}.", "2031-03-06", "https://example.org/before", [GREENS], {said: "2031-03-08"})
-    after = records("Final results on Friday showed that the Greens won 180 of the 400 seats.", "2031-03-08",
+    after = records("The declared results on Friday said that the Greens won 180 of the 400 seats.", "2031-03-08",
                     "https://example.org/after", [GREENS], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-09"))
     assert j.outcome != "confirmed", j.rationale

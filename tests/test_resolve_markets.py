@@ -78,9 +78,9 @@ def test_a_lead_line_without_full_stop_is_content_but_a_headline_is_not() -> Non
 
 def test_digits_of_a_date_name_no_quantity() -> None:
     claim = ClaimFact("raise", frozenset({"bank"}))
-    assert not unread_quantity("The Lorien rate hike is expected on Thursday 3 May 2031", claim)
-    assert unread_quantity("The Lorien rate hike of 2 points is expected on 3 May", claim)
-    assert without_dates("due at 1215 GMT on May 3") == "due at _ on _"
+    assert not unread_quantity("The Lorien rate rise is due on Thursday 3 May 2031", claim)
+    assert unread_quantity("The Lorien rate rise of 2 points is due on 3 May", claim)
+    assert without_dates("due at 0930 GMT on May 3") == "due at _ on _"
 
 
 def test_a_dated_rate_decision_is_confirmed_by_the_reported_hike(store: MemoryStore, tmp_path: Path) -> None:

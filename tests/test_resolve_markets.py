@@ -84,7 +84,7 @@ def test_digits_of_a_date_name_no_quantity() -> None:
 
 
 def test_a_dated_rate_decision_is_confirmed_by_the_reported_hike(store: MemoryStore, tmp_path: Path) -> None:
-    said = "The Central Bank rate hike is expected on Thursday 13 March 2031"
+    said = "The Central Bank rate increase is expected on Thursday 13 March 2031"
     before = records(said, "2031-03-10", "https://example.org/before", [BANK], {said: "2031-03-13"})
     after = records("The Central Bank raised rates by 50bps on Thursday.", "2031-03-14", "https://example.org/after",
                     [BANK], {})

@@ -25,6 +25,7 @@ from kg.extract.claims import with_claims
 from kg.extract.decision_claims import with_decision_claims
 from kg.extract.hedges import concept_for
 from kg.extract.outcome_anaphora import with_anaphoric_claims
+from kg.extract.outcome_success import with_success_claims
 from kg.extract.outcomes import with_outcomes
 from kg.extract.passives import with_passive_claims
 from kg.extract.pipeline import PIPELINE, Analysis, Component, run
@@ -66,4 +67,5 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         predictions=list(a.need("predictions")),
         extractor=EXTRACTOR,
     )
-    return with_outcomes(with_decision_claims(with_anaphoric_claims(with_passive_claims(with_claims(records)))))
+    claimed = with_success_claims(with_anaphoric_claims(with_passive_claims(with_claims(records))))
+    return with_outcomes(with_decision_claims(claimed))

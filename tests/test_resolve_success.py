@@ -47,7 +47,7 @@ def test_a_forecast_success_is_refuted_by_a_failed_formation(store: MemoryStore,
                                          {said: "2031-05-20"}))
     claim = before.predictions[0].claim
     assert claim is not None and (claim.predicate, claim.subjects) == ("form-government", ["greens"])
-    after = records("The assembly broke up on Tuesday after the Greens failed to form a governing coalition.",
+    after = records("The assembly broke up on Tuesday after the Greens failed to build a coalition.",
                     "2031-05-21", "https://example.org/after", [GREENS], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-05-22"))
     assert j.outcome == "refuted", j.rationale

@@ -32,7 +32,7 @@ def test_sure_without_doubt_is_no_hedge() -> None:
 def test_a_win_confirms_the_doubted_win(store: MemoryStore, tmp_path: Path) -> None:
     said = "The poll suggests the Greens cannot be sure of winning a majority"
     before = records(f"{said}.", "2031-03-01", "https://example.org/before", [GREENS], {said: "2031-03-05"})
-    after = records("The Greens won a majority in Thursday's election.", "2031-03-07", "https://example.org/after",
+    after = records("The Greens won a majority at the Monday poll.", "2031-03-07", "https://example.org/after",
                     [GREENS], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-08"))
     assert j.outcome == "confirmed", j.rationale

@@ -3,7 +3,7 @@ new cabinet. Few doubt that Ms Berg will succeed." The second claims that Berg f
 
 A prediction without a claim of its own whose words say that a named actor "will succeed" (or "prevail",
 "fail") with nothing after the verb takes the kind of the nearest outcome named within :data:`REACH`
-characters before it. The outcome may be named loosely there ("the task of forming of a new cabinet"): the
+characters before it. The outcome may be named loosely there ("the job of forming of a fresh cabinet"): the
 verb of a form "verb article noun" of the kind (``ontology/outcomes.ttl``), up to three words, and its noun. The
 subject is the actor named right before the modal; "fail" claims the outcome negated.
 

@@ -27,6 +27,7 @@ from kg.extract.claim_descriptors import descriptor_subject
 from kg.extract.claim_frames import settle
 from kg.extract.claim_speakers import without_speakers
 from kg.extract.conditions import until_condition
+from kg.extract.form_themes import form_theme
 from kg.extract.gerund_clauses import gerund_verb, main_subject
 from kg.extract.lexicon import words
 from kg.outcome_scheme import Scheme, scheme
@@ -251,7 +252,7 @@ def read_claim(
     polarity = "negative" if _NEGATION.search(text[max(clause_start, m.start() - 30) : m.start()]) else "positive"
     if polarity == "negative" and until_condition(text, m.end(), s_end):
         polarity = "positive"  # "will not approve it until …": the approval, once the condition is met
-    theme = _theme(text, m.end(), end)
+    theme = form_theme(text, m.start(), m.end()) or _theme(text, m.end(), end)
     claim = Claim(kind, Span(m.start(), m.end(), m.group()), subjects=subjects, object=after[0] if after else None,
                   polarity=polarity, theme=theme)
     if value is not None:

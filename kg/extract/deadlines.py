@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from kg.extract import clauses, dates
+from kg.extract.date_spans import span_end
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.schedule import finite_past
@@ -168,7 +169,7 @@ def deadline(doc: Document, si: int, c: clauses.Clause, *, pos: int | None = Non
         if found is None:
             return PAST if (lo, hi) == (c.start, c.end) else None
         if found:
-            return found[0].last.isoformat()
+            return span_end(doc.text, found).isoformat()
         if (lo, hi) == (c.start, c.end) and dates.CLOCK.search(doc.text, lo, hi):
             return doc.published.isoformat()
     if si > 0 and not c.relative:  # a relative clause describes its noun, not the time frame before it
@@ -176,7 +177,7 @@ def deadline(doc: Document, si: int, c: clauses.Clause, *, pos: int | None = Non
         if doc.same_paragraph(ps, c.start):
             found = _future_expressions(doc, ps, pe, None)
             if found:
-                return found[0].last.isoformat()
+                return span_end(doc.text, found).isoformat()
     return None
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kg.extract.form_themes import form_nouns
 from kg.outcome_scheme import convert, scheme
 from kg.resolve.agreements import same_agreement
 from kg.resolve.decisions import reports_decision
@@ -114,6 +115,7 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
     if claim.family in THEMED and not scheme().kinds[claim.predicate].theme_in_label:
         words = concepts(claim.theme)
         reported = {w for r in held for w in report_concepts(r)}
+        reported |= {w for r in held for w in form_nouns(r.words)}  # "rescinded the order": the order
         if words & reported:
             out.append("theme")
         elif claim.value is None or not any(r.value is not None for r in held):

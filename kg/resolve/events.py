@@ -56,6 +56,7 @@ class Report:
     text: str = ""
     last_day: dt.date | None = None  # the end of a multi-day report
     theme: str | None = None  # words of what the outcome is about ("world cup")
+    words: str = ""  # the outcome words as written ("rescinded the order that grounded")
 
 
 @dataclass

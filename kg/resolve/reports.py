@@ -165,7 +165,7 @@ def _outcome_report(o: OutcomeFact, published: dt.date) -> Report | None:
         dated=dated, published=published,
         objects=frozenset({c.object}) if c.object else frozenset(), value=c.value, value_high=c.value_high,
         unit=c.unit, polarity=c.polarity, text=o.text, last_day=c.end or (day if dated else published),
-        theme=c.theme,
+        theme=c.theme, words=c.words,
     )
 
 

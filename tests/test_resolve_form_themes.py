@@ -1,4 +1,4 @@
-"""The theme of a multiword outcome form followed by a condition ("lift the grounding order only after …") is
+"""The theme of a multiword outcome form followed by a condition ("lift its grounding order once …") is
 the form's own nouns, and a report worded with another form naming the same thing ("rescinded the order that
 grounded …") shares it. Texts written for these tests (fictional actors)."""
 
@@ -10,7 +10,7 @@ from kg.resolve import resolve
 from kg.store import MemoryStore
 from tests.test_resolve_claims import ACME, at, load, records
 
-SAID = "Acme Corp will lift the grounding order only after the inspectors are satisfied with the repairs."
+SAID = "Acme Corp will lift its grounding order once the inspectors sign off on the repairs."
 
 
 def test_the_theme_comes_from_the_form_not_from_its_condition() -> None:

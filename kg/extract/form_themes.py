@@ -1,17 +1,17 @@
-"""Themes of multiword outcome forms: "lift the grounding order only after the review" is about the grounding
+"""Themes of multiword outcome forms: "lift its grounding order once the review ends" is about the grounding
 order the form names, not about the clause its condition opens.
 
 A claim's theme is read after its outcome words; when those words are a multiword form ("lift the grounding
-order") and what follows opens a subordinate clause ("only after our experts are satisfied", "once the review
+order") and what follows opens a subordinate clause ("not before the inspectors agree", "once the review
 ends"), the theme is the form's own words after its verb.
 
->>> form_theme("I will lift the grounding order only after the experts agree", 7, 31)
+>>> form_theme("We will lift its grounding order once the checks end", 8, 32)
 'grounding order'
->>> form_theme("I will lift the grounding order on the plane", 7, 31) is None
+>>> form_theme("We will lift its grounding order on the plane", 8, 32) is None
 True
 >>> form_theme("they will raise rates once inflation falls", 10, 15) is None
 True
->>> sorted(form_nouns("rescinding the order that grounded"))
+>>> sorted(form_nouns("revoking the order that grounded"))
 ['grounded', 'order']
 """
 

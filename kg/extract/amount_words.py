@@ -7,8 +7,8 @@ The fractions and their values are data (``lexicon/point_fractions.txt``: one ``
 
 >>> point_amount("the next increase may be a quarter point move", 0, 45)[:3]
 (25.0, 'bp', 'eq')
->>> point_amount("markets see over half a percentage point of hikes", 0, 49)[:3]
-(50.0, 'bp', 'gt')
+>>> point_amount("traders price in above three quarters of a point of hikes", 0, 57)[:3]
+(75.0, 'bp', 'gt')
 >>> point_amount("a point of order", 0, 16) is None
 True
 """

@@ -7,7 +7,7 @@ ends"), the theme is the form's own words after its verb.
 
 >>> form_theme("We will lift its grounding order once the checks end", 8, 32)
 'grounding order'
->>> form_theme("We will lift its grounding order on the plane", 8, 32) is None
+>>> form_theme("We will lift its grounding order at the depot", 8, 32) is None
 True
 >>> form_theme("they will raise rates once inflation falls", 10, 15) is None
 True

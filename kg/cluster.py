@@ -23,7 +23,7 @@ from typing import Any
 
 from kg.articles import Metadata
 from kg.errors import UsageError
-from kg.ingest import EXTRACT_SECONDS, IngestResult, Job, Outcome, expand, prepare_chunk
+from kg.ingest import EXTRACT_SECONDS, IngestResult, Job, Outcome, admit, expand, prepare_chunk
 from kg.mapping import Mapped
 from kg.store.base import Store
 from kg.store.writer import ensure_reference, write_articles
@@ -39,13 +39,8 @@ def _partition(jobs: list[Job], force: bool) -> tuple[list[Outcome], list[Mapped
     accepted: list[Mapped] = []
     outcomes: list[Outcome] = []
     for outcome, mapped in prepare_chunk(jobs):
-        if mapped is not None:
-            report = outcome.report
-            if report is not None and not report.conforms and not force:
-                outcome.status = "refused"
-                outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"
-            else:
-                accepted.append(mapped)
+        if mapped is not None and admit(outcome, force=force):
+            accepted.append(mapped)
         outcome.report = outcome.report if outcome.status == "refused" else None  # reports stay small on the wire
         outcomes.append(outcome)
     return outcomes, accepted

@@ -350,18 +350,24 @@ class Writer:
             self.done += len(batch)
 
 
+def admit(outcome: Outcome, *, force: bool) -> bool:
+    """Whether a prepared article may be stored: not when SHACL found violations (unless *force*); a refused
+    article's outcome says so."""
+    report = outcome.report
+    if report is not None and not report.conforms and not force:
+        outcome.status = "refused"
+        outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"
+        return False
+    return True
+
+
 def _store_batch(
     store: Store, prepared: list[tuple[Outcome, Mapped | None]], *, force: bool, result: IngestResult
 ) -> None:
     accepted: list[Mapped] = []
     for outcome, mapped in prepared:
-        if mapped is not None:
-            report = outcome.report
-            if report is not None and not report.conforms and not force:
-                outcome.status = "refused"
-                outcome.message = f"{len(report.violations)} shape violation(s); fix the input or pass --force"
-            else:
-                accepted.append(mapped)  # a later file for the same article wins
+        if mapped is not None and admit(outcome, force=force):
+            accepted.append(mapped)  # a later file for the same article wins
         result.outcomes.append(outcome)
     if accepted:
         ensure_reference(store)  # only now: input that is all refused leaves even a new store untouched

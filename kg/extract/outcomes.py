@@ -111,17 +111,23 @@ def find_outcomes(records: Records) -> list[Outcome]:
             clause = _clause_start(text, s, claim.span.start)
             if _IRREALIS.search(text, clause, claim.span.start):
                 continue
-            day = None
-            if published is not None:
-                found = dates.find(text, published, s, e, future=False)
-                if found:
-                    near = min(found, key=lambda t: abs(t.start - claim.span.start))
-                    day = near.iso if near.precision in ("day", "month") else None
+            day = _day_near(text, published, s, e, claim.span.start)
             for c in (claim, _agreement(text, claim)):
                 if c is not None:
                     out.append(Outcome(f"o{len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
                                        rule="outcome.reported-form", confidence=0.6))
     return out
+
+
+def _day_near(text: str, published: dt.date | None, s: int, e: int, at: int) -> str | None:
+    """The past day or month of ``text[s:e]`` nearest to *at* (relative to *published*), else None."""
+    if published is None:
+        return None
+    found = dates.find(text, published, s, e, future=False)
+    if not found:
+        return None
+    near = min(found, key=lambda t: abs(t.start - at))
+    return near.iso if near.precision in ("day", "month") else None
 
 
 def _failed(
@@ -136,12 +142,7 @@ def _failed(
         clause = _clause_start(text, s, c.span.start)
         if _IRREALIS.search(text, clause, max(clause, at)):
             continue
-        day = None
-        if published is not None:
-            found = dates.find(text, published, s, e, future=False)
-            if found:
-                near = min(found, key=lambda t: abs(t.start - c.span.start))
-                day = near.iso if near.precision in ("day", "month") else None
+        day = _day_near(text, published, s, e, c.span.start)
         out.append(Outcome(f"o{n + len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
                            rule="outcome.failed", confidence=0.6))
     return out

@@ -96,16 +96,27 @@ def _clean_name(name: str) -> str:
     words = name.split()
     while words and (words[-1].rstrip("’'s") in NOT_NAME or words[-1] in NOT_NAME):
         words.pop()
-    while words and words[0] in NOT_NAME:
+    while words and words[0] in NOT_NAME and not _given_first(words):
         words.pop(0)
     return " ".join(words)
+
+
+def _given_first(words: list[str]) -> bool:
+    """True when the first of two or three words is a given name that is also a common noun ("Bill") and the
+    others are name-like: the person's given name, not a word that never starts a name."""
+    return (
+        words[0] in GIVEN_NAMES
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() and w not in NOT_NAME for w in words[1:])
+    )
 
 
 def _person_ok(name: str, registry: Registry, *, given: bool = False) -> bool:
     """True when *name* may be a person's (two words or more, no function words, not starting with a country
     word); with *given*, only when it starts with a known given name."""
     words = name.split()
-    if len(words) < 2 or any(w in NOT_NAME for w in words) or (given and words[0] not in GIVEN_NAMES):
+    named = words[1:] if _given_first(words) else words
+    if len(words) < 2 or any(w in NOT_NAME for w in named) or (given and words[0] not in GIVEN_NAMES):
         return False
     return not any(kind in ("name", "demonym", "metonym") for _, kind in registry.surfaces.get(words[0], []))
 

@@ -29,6 +29,7 @@ from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
 from kg.extract.failed_outcomes import failed_claims
 from kg.extract.outcome_clauses import realis_end
+from kg.extract.outcome_nouns import noun_outcomes
 from kg.extract.seat_losses import seat_losses
 from kg.outcome_scheme import scheme
 from kg.records import Claim, Outcome, Records, Span
@@ -151,4 +152,5 @@ def _failed(
 def with_outcomes(records: Records) -> Records:
     """*records* with the outcomes their article reports."""
     found = find_outcomes(records)
-    return replace(records, outcomes=found + seat_losses(records, len(found)))
+    found += seat_losses(records, len(found))
+    return replace(records, outcomes=found + noun_outcomes(records, len(found)))  # "following a defeat"

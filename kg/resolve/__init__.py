@@ -28,6 +28,7 @@ from kg.resolve.evidence import load_facts
 from kg.resolve.first_person import with_speakers
 from kg.resolve.implicit import article_actors, with_implicit_subjects
 from kg.resolve.office_holders import office_holders, with_offices
+from kg.resolve.party_leaders import party_leaders, with_leaders
 from kg.resolve.record import (
     RESOLVER_AGENT,
     RESOLVER_VERSION,
@@ -136,6 +137,7 @@ def resolve(
     facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
     claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
     claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
+    claims, outcomes = with_leaders(claims, outcomes, party_leaders(store, ids))  # "<Party> leader <Name>" too
     events = cluster(reports(facts, outcomes, as_of))
     named = {a: ids.all(x) for a, x in article_actors(store).items()}
     claims = with_implicit_subjects(claims, facts.predictions, events, named)  # "launch tomorrow": its doer

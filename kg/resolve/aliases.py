@@ -29,6 +29,7 @@ from functools import cache
 from kg.extract.lexicon import load
 from kg.namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX
 from kg.resolve.evidence import Facts, MeetingFact
+from kg.resolve.party_names import party_short
 from kg.resolve.reports import ClaimFact, OutcomeFact
 from kg.store.base import Store
 
@@ -185,6 +186,7 @@ def identity_map(store: Store) -> IdentityMap:
                     o.short.add(text.casefold())
                 else:
                     o.names.add(text)
+                o.short |= party_short(text) | ({text.casefold()} if text.isalpha() else set())  # "X Party": X
     for r in store.query(_SHORT_MENTIONS.replace("{prefix}", ARTICLE_GRAPH_PREFIX)):
         x, text = str(r["x"].value), str(r["s"].value)
         if x in orgs and is_acronym(text):

@@ -31,13 +31,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kg.extract.form_themes import form_nouns
+from kg.extract.no_majority import only_refuted
 from kg.outcome_scheme import convert, scheme
 from kg.resolve.agreements import same_agreement
+from kg.resolve.contests import claim_concepts, held_once
 from kg.resolve.decisions import reports_decision
 from kg.resolve.events import EventFact, Report
 from kg.resolve.majority import in_claimed_unit
 from kg.resolve.reports import ClaimFact
-from kg.resolve.themes import concepts, report_concepts
+from kg.resolve.sizes import size_verdict
+from kg.resolve.themes import report_concepts
 
 __all__ = ["Match", "compare", "judge_claim"]
 
@@ -113,7 +116,7 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
     if not same_agreement(claim, held):
         return None
     if claim.family in THEMED and not scheme().kinds[claim.predicate].theme_in_label:
-        words = concepts(claim.theme)
+        words = claim_concepts(claim)  # the theme's and the outcome words' ("take government")
         reported = {w for r in held for w in report_concepts(r)}
         reported |= {w for r in held for w in form_nouns(r.words)}  # "rescinded the order": the order
         if words & reported:
@@ -140,6 +143,8 @@ def _judge_event(claim: ClaimFact, e: EventFact, fields: tuple[str, ...]) -> Mat
                      tuple(contrary))
     if not positive:
         return Match(e, "open", fields, f"no report says {claim.predicate} happened", tuple(e.reports))
+    if claim.value is None and claim.family == "contest" and (sized := size_verdict(claim.theme, positive)):
+        return Match(e, sized[0], fields, sized[1], tuple(positive))  # "a small majority" (kg.resolve.sizes)
     if claim.value is None:
         return Match(e, "confirmed", fields, f"{claim.predicate} reported", tuple(positive))
     judged = [(r, compare(claim, *in_claimed_unit(r, claim.unit))) for r in positive if r.value is not None]
@@ -190,10 +195,13 @@ def judge_claim(claim: ClaimFact, events: list[EventFact]) -> tuple[Match | None
         m = _judge_event(claim, e, fields)
         if m.outcome == "open":
             candidates.append(m)
-            if claim.end is None and claim.family in ONCE and decided is None:
+            if claim.end is None and (claim.family in ONCE or held_once(claim)) and decided is None:
                 break  # the next occurrence was not decisive: later ones do not settle this claim
             continue
-        if m.outcome == "refuted" and claim.end is None and claim.family not in ONCE:
+        if m.outcome == "refuted" and only_refuted(claim.words):  # one party short of a majority: another may win
+            candidates.append(m)
+            continue
+        if m.outcome == "refuted" and claim.end is None and claim.family not in ONCE and not held_once(claim):
             candidates.append(m)
             continue
         decided = m

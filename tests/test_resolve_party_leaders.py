@@ -111,3 +111,22 @@ def test_a_hung_parliament_is_refuted_by_a_majority_not_confirmed_by_a_shortfall
                   "https://example.org/won", [CIVIC], {})
     (j,) = resolve(load(store, tmp_path, won), **at("2031-03-08"))
     assert j.outcome == "refuted", j.rationale
+
+
+def test_moving_into_the_residence_after_the_election_claims_the_win(store: MemoryStore, tmp_path: Path) -> None:
+    said = "She expects to be living in Downing Street after the election"
+    before = records(f"Civic leader Jane Roe toured a farm on Monday. {said}.", "2031-03-01",
+                     "https://example.org/before", [CIVIC, ROE], {said: None})
+    claim = before.predictions[0].claim
+    assert claim is not None and claim.subjects == ["roe"] and claim.theme == "office downing street"
+    after = records("The Civics lost the election on Saturday.", "2031-03-09", "https://example.org/after",
+                    [CIVIC], {})
+    (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-10"))
+    assert j.outcome == "refuted", j.rationale
+
+
+def test_a_visit_to_the_residence_claims_no_win() -> None:
+    said = "She will be at Downing Street on Monday for talks"
+    before = records(f"Jane Roe flew in. {said}.", "2031-03-01", "https://example.org/before", [ROE], {said: None})
+    claim = before.predictions[0].claim
+    assert claim is None or claim.predicate != "win"

@@ -28,9 +28,10 @@ confirmed and refuted. Evidence is the event's reports from later sources, count
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.form_themes import form_nouns
+from kg.extract.known_results import only_confirmed
 from kg.extract.no_majority import only_refuted
 from kg.outcome_scheme import convert, scheme
 from kg.resolve.agreements import same_agreement
@@ -198,7 +199,9 @@ def judge_claim(claim: ClaimFact, events: list[EventFact]) -> tuple[Match | None
             if claim.end is None and (claim.family in ONCE or held_once(claim)) and decided is None:
                 break  # the next occurrence was not decisive: later ones do not settle this claim
             continue
-        if m.outcome == "refuted" and only_refuted(claim.words):  # one party short of a majority: another may win
+        if m.outcome == "refuted" and only_confirmed(claim.words):  # "the result will be known": a loss is one
+            m = replace(m, outcome="confirmed", why=f"a result was reported ({m.why})")
+        if m.outcome == "refuted" and only_refuted(claim.words):  # a hung parliament: another party may have won
             candidates.append(m)
             continue
         if m.outcome == "refuted" and claim.end is None and claim.family not in ONCE and not held_once(claim):

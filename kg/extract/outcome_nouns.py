@@ -79,7 +79,7 @@ def noun_outcomes(records: Records, start_id: int) -> list[Outcome]:
                 claim = read_claim(text, at, end, actors=records.actors, forms=forms, sentence=(s, e))
                 if claim is None or not claim.subjects:
                     continue
-                claim = replace(claim, object=None, theme=claim.theme)
+                claim = replace(claim, object=None)  # "defeat in the poll by …": no rival read
                 day = None
                 if published is not None:
                     found = [t for t in dates.find(text, published, s, e, future=False)

@@ -30,6 +30,7 @@ from kg.extract.outcomes import with_outcomes
 from kg.extract.passives import with_passive_claims
 from kg.extract.pipeline import PIPELINE, Analysis, Component, run
 from kg.extract.registry import Registry, load_registry
+from kg.extract.relayed_claims import with_relayed_claims
 from kg.extract.slugs import actor_iri, slug
 from kg.records import ArticleRecord, Records
 
@@ -68,4 +69,5 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         extractor=EXTRACTOR,
     )
     claimed = with_success_claims(with_anaphoric_claims(with_passive_claims(with_claims(records))))
+    claimed = with_relayed_claims(claimed)  # pronoun, agent and group subjects, coalitions, countdowns
     return with_outcomes(with_decision_claims(claimed))

@@ -117,7 +117,7 @@ def _noun_ing(text: str, m: re.Match[str]) -> bool:
 
 
 #: a step deliberated is the claimed outcome: "is considering abolishing", "weighing cutting"
-_DELIBERATE = re.compile(r"\b(?:consider|considers|considering|weighing|mulling|contemplating)\s+$", re.I)
+_DELIBERATE = re.compile(r"\b(?:consider|considers|considering|weighing|mulling|contemplating|chances?\s+of)\s+$", re.I)
 
 
 _DOER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Of|In|On|For)\s)[A-Z][a-z]+\s+$")

@@ -28,6 +28,7 @@ from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
 from kg.extract.failed_outcomes import failed_claims
+from kg.extract.milestone_outcomes import milestones
 from kg.extract.outcome_clauses import realis_end
 from kg.extract.outcome_nouns import noun_outcomes
 from kg.extract.seat_losses import seat_losses
@@ -152,5 +153,6 @@ def _failed(
 def with_outcomes(records: Records) -> Records:
     """*records* with the outcomes their article reports."""
     found = find_outcomes(records)
+    found += milestones(records, len(found))  # "marking the bank's first rate increase"
     found += seat_losses(records, len(found))
     return replace(records, outcomes=found + noun_outcomes(records, len(found)))  # "following a defeat"

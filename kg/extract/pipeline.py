@@ -24,11 +24,13 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.extract import sentences as sentence_split
+from kg.extract import would_forecasts
 from kg.extract.actors import ActorIndex, find_actors
 from kg.extract.blocks import Block, source_blocks
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.dates import published_date
 from kg.extract.document import Document
+from kg.extract.forecast_forms import with_forecast_forms
 from kg.extract.meetings import MeetingResult, find_meetings
 from kg.extract.predictions import find_predictions
 from kg.extract.quotes import Quote, quotations
@@ -144,6 +146,8 @@ def _predictions(a: Analysis) -> Mapping[str, Any]:
         outlet=a.article.outlet,
         meetings=meetings.meetings,
     )
+    found = would_forecasts.with_sources(a.need("document"), found)  # "Most analysts assessed that X would …"
+    found = with_forecast_forms(a.need("document"), list(a.need("statements")), found)  # countdowns, headlines, tips
     return {"predictions": tuple(found)}
 
 

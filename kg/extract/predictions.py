@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.extract import clauses, deadlines, forecast_events, hedges, modality, predictors
+from kg.extract import clauses, deadlines, forecast_events, hedges, modality, predictors, would_forecasts
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.registry import trie_regex
@@ -515,7 +515,7 @@ def _reported_would(
     on March 21", "Holm said the bill would go ahead as planned", "predicted it would pass" (not inside a
     direct quote, where "would" is mostly conditional or polite, nor next to an "if")."""
     if predictor == "author":
-        return False
+        return would_forecasts.relayed(doc, c.sentence_start, t.start)  # unnamed sources, a consequence
     text = doc.text
     if deadline is not None and doc.times(c.sentence_start, c.end, future=True):
         return True

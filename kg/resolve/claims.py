@@ -38,6 +38,7 @@ from kg.resolve.agreements import same_agreement
 from kg.resolve.contests import claim_concepts, held_once
 from kg.resolve.decisions import reports_decision
 from kg.resolve.events import EventFact, Report
+from kg.resolve.failure_spans import covers
 from kg.resolve.majority import in_claimed_unit
 from kg.resolve.reports import ClaimFact
 from kg.resolve.sizes import size_verdict
@@ -92,7 +93,8 @@ RESULT_DAYS = dt.timedelta(days=2)
 
 def _in_window(claim: ClaimFact, e: EventFact) -> bool:
     end = claim.end + RESULT_DAYS if claim.end is not None and claim.family == "contest" else claim.end
-    return (claim.start is None or e.last >= claim.start) and (end is None or e.first <= end)
+    inside = (claim.start is None or e.last >= claim.start) and (end is None or e.first <= end)
+    return inside or covers(claim, e)  # an undated failure reported just after the window (failure_spans)
 
 
 def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:

@@ -6,6 +6,8 @@ number its claim did not read (:func:`kg.resolve.rules.unread_quantity`).
 'The cut is due on Friday _ at _'
 >>> without_dates("a cut of 25 bp by March 3")
 'a cut of 25 bp by _'
+>>> without_dates("the first rise in 12 years")
+'the first rise _'
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ _DATE = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     r"|\b(?:19|20)\d{2}\b"
     r"|\b\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC|BST|CET|ET|EST|EDT|[ap]\.?m\.?)(?![\w])"
-    r"|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])",
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])"
+    # a span of time ("the first rise in 17 years", "over the past 3 months") is no amount of the outcome
+    r"|\b(?:in|for|over|after)\s+(?:the\s+)?(?:past\s+|last\s+)?\d{1,3}\s+(?:years?|months?|weeks?|decades?)\b",
     re.I,
 )
 

@@ -31,12 +31,15 @@ without a default stays unbound, and queries treat an unbound parameter as "no f
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
+import operator
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -354,6 +357,38 @@ class _Cancelled(Exception):
     pass
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused (rows of terms hold no cycles), as it was before afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _rows(solutions: Iterable[Any], keep: list[int] | None, cap: int | None,
+          cancel: threading.Event) -> Iterator[tuple[Term | None, ...]]:
+    """The solutions as tuples (only the columns *keep*), one more than *cap* at most; stops when cancelled."""
+    pick = None if keep is None else operator.itemgetter(*keep) if len(keep) > 1 else None
+    try:
+        for n, solution in enumerate(solutions):
+            if not n & 255 and cancel.is_set():
+                raise _Cancelled
+            if cap is not None and n > cap:
+                return
+            if keep is None:
+                yield tuple(solution)
+            elif pick is not None:
+                yield pick(solution)
+            else:
+                yield tuple([solution[i] for i in keep])
+    finally:  # pyoxigraph's iterator must not outlive this thread in a traceback (see _collect)
+        solutions = solution = ()
+
+
 def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | None, limit: int | None,
              cancel: threading.Event, params: frozenset[str] = frozenset(),
              dataset: Dataset = WHOLE_STORE) -> QueryResult:
@@ -387,18 +422,15 @@ def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | No
             variables = [v for v in every if v not in params]
             keep = [i for i, v in enumerate(every) if v not in params]  # by position: faster than by name
             whole = len(keep) == len(every)
-            rows: list[tuple[Term | None, ...]] = []
-            for solution in answer:
-                if cancel.is_set():
-                    raise _Cancelled
-                if limit is not None and len(rows) >= limit and not order:
-                    truncated = True
-                    break
-                rows.append(tuple(solution) if whole else tuple([solution[i] for i in keep]))
-            if order:
-                rows = order.sort(rows, variables)
-                if limit is not None and len(rows) > limit:
-                    rows, truncated = rows[:limit], True
+            cap = None if order else limit
+            with _no_gc():  # thousands of tuples kept: the collector's passes over them cost more than the rows
+                rows = list(_rows(answer, keep if not whole else None, cap, cancel))
+                if cap is not None and len(rows) > cap:
+                    rows, truncated = rows[:cap], True
+                if order:
+                    rows = order.sort(rows, variables)
+                    if limit is not None and len(rows) > limit:
+                        rows, truncated = rows[:limit], True
             result = QueryResult(form="SELECT", variables=variables, rows=rows)
             unit = "rows"
         else:

@@ -115,7 +115,8 @@ class Run:
             })
             res["query_rdflib"] = qr.data
         sh = self.child("shacl", f"{label}/shacl", {
-            "store": str(store), "incremental": p.shacl_incremental, "limit": p.shacl_limit, "whole": baseline,
+            "store": str(store), "incremental": p.shacl_incremental, "batch": p.shacl_batch, "limit": p.shacl_limit,
+            "whole": baseline,
         })
         res["shacl"] = sh.data
         if not baseline:

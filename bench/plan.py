@@ -44,7 +44,8 @@ class Plan:
     rdflib_runs: int = 5
     rdflib_budget: float = 8.0
     rdflib_limit: float = 30.0
-    shacl_incremental: int = 20
+    shacl_incremental: int = 20  # new articles validated one by one
+    shacl_batch: int = 50  # new articles validated in one call (the target's batch)
     shacl_limit: float = 600.0
     export_limit: float = 300.0
     large_export_formats: tuple[str, ...] = ("nquads", "turtle")  # above rdflib_max: the formats with targets
@@ -62,7 +63,7 @@ class Plan:
                 ingest_target=min(max(chosen), 100_000), ingest_min_articles=25, ingest_max_articles=25,
                 pipeline_articles=25,
                 query_runs=5, query_budget=1.0, query_limit=10.0, rdflib_runs=3, rdflib_budget=2.0, rdflib_limit=5.0,
-                shacl_incremental=5, shacl_limit=60.0, export_limit=60.0, child_timeout=600.0,
+                shacl_incremental=5, shacl_batch=10, shacl_limit=60.0, export_limit=60.0, child_timeout=600.0,
             )
         chosen = sizes or FULL_SIZES
         return cls(quick=False, sizes=chosen, seed=seed, profile=profile,

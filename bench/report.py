@@ -111,12 +111,16 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         add(name, None, None, note)
     inc = sh.get("incremental", {})
     if "batch_seconds" in inc:
-        per50 = inc["batch_ms_per_article"] * 50 / 1000
         ref = sh.get("incremental_pyshacl", {}).get("batch_ms_per_article")
         vs = f"; pySHACL {ref:.0f} ms/article" if ref else ""
-        add("one batch of 50 new articles validated <= 1 s (engine fast)",
-            f"{per50:.2f} s (from a batch of {inc['articles']}: {inc['batch_ms_per_article']:.0f} ms/article{vs})",
-            per50 <= 1)
+        size = inc.get("batch_articles", inc["articles"])
+        if size == 50:  # a real batch of 50 in one call
+            per50 = inc["batch_seconds"]
+            how = f"{per50:.2f} s ({inc['batch_ms_per_article']:.0f} ms/article{vs})"
+        else:  # an older run, or a quick one: extrapolated from its batch
+            per50 = inc["batch_ms_per_article"] * 50 / 1000
+            how = f"{per50:.2f} s (from a batch of {size}: {inc['batch_ms_per_article']:.0f} ms/article{vs})"
+        add("one batch of 50 new articles validated <= 1 s (engine fast)", how, per50 <= 1)
     else:
         add("one batch of 50 new articles validated <= 1 s (engine fast)", None, None)
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.queries import QueryResult
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -146,6 +149,18 @@ def write_stdout(data: bytes) -> None:
     """Results to stdout, ending with a newline (JSON and CSV writers may leave the last one out)."""
     sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
     sys.stdout.flush()
+
+
+def stream_stdout(parts: Generator[QueryResult, None, None], fmt: str) -> QueryResult | None:
+    """A SELECT result to stdout as its parts come; a reader that stops early (``| head``) ends it quietly."""
+    from kg.results import write_stream
+
+    try:
+        return write_stream(parts, fmt, sys.stdout.buffer)
+    except BrokenPipeError:
+        parts.close()  # the worker is stopped
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return None
 
 
 # -- shared by the command families -------------------------------------------------------------------
@@ -426,10 +441,10 @@ def query(
 
     ASK exits 0 when true, 1 when false.
     """
-    from kg.queries import bind, get_query, parse_assignments, read_query_file, run_query
+    from kg.queries import bind, get_query, parse_assignments, query_form, read_query_file, run_query
     from kg.querypool import QueryPool
     from kg.queryworker import StoreSource
-    from kg.results import check_format, serialize, to_table
+    from kg.results import STREAM_FORMATS, check_format, serialize, to_table
     from kg.store import is_remote
 
     with errors():
@@ -446,6 +461,13 @@ def query(
             q = read_query_file(file) if file is not None else get_query(name or "")
         values = parse_assignments(param)
         bind(q, values)  # a bad parameter is a usage error before any worker starts
+        if not is_remote(store) and query_form(q.text) == "SELECT" and (fmt or "json") in STREAM_FORMATS \
+                and (fmt or not sys.stdout.isatty()):  # rows written as the worker sends them
+            with QueryPool(StoreSource.at(store), limits=limits, workers=1) as pool:
+                last = stream_stdout(pool.stream(q, values), fmt or "json")
+            if last is not None and last.note:
+                err.print(f"kg: note: {last.note}", markup=False, highlight=False)
+            return
         if is_remote(store):  # a server runs the query: the same checks here, its own limits there
             remote = open_store(store, read_only=True)
             try:

@@ -57,38 +57,51 @@ class Order:
     def sort(self, rows: list[tuple[Any, ...]], variables: Sequence[str]) -> list[tuple[Any, ...]]:
         """*rows* (tuples of terms in the order of *variables*) sorted by the keys.
 
-        One pass with one key per row, a descending column negated when it holds only numbers (what reports
-        sort on: counts, scores); otherwise one stable pass per key, last key first.
+        The keys are computed once per column (:func:`column_keys`: the strings of a column of IRIs or of
+        literals of one datatype, the values of a column of numbers, else :func:`term_key` of each term). One
+        sort on all of them when every descending column holds numbers (negated), else one stable sort of the
+        row positions per key, last key first.
         """
-        columns = [(list(variables).index(name), descending) for name, descending in self.keys]
-        memo: dict[Any, tuple[Any, ...]] = {}  # a term's key, computed once (actors and dates repeat)
-
-        def key(term: Any) -> tuple[Any, ...]:
-            found = memo.get(term)
-            if found is None:
-                found = memo[term] = term_key(term)
-            return found
-
-        if all(not d or all(_numeric(row[i]) for row in rows) for i, d in columns):
-            return sorted(rows, key=lambda row: tuple(_desc_number(row[i]) if d else key(row[i]) for i, d in columns))
-        out = list(rows)
-        for i, descending in reversed(columns):
-            out.sort(key=lambda row, i=i: key(row[i]), reverse=descending)  # type: ignore[misc]
-        return out
+        names = list(variables)
+        columns = [(column_keys([row[names.index(name)] for row in rows]), descending)
+                   for name, descending in self.keys]
+        if all(not d or all(type(k) is float for k in keys) for keys, d in columns):  # one pass
+            flipped = [[-k for k in keys] if d else keys for keys, d in columns]
+            combined = list(zip(*flipped, strict=True))
+            return [rows[j] for j in sorted(range(len(rows)), key=combined.__getitem__)]
+        order = list(range(len(rows)))
+        for keys, descending in reversed(columns):
+            order.sort(key=keys.__getitem__, reverse=descending)
+        return [rows[j] for j in order]
 
 
-def _numeric(term: Any) -> bool:
-    return term is None or type(term) is ox.Literal and term.datatype.value in _NUMERIC
+def column_keys(column: list[Any]) -> list[Any]:
+    """Sort keys for the terms of one column, in SPARQL's order (see :func:`term_key`).
 
-
-def _desc_number(term: Any) -> tuple[Any, ...]:
-    """The key of a number in a descending column: largest first, unbound last."""
-    if term is None:
-        return (1, 0.0)
-    try:
-        return (0, -float(term.value))
-    except ValueError:
-        return (0, float("inf"))
+    >>> n = lambda v: ox.Literal(v, datatype=ox.NamedNode(XSD + "integer"))
+    >>> column_keys([n("10"), n("9")]), column_keys([ox.NamedNode("http://b"), ox.NamedNode("http://a")])
+    ([10.0, 9.0], ['http://b', 'http://a'])
+    """
+    kinds = {type(t) for t in column}
+    if kinds == {ox.NamedNode}:
+        return [t.value for t in column]
+    if kinds == {ox.Literal}:
+        datatypes = {t.datatype.value for t in column}
+        if datatypes <= _NUMERIC:
+            try:
+                return [float(t.value) for t in column]
+            except ValueError:
+                pass
+        elif len(datatypes) == 1 and not any(t.language for t in column):
+            return [t.value for t in column]  # one datatype (strings, dates): by their text, as term_key does
+    memo: dict[Any, tuple[Any, ...]] = {}  # a term's key, computed once (actors and dates repeat)
+    out = []
+    for term in column:
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = term_key(term)
+        out.append(found)
+    return out
 
 
 def split_order(text: str, constants: frozenset[str] = frozenset()) -> Order | None:

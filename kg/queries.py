@@ -31,12 +31,15 @@ without a default stays unbound, and queries treat an unbound parameter as "no f
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
+import operator
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -45,7 +48,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryLimitExceeded, QueryRefused, UsageError
-from kg.ordering import split_order
+from kg.ordering import Order, split_order
 from kg.paths import data_dir
 from kg.querycheck import refuse_federated, uses_dataset_clause
 from kg.querylimits import QueryLimits, check_text
@@ -354,9 +357,41 @@ class _Cancelled(Exception):
     pass
 
 
-def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | None, limit: int | None,
-             cancel: threading.Event, params: frozenset[str] = frozenset(),
-             dataset: Dataset = WHOLE_STORE) -> QueryResult:
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused (rows of terms hold no cycles), as it was before afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _rows(solutions: Iterable[Any], keep: list[int] | None, cap: int | None,
+          cancel: threading.Event) -> Iterator[tuple[Term | None, ...]]:
+    """The solutions as tuples (only the columns *keep*), one more than *cap* at most; stops when cancelled."""
+    pick = None if keep is None else operator.itemgetter(*keep) if len(keep) > 1 else None
+    try:
+        for n, solution in enumerate(solutions):
+            if not n & 255 and cancel.is_set():
+                raise _Cancelled
+            if cap is not None and n > cap:
+                return
+            if keep is None:
+                yield tuple(solution)
+            elif pick is not None:
+                yield pick(solution)
+            else:
+                yield tuple([solution[i] for i in keep])
+    finally:  # pyoxigraph's iterator must not outlive this thread in a traceback (see _collect)
+        solutions = solution = ()
+
+
+def _open(store: Store, text: str, subs: Mapping[str, object], form: str | None,
+          params: frozenset[str], dataset: Dataset) -> tuple[Any, Order | None]:
+    """The engine's answer to *text* and the ORDER BY kg does itself (None: the engine sorts, or no order)."""
     if dataset:  # the request's dataset replaces the query's FROM (SPARQL 1.1 Protocol, 2.1.4)
         scope: dict[str, Any] = {"union": False, "default_graph": list(dataset.default_graphs),
                                  "named_graphs": list(dataset.named_graphs) if dataset.named_graphs else None}
@@ -377,28 +412,36 @@ def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | No
                 hint="change the store with 'kg ingest' or 'kg resolve'",
             ) from None
         raise QueryError(_one_line(e.message), hint=e.hint) from None
+    return answer, order
+
+
+def _columns(answer: ox.QuerySolutions, params: frozenset[str]) -> tuple[list[str], list[int] | None]:
+    """The variables shown and the positions of their columns (None: all of them)."""
+    # pyoxigraph insists that substituted parameters are projected; they are constants, so not shown
+    every = [v.value for v in answer.variables]
+    keep = [i for i, v in enumerate(every) if v not in params]  # by position: faster than by name
+    return [every[i] for i in keep], None if len(keep) == len(every) else keep
+
+
+def _collect(store: Store, text: str, subs: Mapping[str, object], form: str | None, limit: int | None,
+             cancel: threading.Event, params: frozenset[str] = frozenset(),
+             dataset: Dataset = WHOLE_STORE) -> QueryResult:
+    answer, order = _open(store, text, subs, form, params, dataset)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(form="ASK", boolean=bool(answer))
     truncated = False
     try:  # pyoxigraph result iterators must be dropped by the thread that made them: see the finally
         if isinstance(answer, ox.QuerySolutions):
-            # pyoxigraph insists that substituted parameters are projected; they are constants, so not shown
-            every = [v.value for v in answer.variables]
-            variables = [v for v in every if v not in params]
-            keep = [i for i, v in enumerate(every) if v not in params]  # by position: faster than by name
-            whole = len(keep) == len(every)
-            rows: list[tuple[Term | None, ...]] = []
-            for solution in answer:
-                if cancel.is_set():
-                    raise _Cancelled
-                if limit is not None and len(rows) >= limit and not order:
-                    truncated = True
-                    break
-                rows.append(tuple(solution) if whole else tuple([solution[i] for i in keep]))
-            if order:
-                rows = order.sort(rows, variables)
-                if limit is not None and len(rows) > limit:
-                    rows, truncated = rows[:limit], True
+            variables, keep = _columns(answer, params)
+            cap = None if order else limit
+            with _no_gc():  # thousands of tuples kept: the collector's passes over them cost more than the rows
+                rows = list(_rows(answer, keep, cap, cancel))
+                if cap is not None and len(rows) > cap:
+                    rows, truncated = rows[:cap], True
+                if order:
+                    rows = order.sort(rows, variables)
+                    if limit is not None and len(rows) > limit:
+                        rows, truncated = rows[:limit], True
             result = QueryResult(form="SELECT", variables=variables, rows=rows)
             unit = "rows"
         else:
@@ -482,6 +525,68 @@ def run_query(
     result = box["result"]
     assert isinstance(result, QueryResult)
     return result
+
+
+CHUNK = 1000  # rows per part of a streamed result
+
+
+def stream_query(
+    store: Store,
+    query: StoredQuery | str,
+    values: Mapping[str, str] | None = None,
+    *,
+    limit: int | None = None,
+    dataset: Dataset = WHOLE_STORE,
+    limits: QueryLimits | None = None,
+    chunk: int = CHUNK,
+) -> Iterator[QueryResult]:
+    """Run a query like :func:`run_query`, its SELECT rows yielded in parts of up to *chunk* as the engine
+    yields them, so a caller can write them out without holding the whole result.
+
+    Every part is a SELECT :class:`QueryResult` with the variables and its rows; there is always at least
+    one, and the last one carries ``truncated`` and ``note``. A query kg sorts itself (:mod:`kg.ordering`)
+    yields its first part once every row is sorted, as the engine's own ORDER BY would. ASK, CONSTRUCT and
+    DESCRIBE give one part: their whole result. The parts must be read by the thread that started them
+    (pyoxigraph's iterators belong to it); no timeout here: a :class:`kg.querypool.QueryPool` stops a query.
+    """
+    stored = query if isinstance(query, StoredQuery) else parse_query(query, "query", strict=False)
+    if query_form(stored.text) not in (None, "SELECT"):
+        yield run_query(store, stored, values, limit=limit, dataset=dataset, limits=limits)
+        return
+    check_text(stored.text, limits or QueryLimits())
+    refuse_federated(stored.text)
+    subs = bind(stored, values or {})
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    if chunk < 1:
+        raise ValueError("a part holds at least one row")
+    params = frozenset(str(k) for k in subs)
+    answer, order = _open(store, stored.text, subs, "SELECT", params, dataset)
+    try:
+        if not isinstance(answer, ox.QuerySolutions):  # an ad-hoc text the form sniffing misread
+            yield _collect(store, stored.text, subs, query_form(stored.text), limit, threading.Event(), params,
+                           dataset)
+            return
+        variables, keep = _columns(answer, params)
+        rows: Iterable[tuple[Term | None, ...]] = _rows(answer, keep, None, threading.Event())
+        if order:
+            with _no_gc():
+                rows = order.sort(list(rows), variables)
+        part: list[tuple[Term | None, ...]] = []
+        for count, row in enumerate(rows):
+            if limit is not None and count >= limit:
+                yield QueryResult(form="SELECT", variables=variables, rows=part, truncated=True,
+                                  note=f"result cut at {limit} rows; raise --limit to see more")
+                return
+            part.append(row)
+            if len(part) == chunk:
+                yield QueryResult(form="SELECT", variables=variables, rows=part)
+                part = []
+        yield QueryResult(form="SELECT", variables=variables, rows=part)
+    except OSError as e:
+        raise QueryError(f"query failed: {e}") from None
+    finally:
+        answer = rows = None  # type: ignore[assignment]
 
 
 # -- documentation ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
@@ -273,6 +273,42 @@ class QueryPool:
         finally:
             self._release(worker, reuse=reuse and not worker.long)
 
+    def stream(self, query: StoredQuery | str, values: Mapping[str, str] | None = None, *,
+               limits: QueryLimits | None = None, dataset: Dataset = WHOLE_STORE) -> Generator[QueryResult, None, None]:
+        """Run *query* in a worker and yield its result in parts as the worker sends them
+        (:func:`kg.queries.stream_query`: SELECT rows in parts, other forms whole), under *limits* as
+        :meth:`run`; the time limit covers the whole stream. A caller that stops reading early (closes the
+        generator) has the worker stopped.
+        """
+        limits = limits or self.limits
+        stored = query if isinstance(query, StoredQuery) else parse_query(query, "query", strict=False)
+        deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
+        worker = self._acquire(deadline)
+        reuse = False
+        try:
+            worker.await_ready()
+            deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
+            worker.conn.send(Job(stored, dict(values or {}), limits, dataset, stream=True))
+            self._wait(worker, deadline, stored.name, limits)
+            while True:
+                kind, payload = worker._receive()
+                if kind == "end":
+                    reuse = True
+                    return
+                if kind == "error":
+                    error = _rebuild(payload)
+                    reuse = not isinstance(error, QueryLimitExceeded)
+                    raise error
+                yield payload
+                remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if not worker.conn.poll(remaining):
+                    raise QueryLimitExceeded(
+                        f"query '{stored.name}' timed out after {limits.timeout:.1f} s and was stopped",
+                        hint="raise --timeout, add parameters that narrow it, or add a LIMIT",
+                    )
+        finally:
+            self._release(worker, reuse=reuse and not worker.long)
+
     def _wait(self, worker: Worker, deadline: float | None, name: str, limits: QueryLimits) -> None:
         started = time.monotonic()
         first = SLOW_AFTER if deadline is None else min(SLOW_AFTER, max(0.0, deadline - started))
@@ -325,6 +361,11 @@ class ServerPool:
         lim = limits or self.limits
         return run_query(self.store, query, values or {}, limits=lim, timeout=lim.timeout, limit=lim.max_rows,
                          dataset=dataset)
+
+    def stream(self, query: StoredQuery | str, values: Mapping[str, str] | None = None, *,
+               limits: QueryLimits | None = None, dataset: Dataset = WHOLE_STORE) -> Generator[QueryResult, None, None]:
+        """The server's whole result as one part (the server streams its own response)."""
+        yield self.run(query, values, limits=limits, dataset=dataset)
 
     def close(self) -> None:
         """Close the connections to the server."""

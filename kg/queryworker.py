@@ -7,7 +7,8 @@ interpreter takes. Jobs and answers travel over the socket pair as pickles
 (:class:`multiprocessing.connection.Connection`).
 The first message is a :class:`WorkerSetup`; the worker caps its memory, denies itself the network
 (:mod:`kg.sandbox`), opens the store and answers ``("ready", None)`` or ``("error", KgError)``. Then each
-:class:`Job` gets ``("ok", QueryResult)`` or ``("error", KgError)``.
+:class:`Job` gets ``("ok", QueryResult)`` or ``("error", KgError)``; a streamed job (``Job.stream``) gets
+``("part", QueryResult)`` messages as its rows come, then ``("end", None)`` (or an error after some parts).
 
 An on-disk store is opened read-only and reopened when its files change (a new ingest), so a long-running
 ``kg serve`` answers from the current store. Opening while a writer compacts can find a file gone; the open
@@ -21,13 +22,13 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.errors import KgError, QueryError, QueryLimitExceeded, StoreError
-from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, run_query
+from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, run_query, stream_query
 from kg.querylimits import DEFAULT_LIMITS, QueryLimits
 from kg.store.oxigraph import DEFAULT_PATH, OxigraphStore
 
@@ -70,6 +71,7 @@ class Job:
     values: Mapping[str, str] = field(default_factory=dict)
     limits: QueryLimits = DEFAULT_LIMITS
     dataset: Dataset = WHOLE_STORE
+    stream: bool = False  # answer a SELECT in parts as its rows come (kg.queries.stream_query)
 
 
 def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...]:
@@ -151,6 +153,27 @@ def answer(view: StoreView, job: Job) -> QueryResult:
     raise AssertionError("unreachable")
 
 
+def parts(view: StoreView, job: Job) -> Iterator[QueryResult]:
+    """The parts of a streamed job's result; a read that raced a compaction is retried until a part is out."""
+    for attempt in range(_RETRIES):
+        last = attempt == _RETRIES - 1 or view.source.path is None
+        sent = False
+        try:
+            for part in stream_query(view.current(), job.query, job.values, limit=job.limits.max_rows,
+                                     dataset=job.dataset, limits=job.limits):
+                sent = True
+                yield part
+            return
+        except KgError as e:
+            if sent or last or not _transient(e):
+                raise
+        except (OSError, RuntimeError) as e:
+            if sent or last or not _transient(e):
+                raise QueryError(f"query failed: {e}") from None
+        view.reset()
+        time.sleep(0.05 * (attempt + 1))
+
+
 def _wire(e: KgError) -> tuple[type[KgError], str, str | None]:
     """An error as it travels back (KgError's keyword-only hint does not survive pickling)."""
     return type(e), e.message, e.hint
@@ -176,7 +199,12 @@ def serve(conn: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", answer(view, job)))
+            if job.stream:  # ("part", QueryResult) each, then ("end", None)
+                for part in parts(view, job):
+                    conn.send(("part", part))
+                conn.send(("end", None))
+            else:
+                conn.send(("ok", answer(view, job)))
         except KgError as e:
             conn.send(("error", _wire(e)))
         except MemoryError:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rich.table import Table
@@ -99,6 +101,78 @@ def serialize(result: QueryResult, fmt: str) -> bytes:
         return doc
     parsed = ox.parse_query_results(doc, ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=SOLUTION_FORMATS[fmt]) or b""
+
+
+STREAM_FORMATS = tuple(SOLUTION_FORMATS)  # the formats a SELECT result is written in as its rows come
+_XML_OPEN, _XML_CLOSE = b"<results>", b"</results></sparql>"
+
+
+def _bindings(result: QueryResult) -> list[str]:
+    return [json.dumps({v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None},
+                       ensure_ascii=False) for row in result.rows]
+
+
+def stream_serialize(parts: Iterable[QueryResult], fmt: str) -> Iterator[bytes]:
+    """The parts of one SELECT result (:func:`kg.queries.stream_query`) as the bytes of *fmt*, part by part.
+
+    The bytes joined are those :func:`serialize` writes for the whole result (JSON, XML, CSV, TSV), and each
+    part is written as soon as it comes: the head with the first part, the closing tags after the last.
+
+    >>> from kg.queries import QueryResult
+    >>> a = ox.NamedNode("https://w3id.org/kg/id/actor/a")
+    >>> parts = [QueryResult(form="SELECT", variables=["x"], rows=[(a,)]) for _ in range(2)]
+    >>> b"".join(stream_serialize(parts, "csv")) == serialize(QueryResult("SELECT", ["x"], [(a,), (a,)]), "csv")
+    True
+    """
+    if fmt not in STREAM_FORMATS:
+        raise UsageError(f"format '{fmt}' cannot be streamed", hint=f"choose {', '.join(STREAM_FORMATS)}")
+    first = True
+    for part in parts:
+        if part.form != "SELECT":
+            raise UsageError(f"a {part.form} result is not streamed", hint="serialize() writes it whole")
+        if fmt == "json":
+            rows = ", ".join(_bindings(part))
+            if first:
+                head = json.dumps({"vars": part.variables}, ensure_ascii=False)
+                yield f'{{"head": {head}, "results": {{"bindings": [{rows}'.encode()
+            elif rows:
+                yield f", {rows}".encode()
+        elif first or part.rows:
+            data = serialize(part, fmt)
+            if fmt == "xml":
+                data = data[: data.rindex(_XML_CLOSE)]
+                if not first:
+                    data = data[data.index(_XML_OPEN) + len(_XML_OPEN):]
+            elif not first:
+                data = data[data.index(b"\r\n" if fmt == "csv" else b"\n") + (2 if fmt == "csv" else 1):]
+            yield data
+        first = False
+    if first:
+        raise UsageError("a streamed result has at least one part")
+    yield b"]}}" if fmt == "json" else _XML_CLOSE if fmt == "xml" else b""
+
+
+def write_stream(parts: Iterable[QueryResult], fmt: str, out: BinaryIO) -> QueryResult | None:
+    """Write the parts of a SELECT result to *out* in *fmt* as they come (flushed part by part), ending with a
+    newline; returns the last part (its ``note`` says whether the result was cut).
+    """
+    last: list[QueryResult] = []
+
+    def keep(items: Iterable[QueryResult]) -> Iterator[QueryResult]:
+        for part in items:
+            last[:] = [part]
+            yield part
+
+    tail = b""
+    for data in stream_serialize(keep(parts), fmt):
+        if data:
+            out.write(data)
+            out.flush()
+            tail = data[-1:]
+    if tail != b"\n":
+        out.write(b"\n")
+        out.flush()
+    return last[0] if last else None
 
 
 def prefixed(term: object) -> str:

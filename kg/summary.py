@@ -1,25 +1,30 @@
 """The summary graph ``kgg:summary``: whole-store reports precomputed, kept current by every article write.
 
-It holds one node per directed actor tie, what the ``actor-network`` report lists::
+It holds what the ``actor-network`` report lists, the directed actor ties, grouped by actor, kind and count::
 
-    <{base}id/tie/16hex> kg:actor kga:a ; kg:other kga:b ; kg:mentionedIn 12 .
+    <{base}id/ties/16hex> kg:actor kga:a ; kg:mentionedIn 12 ; kg:other kga:b , kga:c .
 
-``kg:mentionedIn``: the number of articles naming both actors (``schema:mentions``); ``kg:metIn`` (on a node
+``kg:mentionedIn``: the number of articles naming both actors (``schema:mentions``); ``kg:metIn`` (on a group
 of its own): the number of meeting reports (``kg:Meeting`` nodes of article graphs) with both as participants.
-Each pair is stored in both directions, so the ties of one actor are one index lookup, and a row of the
-report is three triples of one node (on the on-disk store every pattern joined is a RocksDB seek per row).
+Each pair is stored in both directions, so the ties of one actor are one index lookup. A row of the report is
+one ``kg:other`` triple: the group's actor and count are read once per group (~4,000 groups for 45,000 ties in
+the 1M bench store), not once per row (on the on-disk store every pattern joined is a RocksDB seek per row).
 
 The counts are maintained by difference (:func:`update`): when articles are written, the ties their old
 versions had in the store (read before the write, :func:`stored`) are subtracted and those of the new versions
-added; a tie whose count falls to 0 is removed. A write costs what its articles contain, never a scan of the
-store. :func:`rebuild` recomputes the whole graph from the article graphs (``kg migrate``, a store bulk-loaded
-without it); :func:`quads` writes it for a dump built outside a store (bench).
+added; a tie moves from the group of its old count to that of its new one, and a group left with no
+``kg:other`` is removed. A write costs what its articles' actors have, never a scan of the store.
+:func:`rebuild` recomputes the whole graph from the article graphs (``kg migrate``, a store bulk-loaded without
+it, or one written in the earlier shape, see :func:`current`); :func:`quads` writes it for a dump built outside
+a store (bench).
 
 >>> from collections import Counter
 >>> sorted(pairs(["a", "b", "c"], "mentioned"))[:2]
 [('a', 'b', 'mentioned'), ('a', 'c', 'mentioned')]
 >>> len(pairs(["a", "b", "c"], "met"))
 6
+>>> len(quads(Counter({("http://a", "http://b", "met"): 2, ("http://a", "http://c", "met"): 2})))
+4
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 import pyoxigraph as ox
@@ -37,19 +43,41 @@ from kg.store.base import Store
 TieKind = Literal["mentioned", "met"]
 Tie = tuple[str, str, str]  # (actor IRI, other actor IRI, tie kind)
 
-TIE_BASE = BASE + "id/tie/"
+GROUP_BASE = BASE + "id/ties/"
 _GRAPH = ox.NamedNode(str(SUMMARY_GRAPH))
 _MENTIONS = str(SDO.mentions)
 _PARTICIPANT = str(KG.participant)
-_P = {name: ox.NamedNode(str(KG[name])) for name in ("Tie", "actor", "other", "mentionedIn", "metIn")}
+_P = {name: ox.NamedNode(str(KG[name])) for name in ("actor", "other", "mentionedIn", "metIn")}
 _COUNT = {"mentioned": "mentionedIn", "met": "metIn"}  # the count's property for each kind of tie
+_KIND: dict[str, TieKind] = {_P["mentionedIn"].value: "mentioned", _P["metIn"].value: "met"}
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-QUADS_PER_TIE = 3  # what :func:`quads` writes for one tie (no rdf:type: each quad is paid on every write)
+QUADS_PER_TIE = 1  # what :func:`quads` writes per tie (a kg:other), besides two per group of ties
 
 
-def tie_iri(tie: Tie) -> ox.NamedNode:
-    """The node of one directed tie: ``{base}id/tie/<16hex>`` from its actor, other actor and kind."""
-    return ox.NamedNode(TIE_BASE + hashlib.sha256("\x1f".join(tie).encode("utf-8")).hexdigest()[:16])
+@dataclass
+class Group:
+    """One group node: the ties of one actor of one kind with one count (its other actors)."""
+
+    actor: str
+    kind: TieKind
+    count: int
+    others: set[str] = field(default_factory=set)
+
+
+def group_iri(actor: str, kind: str, count: int) -> ox.NamedNode:
+    """The node of the ties of *actor* of *kind* with count *count*: ``{base}id/ties/<16hex>``."""
+    key = "\x1f".join((actor, kind, str(count)))
+    return ox.NamedNode(GROUP_BASE + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16])
+
+
+def _header(node: ox.NamedNode, group: Group) -> list[ox.Quad]:
+    count = ox.Literal(str(group.count), datatype=_INTEGER)
+    return [ox.Quad(node, _P["actor"], ox.NamedNode(group.actor), _GRAPH),
+            ox.Quad(node, _P[_COUNT[group.kind]], count, _GRAPH)]
+
+
+def _member(node: ox.NamedNode, other: str) -> ox.Quad:
+    return ox.Quad(node, _P["other"], ox.NamedNode(other), _GRAPH)
 
 
 def pairs(actors: Iterable[str], kind: TieKind) -> list[Tie]:
@@ -85,31 +113,70 @@ def stored(store: Store, graphs: Sequence[str]) -> Counter[Tie]:
     return ties(ox.Triple(r["s"], r["p"], r["o"]) for r in rows)
 
 
-def update_text(delta: Counter[Tie]) -> str | None:
-    """One SPARQL Update adding *delta* (signed) to the stored counts; ties that fall to 0 are removed."""
-    changed = {t: n for t, n in delta.items() if n}
-    if not changed:
-        return None
-    g = f"<{SUMMARY_GRAPH}>"
-    rows = " ".join(
-        f"({tie_iri(t)} {ox.NamedNode(t[0])} {ox.NamedNode(t[1])} {_P[_COUNT[t[2]]]} {n})"
-        for t, n in sorted(changed.items())
+def groups(store: Store, actors: Iterable[str]) -> dict[str, Group]:
+    """The stored groups of ties of *actors*, by node IRI (index lookups on the embedded store)."""
+    found: dict[str, Group] = {}
+    raw = getattr(store, "raw", None)
+    if isinstance(raw, ox.Store):
+        for actor in sorted(set(actors)):
+            for head in raw.quads_for_pattern(None, _P["actor"], ox.NamedNode(actor), _GRAPH):
+                node = head.subject
+                group = Group(actor, "mentioned", 0)
+                for q in raw.quads_for_pattern(node, None, None, _GRAPH):
+                    p = q.predicate.value
+                    value = str(getattr(q.object, "value", ""))
+                    if p in _KIND:
+                        group.kind, group.count = _KIND[p], int(value)
+                    elif p == _P["other"].value:
+                        group.others.add(value)
+                found[node.value] = group  # type: ignore[union-attr]
+        return found
+    values = " ".join(str(ox.NamedNode(a)) for a in sorted(set(actors)))
+    if not values:
+        return found
+    rows = store.query(
+        f"SELECT ?g ?a ?k ?n ?b WHERE {{ VALUES ?a {{ {values} }} VALUES ?k {{ {_P['mentionedIn']} {_P['metIn']} }} "
+        f"GRAPH {_GRAPH} {{ ?g {_P['actor']} ?a ; ?k ?n . OPTIONAL {{ ?g {_P['other']} ?b }} }} }}", union=False,
     )
-    falling = " ".join(str(tie_iri(t)) for t, n in sorted(changed.items()) if n < 0)  # only these can reach 0
-    head = (
-        f"DELETE {{ GRAPH {g} {{ ?t ?count ?old }} }}\n"
-        f"INSERT {{ GRAPH {g} {{ ?t {_P['actor']} ?a ; {_P['other']} ?b ; ?count ?new }} }}\n"
-        f"WHERE {{ VALUES (?t ?a ?b ?count ?d) {{ {rows} }} OPTIONAL {{ GRAPH {g} {{ ?t ?count ?old }} }} "
-        f"BIND(COALESCE(?old, 0) + ?d AS ?new) }}"
-    )
-    if not falling:
-        return head
-    counts = f"{_P['mentionedIn']} {_P['metIn']}"
-    return (
-        f"{head} ;\n"
-        f"DELETE {{ GRAPH {g} {{ ?t ?p ?o }} }} WHERE {{ VALUES ?t {{ {falling} }} VALUES ?count {{ {counts} }} "
-        f"GRAPH {g} {{ ?t ?count ?n . ?t ?p ?o }} FILTER(?n <= 0) }}"
-    )
+    for r in rows:
+        group = found.setdefault(r["g"].value, Group(r["a"].value, _KIND[r["k"].value], int(r["n"].value)))
+        if r["b"] is not None:
+            group.others.add(r["b"].value)
+    return found
+
+
+def changes(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """The quads to add and to remove so that the groups *stored_groups* take the signed counts *delta*."""
+    where: dict[Tie, str] = {}
+    for node, group in stored_groups.items():
+        for other in group.others:
+            where[(group.actor, other, group.kind)] = node
+    after = {node: Group(g.actor, g.kind, g.count, set(g.others)) for node, g in stored_groups.items()}
+    for tie, d in sorted(delta.items()):
+        if not d:
+            continue
+        actor, other, kind = tie
+        found = where.get(tie)
+        before = after[found].count if found else 0
+        if found:
+            after[found].others.discard(other)
+        if before + d > 0:
+            new = group_iri(actor, kind, before + d).value
+            after.setdefault(new, Group(actor, kind, before + d)).others.add(other)  # type: ignore[arg-type]
+    add: list[ox.Quad] = []
+    drop: list[ox.Quad] = []
+    for node, group in after.items():
+        old = stored_groups.get(node)
+        iri = ox.NamedNode(node)
+        if not group.others:
+            if old:
+                drop += _header(iri, old) + [_member(iri, o) for o in old.others]
+            continue
+        if not old:
+            add += _header(iri, group)
+        add += [_member(iri, o) for o in group.others - (old.others if old else set())]
+        drop += [_member(iri, o) for o in (old.others - group.others if old else set())]
+    return add, drop
 
 
 def update(
@@ -120,62 +187,48 @@ def update(
 ) -> None:
     """Add the ties of the triples *added* (or the ties themselves) and subtract *removed* (from :func:`stored`).
 
-    On a store speaking SPARQL only (a server) this is one Update (:func:`update_text`). On the embedded store
-    the counts are read by index lookups and the changes written as quads: the Update text of a batch of 50
-    articles (~11,000 changed ties, 2 MB) cost as much as writing the articles themselves.
+    The groups of the actors concerned are read (:func:`groups`), the moves computed (:func:`changes`) and
+    written: on the embedded store the additions in one ``extend`` and the removals in one ``DELETE DATA``
+    (two transactions, the additions first: a crash in between leaves a tie in two groups, a visible duplicate
+    row, never a silently wrong count, which :func:`rebuild` (``kg migrate``) repairs); on a server one
+    ``DELETE DATA`` then the additions.
     """
     delta = Counter(added) if isinstance(added, Counter) else ties(added)
     delta.subtract(removed or Counter())
+    delta = Counter({t: n for t, n in delta.items() if n})
+    if not delta:
+        return
+    add, drop = changes(groups(store, {t[0] for t in delta}), delta)
+    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in drop)
+    delete = f"DELETE DATA {{ GRAPH {_GRAPH} {{\n{body} }} }}" if drop else None
     raw = getattr(store, "raw", None)
     if isinstance(raw, ox.Store):
-        _update_embedded(raw, {t: n for t, n in delta.items() if n})
+        if add:
+            raw.extend(add)
+        if delete:
+            raw.update(delete)
         return
-    text = update_text(delta)
-    if text:
-        store.apply(delete=text)
-
-
-def _update_embedded(raw: ox.Store, changed: dict[Tie, int]) -> None:
-    """The counts changed on a pyoxigraph store: new quads in one ``extend``, old ones in one ``DELETE DATA``.
-
-    Two transactions, the additions first: a crash in between leaves a tie with two counts (a visible
-    duplicate row, never a silently wrong count), which :func:`rebuild` (``kg migrate``) repairs.
-    """
-    add: list[ox.Quad] = []
-    drop: list[ox.Quad] = []
-    for t, d in sorted(changed.items()):
-        node, count = tie_iri(t), _P[_COUNT[t[2]]]
-        olds = list(raw.quads_for_pattern(node, count, None, _GRAPH))
-        before = int(str(getattr(olds[0].object, "value", 0))) if olds else 0
-        after = before + d
-        if after <= 0:
-            drop += raw.quads_for_pattern(node, None, None, _GRAPH)
-            continue
-        if not olds:
-            add += [ox.Quad(node, _P["actor"], ox.NamedNode(t[0]), _GRAPH),
-                    ox.Quad(node, _P["other"], ox.NamedNode(t[1]), _GRAPH)]
-        add.append(ox.Quad(node, count, ox.Literal(str(after), datatype=_INTEGER), _GRAPH))
-        drop += olds
-    if add:
-        raw.extend(add)
-    if drop:
-        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in drop)
-        raw.update(f"DELETE DATA {{ GRAPH {_GRAPH} {{\n{body} }} }}")
+    store.apply(delete=delete, add=add)
 
 
 def quads(counts: Counter[Tie]) -> list[ox.Quad]:
     """The whole summary graph for these counts (a dump built outside a store)."""
-    out = []
-    for t, n in sorted(counts.items()):
-        if n <= 0:
-            continue
-        node = tie_iri(t)
-        out += [
-            ox.Quad(node, _P["actor"], ox.NamedNode(t[0]), _GRAPH),
-            ox.Quad(node, _P["other"], ox.NamedNode(t[1]), _GRAPH),
-            ox.Quad(node, _P[_COUNT[t[2]]], ox.Literal(str(n), datatype=_INTEGER), _GRAPH),
-        ]
+    grouped: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for (actor, other, kind), n in sorted(counts.items()):
+        if n > 0:
+            grouped[(actor, kind, n)].append(other)
+    out: list[ox.Quad] = []
+    for (actor, kind, n), others in grouped.items():
+        node = group_iri(actor, kind, n)
+        out += _header(node, Group(actor, kind, n))  # type: ignore[arg-type]
+        out += [_member(node, o) for o in others]
     return out
+
+
+def current(store: Store) -> bool:
+    """True when ``kgg:summary`` exists in the present shape (False: :func:`rebuild` it)."""
+    rows = list(store.query(f"SELECT ?g WHERE {{ GRAPH {_GRAPH} {{ ?g {_P['actor']} ?a }} }} LIMIT 1", union=False))
+    return bool(rows) and rows[0]["g"].value.startswith(GROUP_BASE)
 
 
 def rebuild(store: Store) -> int:

@@ -23,6 +23,7 @@ from kg.store.writer import delete_articles
 
 KGA = "https://w3id.org/kg/id/actor/"
 URL = "https://news.example.org/2026/03/harbour-talks"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 def article(folder: Path, body: str, *, name: str = "harbour.txt") -> Path:
@@ -138,3 +139,23 @@ def test_migrate_computes_the_summary_of_a_store_written_before_it(tmp_path: Pat
     assert stored(s) == Counter()
     migrate(s)
     assert summary_quads(s) == want and stored(s) == reference(s)
+
+
+def test_migrate_rebuilds_a_summary_in_the_earlier_shape(tmp_path: Path) -> None:
+    """A store whose kgg:summary holds one node per tie (the shape before the groups) is rebuilt by migrate."""
+    from kg.store.migrate import migrate
+
+    s = MemoryStore()
+    assert ingest(s, [article(tmp_path, FIRST)]).ok
+    want = summary_quads(s)
+    assert summary.current(s)
+    graph = ox.NamedNode(str(SUMMARY_GRAPH))
+    node, kg = ox.NamedNode("https://w3id.org/kg/id/tie/0123456789abcdef"), "https://w3id.org/kg/ontology#"
+    old = [ox.Quad(node, ox.NamedNode(kg + "actor"), ox.NamedNode(KGA + "xi-jinping"), graph),
+           ox.Quad(node, ox.NamedNode(kg + "other"), ox.NamedNode(KGA + "moon-jae-in"), graph),
+           ox.Quad(node, ox.NamedNode(kg + "metIn"), ox.Literal("7", datatype=ox.NamedNode(XSD_INTEGER)), graph)]
+    s.remove_graphs([str(SUMMARY_GRAPH)])
+    s.apply(add=old)
+    assert not summary.current(s)
+    migrate(s)
+    assert summary.current(s) and summary_quads(s) == want and stored(s) == reference(s)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import json
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -35,7 +36,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Route
 
 from kg.endpoint import protocol
@@ -44,11 +52,20 @@ from kg.endpoint.guard import Guard, allowed_hosts
 from kg.errors import InputError, KgError, QueryError, QueryLimitExceeded, QueryRefused, StoreError, UsageError
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
-from kg.queries import WHOLE_STORE, Dataset, QueryResult, StoredQuery, get_query, load_queries, parse_query
+from kg.queries import (
+    WHOLE_STORE,
+    Dataset,
+    QueryResult,
+    StoredQuery,
+    get_query,
+    load_queries,
+    parse_query,
+    query_form,
+)
 from kg.querylimits import QueryLimits
 from kg.querypool import QueryPool, ServerPool
 from kg.queryworker import StoreSource
-from kg.results import GRAPH_FORMATS, media_type, serialize
+from kg.results import GRAPH_FORMATS, media_type, serialize, stream_serialize
 from kg.store import is_remote, open_store
 from kg.store.base import Store
 from kg.web import routes as web_routes
@@ -155,6 +172,29 @@ def create_app(store: Store | QueryPool | ServerPool, *, settings: EndpointSetti
         headers = {"x-kg-note": result.note} if result.note else {}
         return Response(serialize(result, fmt), media_type=media_type(result, fmt), headers=headers)
 
+    async def respond(request: Request, query: StoredQuery, values: dict[str, str], req: protocol.SparqlRequest,
+                      dataset: Dataset = WHOLE_STORE) -> Response:
+        """The answer to *query*: a SELECT of more than one part is streamed as its rows come."""
+        if query_form(query.text) != "SELECT":
+            return answer(request, await run(query, values, dataset), req)
+        parts = pool.stream(query, values, dataset=dataset)
+        first = await run_in_threadpool(next, parts, None)
+        second = await run_in_threadpool(next, parts, None) if first is not None else None
+        if first is None or second is None:  # one part: the whole result, its note in a header
+            return answer(request, first or QueryResult(form="SELECT"), req)
+        accept = request.headers.get("accept")
+        fmt = protocol.choose_format(req, accept, graph=False)
+        if fmt is None and protocol.negotiate(accept, graph=True):
+            fmt = "json"
+        if fmt is None:
+            parts.close()
+            kinds = ", ".join(protocol.kinds(False))
+            return PlainTextResponse(f"not acceptable; this result can be sent as {kinds}\n", status_code=406)
+        cap = settings.limits.max_rows
+        headers = {"x-kg-max-rows": str(cap)} if cap is not None else {}  # a cut stream ends at this many rows
+        body = stream_serialize(itertools.chain([first, second], parts), fmt)
+        return StreamingResponse(body, media_type=media_type(first, fmt), headers=headers)
+
     async def read(request: Request) -> protocol.SparqlRequest:
         params = {k: request.query_params.getlist(k) for k in request.query_params}
         if request.method == "GET":
@@ -185,8 +225,7 @@ def create_app(store: Store | QueryPool | ServerPool, *, settings: EndpointSetti
             return PlainTextResponse("missing query= parameter\n", status_code=400)
         try:
             query = parse_query(req.query, "query", strict=False)
-            result = await run(query, {}, Dataset(req.default_graphs, req.named_graphs))
-            return answer(request, result, req)
+            return await respond(request, query, {}, req, Dataset(req.default_graphs, req.named_graphs))
         except KgError as e:
             return _error(e)
 
@@ -238,7 +277,7 @@ def create_app(store: Store | QueryPool | ServerPool, *, settings: EndpointSetti
         params = {k: request.query_params.getlist(k) for k in request.query_params}
         values = {k: v[-1] for k, v in params.items() if k not in protocol.FORMAT_PARAMS}
         try:
-            return answer(request, await run(q, values), protocol.from_params(params))
+            return await respond(request, q, values, protocol.from_params(params))
         except KgError as e:
             return _error(e)
 

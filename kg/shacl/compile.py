@@ -344,8 +344,18 @@ class _Compiler:
         path_node = g.value(shape, SH.path)
         p = sparql.path(g, path_node) if path_node is not None else None
         parts: list[str] = []
-        for param in self._params(shape):
+        params = self._params(shape)
+        # exactly one value (minCount 1, maxCount 1), the commonest property shape: one EXISTS for the count
+        # and the value conditions together ("a value that meets them, and no other value"), not three
+        single = p is not None and all(c in params and integer(g, shape, c) == 1 for c in _COUNTS)
+        meets: list[str] = []
+        one_value = self.fresh() if single else ""
+        for param in params:
             cond = self._value_condition(shape, param, depth)
+            if single and (cond is not None or param in _COUNTS):
+                if cond is not None:
+                    meets.append(f"COALESCE({cond(one_value)}, false)")
+                continue
             if cond is not None:
                 if p is None:
                     parts.append(f"COALESCE({cond(x)}, false)")
@@ -361,6 +371,10 @@ class _Compiler:
                 parts.append(f"NOT EXISTS {{ {self._pair(shape, param, x, self.fresh(), p)} }}")
             else:
                 raise ShapesUnsupported(f"{param.n3()} inside a nested shape ({shape.n3()}) is not compiled")
+        if single:
+            other = self.fresh()
+            parts.append(f"EXISTS {{ {x} {p} {one_value} FILTER({' && '.join(meets) or 'true'}) "
+                         f"FILTER NOT EXISTS {{ {x} {p} {other} FILTER(!sameTerm({one_value}, {other})) }} }}")
         for prop in g.objects(shape, SH.property) if properties else ():
             if p is not None:
                 raise ShapesUnsupported(f"sh:property on a property shape ({shape.n3()})")

@@ -41,7 +41,6 @@ from kg.namespaces import (
     PROV,
     REGISTRY_GRAPH,
     SDO,
-    SUMMARY_GRAPH,
 )
 from kg.store.base import Store
 from kg.store.meta import MODEL_VERSION, meta_quads, stored_base, stored_version
@@ -128,7 +127,7 @@ def migrate(store: Store) -> Migration:
     version, old_base = stored_version(store), stored_base(store) or DEFAULT_BASE
     before = len(store)
     if version == MODEL_VERSION and old_base == BASE:
-        if not store.has_graph(str(SUMMARY_GRAPH)):  # a store written before kgg:summary existed
+        if not summary.current(store):  # written before kgg:summary existed, or in its earlier shape
             summary.rebuild(store)
         return Migration(version, old_base, before, len(store), 0, 0)
     registry = {a.iri for a in load_registry().actors.values()}

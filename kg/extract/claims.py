@@ -332,6 +332,7 @@ def _reread(text: str, start: int, end: int, records: Records) -> Callable[[int,
 def with_claims(records: Records) -> Records:
     """*records* with a claim on every prediction whose words name an outcome kind (others keep None)."""
     from kg.extract.majority_claims import majority_claim  # it reads with read_claim: imported when used
+    from kg.extract.presupposed_claims import presupposed_claim
 
     text = records.article.text
     forms = base_forms()
@@ -339,6 +340,7 @@ def with_claims(records: Records) -> Records:
     for p in records.predictions:
         claim = read_claim(text, p.span.start, p.span.end, actors=records.actors, forms=forms)
         claim = claim or majority_claim(text, p.span.start, p.span.end, actors=records.actors)
+        claim = claim or presupposed_claim(text, p.span.start, p.span.end, actors=records.actors)
         if claim is not None:
             claim = settle(text, p.span.start, p.span.end, claim, _reread(text, p.span.start, p.span.end, records))
         if claim is not None:

@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.presupposed_claims import presupposed
 from kg.resolve.claims import days, judge_claim, window_text
 from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
@@ -209,6 +210,8 @@ def _judge_claim(
     what = f"{claim.predicate} by {_names(claim.subjects, facts)}"
     if decided is not None and decided.outcome == "confirmed" and unread_quantity(p.text, claim):
         candidates, decided = [decided, *candidates], None  # the words name a number the claim did not read
+    if decided is not None and decided.outcome == "confirmed" and presupposed(claim.words):
+        candidates, decided = [decided, *candidates], None  # a government formed is not yet one as predicted
     if decided is not None:
         reports = decided.reports
         sources = _sources(reports, facts)  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
 from kg.extract.failed_outcomes import failed_claims
+from kg.extract.meeting_lengths import length_outcomes
 from kg.extract.outcome_clauses import realis_end
 from kg.extract.seat_losses import seat_losses
 from kg.outcome_scheme import scheme
@@ -151,4 +152,5 @@ def _failed(
 def with_outcomes(records: Records) -> Records:
     """*records* with the outcomes their article reports."""
     found = find_outcomes(records)
-    return replace(records, outcomes=found + seat_losses(records, len(found)))
+    found += seat_losses(records, len(found))
+    return replace(records, outcomes=found + length_outcomes(records, len(found)))

@@ -48,6 +48,7 @@ from kg.resolve.claims import days, judge_claim, window_text
 from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
+from kg.resolve.lengths import judge_length
 from kg.resolve.quantity_words import without_dates
 from kg.resolve.reports import ClaimFact, is_belief
 
@@ -160,6 +161,8 @@ def judge(
     :mod:`kg.resolve.claims`."""
     if p.event is not None and p.event.people:
         v = _judge_meeting(p, p.event, facts, as_of)
+        if v.needs_review and names_duration(p.text) and events:
+            v = _by_length(p, facts, as_of, events) or v  # "a 90-minute meeting": the length reported for it
         if v.outcome in ("confirmed", "refuted") or claim is None or claim.family == "presence":
             return v
         # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
@@ -494,3 +497,12 @@ def _length_open(p: PredictionFact, held: list[MeetingFact], facts: Facts) -> Ve
         _sources(found, facts),
         found,
     )
+
+
+def _by_length(p: PredictionFact, facts: Facts, as_of: dt.date, events: list[EventFact]) -> Verdict | None:
+    """A prediction of a meeting's length judged by the length later sources report (kg.resolve.lengths)."""
+    w = window(p)
+    found = judge_length(p, events, first=w.first, last=w.last, later=lambda a: reported_after(p, facts, a, as_of))
+    if found is None:
+        return None
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in found.reports), _sources(found.reports, facts))

@@ -505,4 +505,5 @@ def _by_length(p: PredictionFact, facts: Facts, as_of: dt.date, events: list[Eve
     found = judge_length(p, events, first=w.first, last=w.last, later=lambda a: reported_after(p, facts, a, as_of))
     if found is None:
         return None
-    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in found.reports), _sources(found.reports, facts))
+    reports = found.reports
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]

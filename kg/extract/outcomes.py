@@ -27,6 +27,7 @@ from functools import cache
 from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
+from kg.extract.company import company_outcomes
 from kg.extract.failed_outcomes import failed_claims
 from kg.extract.meeting_lengths import length_outcomes
 from kg.extract.outcome_clauses import realis_end
@@ -153,4 +154,5 @@ def with_outcomes(records: Records) -> Records:
     """*records* with the outcomes their article reports."""
     found = find_outcomes(records)
     found += seat_losses(records, len(found))
-    return replace(records, outcomes=found + length_outcomes(records, len(found)))
+    found += length_outcomes(records, len(found))
+    return replace(records, outcomes=found + company_outcomes(records, len(found)))

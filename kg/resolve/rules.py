@@ -43,8 +43,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.company import KIND as COMPANY
 from kg.extract.presupposed_claims import presupposed
 from kg.resolve.claims import days, judge_claim, window_text
+from kg.resolve.company import judge_company
 from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
@@ -167,6 +169,8 @@ def judge(
             return v
         # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
         return (_judge_claim(p, claim, events, facts, as_of) if events else None) or v
+    if claim is not None and claim.predicate == COMPANY:  # who else is in the room: only its own reports decide
+        return _by_company(p, claim, facts, as_of, events or []) or _judge_words(p, facts, as_of)
     if claim is not None and events:
         by_claim = _judge_claim(p, claim, events, facts, as_of)
         if by_claim is not None:
@@ -503,6 +507,18 @@ def _by_length(p: PredictionFact, facts: Facts, as_of: dt.date, events: list[Eve
     """A prediction of a meeting's length judged by the length later sources report (kg.resolve.lengths)."""
     w = window(p)
     found = judge_length(p, events, first=w.first, last=w.last, later=lambda a: reported_after(p, facts, a, as_of))
+    if found is None:
+        return None
+    reports = found.reports
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+
+
+def _by_company(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date, events: list[EventFact]
+                ) -> Verdict | None:
+    """A claim of who else is in the room judged by later reports of that company (kg.resolve.company)."""
+    if claim.start is None and claim.end is None and p.made_on is not None:
+        claim = ClaimFact(**{**claim.__dict__, "start": p.made_on})
+    found = judge_company(claim, events, later=lambda a: reported_after(p, facts, a, as_of))
     if found is None:
         return None
     reports = found.reports

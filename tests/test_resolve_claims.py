@@ -115,6 +115,7 @@ KINDS: dict[str, tuple[list[Who], str, str]] = {
     "stay": ([RURITANIA], "Ruritania will stay in the pact.", "Ruritania stayed in the pact on Monday."),
     "accompany": ([BERG, DORN], "Anna Berg and Carl Dorn will be joined by interpreters.",
                   "Anna Berg and Carl Dorn were joined by interpreters on Monday."),
+    "offer": ([ACME], "Acme Corp will offer to buy the plant.", "Acme Corp offered to buy the plant on Monday."),
 }
 
 

@@ -51,6 +51,8 @@ from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
 from kg.resolve.lengths import judge_length
+from kg.resolve.offers import KIND as OFFER
+from kg.resolve.offers import judge_offer
 from kg.resolve.quantity_words import without_dates
 from kg.resolve.reports import ClaimFact, is_belief
 
@@ -169,6 +171,8 @@ def judge(
             return v
         # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
         return (_judge_claim(p, claim, events, facts, as_of) if events else None) or v
+    if claim is not None and claim.predicate == OFFER and events:  # an offer made, or taken up in an agreement
+        return _by_offer(p, claim, facts, as_of, events) or _judge_words(p, facts, as_of)
     if claim is not None and claim.predicate == COMPANY:  # who else is in the room: only its own reports decide
         return _by_company(p, claim, facts, as_of, events or []) or _judge_words(p, facts, as_of)
     if claim is not None and events:
@@ -519,6 +523,19 @@ def _by_company(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.dat
     if claim.start is None and claim.end is None and p.made_on is not None:
         claim = ClaimFact(**{**claim.__dict__, "start": p.made_on})
     found = judge_company(claim, events, later=lambda a: reported_after(p, facts, a, as_of))
+    if found is None:
+        return None
+    reports = found.reports
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+
+
+def _by_offer(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date, events: list[EventFact]
+              ) -> Verdict | None:
+    """An offer claim judged by a later report of the offer or of an agreement on it (kg.resolve.offers)."""
+    if claim.start is None and claim.end is None and p.made_on is not None:
+        claim = ClaimFact(**{**claim.__dict__, "start": p.made_on})
+    found = judge_offer(claim, p.text, events, countries=facts.places.person_country,
+                        later=lambda a: reported_after(p, facts, a, as_of))
     if found is None:
         return None
     reports = found.reports

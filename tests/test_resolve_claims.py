@@ -113,6 +113,9 @@ KINDS: dict[str, tuple[list[Who], str, str]] = {
     "price": ([ACME], "Acme Corp will price its shares at $45.", "Acme Corp priced its shares at $45 on Monday."),
     "form-government": ([GREENS], "The Greens will form a coalition.", "The Greens formed a coalition on Monday."),
     "stay": ([RURITANIA], "Ruritania will stay in the pact.", "Ruritania stayed in the pact on Monday."),
+    "accompany": ([BERG, DORN], "Anna Berg and Carl Dorn will be joined by interpreters.",
+                  "Anna Berg and Carl Dorn were joined by interpreters on Monday."),
+    "offer": ([ACME], "Acme Corp will offer to buy the plant.", "Acme Corp offered to buy the plant on Monday."),
 }
 
 

@@ -17,6 +17,12 @@ True
 'launch'
 >>> settle("If the launch slips, odds rise.", 0, 31, Claim("launch", Span(7, 13, "launch")), lambda s, e: None)
 
+A capitalised word is a name, not a speech verb:
+
+>>> text = "Acme will sell its plant to buyers in the United States."
+>>> settle(text, 0, len(text), Claim("sell", Span(10, 14, "sell")), lambda s, e: None).predicate
+'sell'
+
 A passive speech verb ("the hike is expected on Monday") frames nothing: nobody is speaking in the sentence.
 
 >>> text = "The tax rise is expected on Monday next month."
@@ -55,7 +61,8 @@ def settle(
     at = claim.span.start
     if _PREMISE.search(text[start:at]):
         return None
-    speech = _speech().search(text, claim.span.end, end)
+    # a capitalised word is a name, not a speech verb ("the United States")
+    speech = next((m for m in _speech().finditer(text, claim.span.end, end) if not m.group()[0].isupper()), None)
     if speech is not None and _PASSIVE.search(text[max(0, speech.start() - 12) : speech.start()]):
         speech = None
     if speech is not None and len(text[speech.end() : end].split()) >= _CONTENT_WORDS:

@@ -331,11 +331,13 @@ def _reread(text: str, start: int, end: int, records: Records) -> Callable[[int,
 
 def with_claims(records: Records) -> Records:
     """*records* with a claim on every prediction whose words name an outcome kind (others keep None)."""
+    from kg.extract.company import company_claim
     from kg.extract.known_results import known_result_claim
     from kg.extract.majority_claims import majority_claim  # it reads with read_claim: imported when used
     from kg.extract.no_majority import no_majority_claim
     from kg.extract.office_claims import office_claim
     from kg.extract.party_majority import party_majority_claim
+    from kg.extract.presupposed_claims import presupposed_claim
     from kg.extract.residence_claims import residence_claim
 
     text = records.article.text
@@ -349,6 +351,10 @@ def with_claims(records: Records) -> Records:
         claim = claim or party_majority_claim(text, p.span.start, p.span.end, actors=records.actors)
         claim = claim or known_result_claim(text, p.span.start, p.span.end, actors=records.actors)
         claim = claim or residence_claim(text, p.span.start, p.span.end, actors=records.actors)
+        claim = claim or presupposed_claim(text, p.span.start, p.span.end, actors=records.actors)
+        if claim is None or not claim.subjects:  # "joined only by interpreters": who else is in the room
+            claim = company_claim(text, p.span.start, p.span.end, actors=records.actors,
+                                  meetings=records.meetings) or claim
         if claim is not None:
             claim = settle(text, p.span.start, p.span.end, claim, _reread(text, p.span.start, p.span.end, records))
         if claim is not None:

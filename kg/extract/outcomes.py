@@ -27,8 +27,10 @@ from functools import cache
 from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
+from kg.extract.company import company_outcomes
 from kg.extract.failed_outcomes import failed_claims
 from kg.extract.milestone_outcomes import milestones
+from kg.extract.meeting_lengths import length_outcomes
 from kg.extract.outcome_clauses import realis_end
 from kg.extract.outcome_nouns import noun_outcomes
 from kg.extract.seat_losses import seat_losses
@@ -155,4 +157,6 @@ def with_outcomes(records: Records) -> Records:
     found = find_outcomes(records)
     found += milestones(records, len(found))  # "marking the bank's first rate increase"
     found += seat_losses(records, len(found))
+    found += length_outcomes(records, len(found))
+    found += company_outcomes(records, len(found))
     return replace(records, outcomes=found + noun_outcomes(records, len(found)))  # "following a defeat"

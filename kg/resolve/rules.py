@@ -43,10 +43,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.company import KIND as COMPANY
+from kg.extract.presupposed_claims import presupposed
 from kg.resolve.claims import days, judge_claim, window_text
+from kg.resolve.company import judge_company
 from kg.resolve.durations import names_duration
 from kg.resolve.events import EventFact
 from kg.resolve.evidence import Facts, MeetingFact, PredictionFact, StatementFact
+from kg.resolve.lengths import judge_length
+from kg.resolve.offers import KIND as OFFER
+from kg.resolve.offers import judge_offer
 from kg.resolve.quantity_words import without_dates
 from kg.resolve.reports import ClaimFact, is_belief
 
@@ -159,10 +165,16 @@ def judge(
     :mod:`kg.resolve.claims`."""
     if p.event is not None and p.event.people:
         v = _judge_meeting(p, p.event, facts, as_of)
+        if v.needs_review and names_duration(p.text) and events:
+            v = _by_length(p, facts, as_of, events) or v  # "a 90-minute meeting": the length reported for it
         if v.outcome in ("confirmed", "refuted") or claim is None or claim.family == "presence":
             return v
         # a prediction that names a meeting but claims another outcome ("end negative rates at its meeting")
         return (_judge_claim(p, claim, events, facts, as_of) if events else None) or v
+    if claim is not None and claim.predicate == OFFER and events:  # an offer made, or taken up in an agreement
+        return _by_offer(p, claim, facts, as_of, events) or _judge_words(p, facts, as_of)
+    if claim is not None and claim.predicate == COMPANY:  # who else is in the room: only its own reports decide
+        return _by_company(p, claim, facts, as_of, events or []) or _judge_words(p, facts, as_of)
     if claim is not None and events:
         by_claim = _judge_claim(p, claim, events, facts, as_of)
         if by_claim is not None:
@@ -209,6 +221,8 @@ def _judge_claim(
     what = f"{claim.predicate} by {_names(claim.subjects, facts)}"
     if decided is not None and decided.outcome == "confirmed" and unread_quantity(p.text, claim):
         candidates, decided = [decided, *candidates], None  # the words name a number the claim did not read
+    if decided is not None and decided.outcome == "confirmed" and presupposed(claim.words):
+        candidates, decided = [decided, *candidates], None  # a government formed is not yet one as predicted
     if decided is not None:
         reports = decided.reports
         sources = _sources(reports, facts)  # type: ignore[arg-type]
@@ -491,3 +505,38 @@ def _length_open(p: PredictionFact, held: list[MeetingFact], facts: Facts) -> Ve
         _sources(found, facts),
         found,
     )
+
+
+def _by_length(p: PredictionFact, facts: Facts, as_of: dt.date, events: list[EventFact]) -> Verdict | None:
+    """A prediction of a meeting's length judged by the length later sources report (kg.resolve.lengths)."""
+    w = window(p)
+    found = judge_length(p, events, first=w.first, last=w.last, later=lambda a: reported_after(p, facts, a, as_of))
+    if found is None:
+        return None
+    reports = found.reports
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+
+
+def _by_company(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date, events: list[EventFact]
+                ) -> Verdict | None:
+    """A claim of who else is in the room judged by later reports of that company (kg.resolve.company)."""
+    if claim.start is None and claim.end is None and p.made_on is not None:
+        claim = ClaimFact(**{**claim.__dict__, "start": p.made_on})
+    found = judge_company(claim, events, later=lambda a: reported_after(p, facts, a, as_of))
+    if found is None:
+        return None
+    reports = found.reports
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+
+
+def _by_offer(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date, events: list[EventFact]
+              ) -> Verdict | None:
+    """An offer claim judged by a later report of the offer or of an agreement on it (kg.resolve.offers)."""
+    if claim.start is None and claim.end is None and p.made_on is not None:
+        claim = ClaimFact(**{**claim.__dict__, "start": p.made_on})
+    found = judge_offer(claim, p.text, events, countries=facts.places.person_country,
+                        later=lambda a: reported_after(p, facts, a, as_of))
+    if found is None:
+        return None
+    reports = found.reports
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]

@@ -23,9 +23,11 @@ from kg.errors import UsageError
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.aliases import identity_map, unify
+from kg.resolve.bodies import bodies, with_bodies
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
 from kg.resolve.first_person import with_speakers
+from kg.resolve.groups import members, with_members
 from kg.resolve.implicit import article_actors, with_implicit_subjects
 from kg.resolve.office_holders import office_holders, with_offices
 from kg.resolve.record import (
@@ -132,8 +134,9 @@ def resolve(
     as_of = as_of or now.date()
     past = as_of < now.date()
     # one organisation named differently in different articles is one subject (kg.resolve.aliases)
-    ids = identity_map(store)
+    ids = with_bodies(identity_map(store), bodies(store))  # "the <Bank> Policy Board" stands for the bank
     facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
+    facts = with_members(facts, members(store, ids))  # a group's held meeting: its members take part
     claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
     claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
     events = cluster(reports(facts, outcomes, as_of))

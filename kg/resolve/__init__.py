@@ -45,6 +45,7 @@ from kg.resolve.record import (
 from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.rules import FAMILIES, Candidate
 from kg.resolve.rules import judge as judge_rule
+from kg.resolve.short_names import short_names, with_short_names
 from kg.store.base import Store
 from kg.store.terms import to_oxigraph
 
@@ -135,6 +136,7 @@ def resolve(
     past = as_of < now.date()
     # one organisation named differently in different articles is one subject (kg.resolve.aliases)
     ids = with_bodies(identity_map(store), bodies(store))  # "the <Bank> Policy Board" stands for the bank
+    ids = with_short_names(ids, short_names(store, ids))  # "Acme" of one article, "Acme Holdings Inc." of another
     facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
     facts = with_members(facts, members(store, ids))  # a group's held meeting: its members take part
     claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor

@@ -34,6 +34,7 @@ from kg import identity
 from kg.extract.hedges import concept_for
 from kg.extract.registry import load_registry
 from kg.extract.slugs import slug
+from kg.extract.source_dates import estimate_triples
 from kg.namespaces import ACTORS_GRAPH, KG, OA, PROV, SDO, WD, concept
 from kg.ontology import cameo_code
 from kg.propositions import proposition_graph
@@ -312,6 +313,8 @@ class _Mapper:
             self.add(art, K.author, self.named(a.author, author_type(a.author, a.outlet)))
         if a.published:
             self.add(art, K.published, _date(a.published))
+        else:  # an undated page: the date its text reports, as an estimate (kg.extract.source_dates)
+            self.out.triples.extend(estimate_triples(art.value, a.text, title=a.title))
         if a.retrieved:
             self.add(art, K.retrieved, ox.Literal(a.retrieved, datatype=_DATETIME))
         self.add(art, K.contentHash, ox.Literal(a.content_hash or ""))

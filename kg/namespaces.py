@@ -68,6 +68,8 @@ class KG(DefinedNamespace):
     outlet: URIRef
     author: URIRef
     published: URIRef
+    estimatedPublished: URIRef
+    estimatedFrom: URIRef
     retrieved: URIRef
     contentHash: URIRef
     articleBody: URIRef
@@ -85,6 +87,7 @@ class KG(DefinedNamespace):
     country: URIRef
     capital: URIRef
     demonym: URIRef
+    memberOf: URIRef
 
     # statements
     speaker: URIRef

@@ -30,6 +30,7 @@ from kg.extract.conditions import until_condition
 from kg.extract.form_themes import form_theme
 from kg.extract.gerund_clauses import gerund_verb, main_subject
 from kg.extract.lexicon import words
+from kg.extract.range_points import at_range_point
 from kg.outcome_scheme import Scheme, scheme
 from kg.records import Actor, Claim, Records, Span
 
@@ -362,5 +363,6 @@ def with_claims(records: Records) -> Records:
             if until_condition(text, claim.span.end, p.span.end):
                 polarity = "positive"  # "will not X until …" claims X (kg.extract.conditions)
             claim = without_speakers(text, replace(claim, polarity=polarity), records.actors)
+            claim = at_range_point(text, p.span.start, p.span.end, claim)  # "at the midpoint of its range"
         predictions.append(replace(p, claim=claim))
     return replace(records, predictions=predictions)

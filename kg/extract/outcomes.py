@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -29,10 +30,11 @@ from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import base_forms, read_claim
 from kg.extract.company import company_outcomes
 from kg.extract.failed_outcomes import failed_claims
-from kg.extract.milestone_outcomes import milestones
 from kg.extract.meeting_lengths import length_outcomes
+from kg.extract.milestone_outcomes import milestones
 from kg.extract.outcome_clauses import realis_end
 from kg.extract.outcome_nouns import noun_outcomes
+from kg.extract.price_nouns import noun_prices
 from kg.extract.seat_losses import seat_losses
 from kg.outcome_scheme import scheme
 from kg.records import Claim, Outcome, Records, Span
@@ -110,6 +112,7 @@ def find_outcomes(records: Records) -> list[Outcome]:
                 text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
             )
             out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out)))
+            out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out), noun_prices))
             if claim is None or not claim.subjects:
                 continue
             clause = _clause_start(text, s, claim.span.start)
@@ -135,12 +138,15 @@ def _day_near(text: str, published: dt.date | None, s: int, e: int, at: int) -> 
 
 
 def _failed(
-    text: str, s: int, e: int, records: Records, published: dt.date | None, taken: list[Claim], n: int
+    text: str, s: int, e: int, records: Records, published: dt.date | None, taken: list[Claim], n: int,
+    find: Callable[..., list[tuple[Claim, int]]] = failed_claims,
 ) -> list[Outcome]:
     """Outcomes reported as failed in one sentence ("failed to form a coalition"), undated unless the sentence
-    dates them, skipping those the reported forms already read."""
+    dates them, skipping those the reported forms already read; with *find*, the outcomes it reads instead
+    (:func:`kg.extract.price_nouns.noun_prices`: "the IPO price of $45")."""
     out: list[Outcome] = []
-    for c, at in failed_claims(text, s, e, actors=records.actors):
+    rule = "outcome.failed" if find is failed_claims else f"outcome.{find.__name__.replace('_', '-')}"
+    for c, at in find(text, s, e, actors=records.actors):
         if any(t.span.start <= c.span.start < t.span.end for t in taken):
             continue
         clause = _clause_start(text, s, c.span.start)
@@ -148,7 +154,7 @@ def _failed(
             continue
         day = _day_near(text, published, s, e, c.span.start)
         out.append(Outcome(f"o{n + len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
-                           rule="outcome.failed", confidence=0.6))
+                           rule=rule, confidence=0.6))
     return out
 
 

@@ -23,9 +23,11 @@ from kg.errors import UsageError
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.aliases import identity_map, unify
+from kg.resolve.bodies import bodies, with_bodies
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
 from kg.resolve.first_person import with_speakers
+from kg.resolve.groups import members, with_members
 from kg.resolve.implicit import article_actors, with_implicit_subjects
 from kg.resolve.office_holders import office_holders, with_offices
 from kg.resolve.party_leaders import party_leaders, with_leaders
@@ -44,6 +46,7 @@ from kg.resolve.record import (
 from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.rules import FAMILIES, Candidate
 from kg.resolve.rules import judge as judge_rule
+from kg.resolve.short_names import short_names, with_short_names
 from kg.store.base import Store
 from kg.store.terms import to_oxigraph
 
@@ -133,8 +136,10 @@ def resolve(
     as_of = as_of or now.date()
     past = as_of < now.date()
     # one organisation named differently in different articles is one subject (kg.resolve.aliases)
-    ids = identity_map(store)
+    ids = with_bodies(identity_map(store), bodies(store))  # "the <Bank> Policy Board" stands for the bank
+    ids = with_short_names(ids, short_names(store, ids))  # "Acme" of one article, "Acme Holdings Inc." of another
     facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
+    facts = with_members(facts, members(store, ids))  # a group's held meeting: its members take part
     claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
     claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
     claims, outcomes = with_leaders(claims, outcomes, party_leaders(store, ids))  # "<Party> leader <Name>" too

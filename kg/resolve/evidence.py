@@ -15,9 +15,10 @@ from kg.namespaces import ARTICLE_GRAPH_PREFIX, concept_value
 from kg.store.base import Store
 
 _ARTICLES = """
-SELECT ?a ?url ?pub ?title ?outlet WHERE {
+SELECT ?a ?url ?pub ?est ?title ?outlet WHERE {
   GRAPH ?g { ?a a kg:Article .
     OPTIONAL { ?a kg:url ?url } OPTIONAL { ?a kg:published ?pub } OPTIONAL { ?a kg:title ?title }
+    OPTIONAL { ?a kg:estimatedPublished ?est }  # an undated page: its estimated day (kg.extract.source_dates)
     OPTIONAL { ?a kg:outlet ?o } }
   OPTIONAL { ?o rdfs:label ?outlet }  # actor facts live in kgg:actors
   FILTER(STRSTARTS(STR(?g), "{prefix}"))
@@ -198,7 +199,8 @@ def load_facts(store: Store) -> Facts:
     sources = {}
     for r in _rows(store, _ARTICLES):
         iri = _v(r, "a") or ""
-        sources[iri] = Source(iri, _v(r, "url"), _date(_v(r, "pub")), _v(r, "title"), _v(r, "outlet"))
+        day = _date(_v(r, "pub")) or _date(_v(r, "est"))  # an estimate only where no published date exists
+        sources[iri] = Source(iri, _v(r, "url"), day, _v(r, "title"), _v(r, "outlet"))
 
     meetings = _meetings(store)
     mentioned: dict[str, set[str]] = defaultdict(set)

@@ -34,6 +34,8 @@ __all__ = ["article_actors", "doers", "with_implicit_subjects"]
 
 #: families whose subjectless claims may take their doer from the article
 IMPLICIT_FAMILIES = frozenset({"action"})
+#: kinds of other families that one named actor of an article does once, like an action ("set to price Thursday")
+IMPLICIT_KINDS = frozenset({"price"})
 
 #: a condition in the words ("if the launch slips to Saturday, …") makes the claimed kind a premise, not the claim
 _CONDITION = re.compile(r"\b(?:if|unless|in case)\b", re.I)
@@ -80,7 +82,9 @@ def with_implicit_subjects(
     out = dict(claims)
     for p in predictions:
         c = claims.get(p.iri)
-        if c is None or c.subjects or c.family not in IMPLICIT_FAMILIES or c.end is None or _CONDITION.search(p.text):
+        if c is None or c.subjects or c.end is None or _CONDITION.search(p.text):
+            continue
+        if c.family not in IMPLICIT_FAMILIES and c.predicate not in IMPLICIT_KINDS:
             continue
         found = doers(c, named.get(p.article, frozenset()), (r for r in all_reports if r.article != p.article))
         if found:

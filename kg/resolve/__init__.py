@@ -43,6 +43,7 @@ from kg.resolve.record import (
 from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.rules import FAMILIES, Candidate
 from kg.resolve.rules import judge as judge_rule
+from kg.resolve.titles import with_rivals
 from kg.store.base import Store
 from kg.store.terms import to_oxigraph
 
@@ -139,6 +140,7 @@ def resolve(
     events = cluster(reports(facts, outcomes, as_of))
     named = {a: ids.all(x) for a, x in article_actors(store).items()}
     claims = with_implicit_subjects(claims, facts.predictions, events, named)  # "launch tomorrow": its doer
+    claims = with_rivals(claims, facts.predictions)  # contenders for one title (kg.resolve.titles)
     predictions = facts.predictions
     if prediction is not None:
         predictions = [p for p in predictions if p.iri == expand(prediction)]

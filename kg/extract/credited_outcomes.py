@@ -5,7 +5,8 @@ The deed is the -ing form after "<praise verb> <whom> for" (:data:`kg.extract.ve
 claim (:func:`kg.extract.claims.read_claim`); its subject is the actor named in *whom*, or, for "his / her /
 their (young) team / side / squad / players", the team of the person praising, when the article writes that
 person as "<Team> coach / manager / captain <Name>" (``lexicon/team_roles.txt``). Praise in a hedged or planned
-clause ("will praise") reports nothing. The day is the sentence's date nearest the deed.
+clause ("will praise") reports nothing, nor praise for anything but a contest (:data:`CREDITED_FAMILIES`).
+The day is the sentence's date nearest the deed.
 
 >>> from kg.records import Actor, ArticleRecord, Records, Span
 >>> text = "Ruritania coach Ann Lee praised her young side for winning the Harbour Cup final on Sunday."
@@ -28,14 +29,17 @@ from kg.extract.claims import base_forms, read_claim
 from kg.extract.lexicon import alternation, load
 from kg.extract.outcomes import _day_near
 from kg.extract.verbal_gerunds import PRAISE
+from kg.outcome_scheme import scheme
 from kg.records import Outcome, Records, Span
 
-__all__ = ["credited_outcomes", "with_credited_outcomes"]
+__all__ = ["CREDITED_FAMILIES", "credited_outcomes", "with_credited_outcomes"]
 
 _GATE = re.compile(r"\b(?:praise|congratulat|hail|thank|applaud|laud|salut|commend|credit)", re.I)
 _DEED = re.compile(r"(?:(?:[\w’'-]+\s+){1,6}?)for\s+(?P<ger>[a-z]+ing)\b")
 _OWN_TEAM = re.compile(r"^(?:his|her|their)\s+(?:[a-z]+\s+){0,2}(?:team|side|squad|players|club|crew)$", re.I)
 _HEDGED = re.compile(r"\b(?:will|would|could|may|might|should|shall|expects?|if|unless|plans?|hopes?)\b|['’]ll\b", re.I)
+#: the outcome families praise reports
+CREDITED_FAMILIES = frozenset({"contest"})
 #: the most characters between a team's name and the coach's ("  head coach  ")
 _GAP = 24
 
@@ -63,13 +67,19 @@ def credited_outcomes(records: Records, first: int = 1) -> list[Outcome]:
                     continue
                 who = _whom(records, s, at, at + len(praise.group()) - len(" for "), praise.group("obj"))
                 claim = read_claim(text, m.start("ger"), e, actors=records.actors, forms=base_forms(), sentence=(s, e))
-                if who is None or claim is None or claim.span.start != m.start("ger"):
+                if who is None or claim is None or claim.span.start != m.start("ger") or not _credited(claim.predicate):
                     continue
                 claim = replace(claim, subjects=[who], object=claim.object if claim.object != who else None)
                 day = _day_near(text, published, s, e, claim.span.start)
                 out.append(Outcome(f"o{first + len(out)}", claim, Span(s, e, text[s:e]), date=day,
                                    rule="outcome.credited", confidence=0.6))
     return out
+
+
+def _credited(kind: str) -> bool:
+    """Praise is read as a report for contests only ("for winning"): "thanked voters for returning him to office"
+    names no return."""
+    return scheme().family(kind) in CREDITED_FAMILIES
 
 
 def _whom(records: Records, s: int, at: int, end: int, obj: str) -> str | None:

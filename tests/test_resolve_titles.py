@@ -81,7 +81,8 @@ def test_praise_reports_no_win_when_hedged_or_when_the_team_is_unknown(text: str
 
 def test_praise_for_anything_but_a_contest_reports_nothing() -> None:
     text = "Mara Voss thanked Delta United for returning her to the board on Sunday."
-    assert not [o for o in records(text, "2031-07-14", "https://example.org/x").outcomes if o.rule == "outcome.credited"]
+    found = records(text, "2031-07-14", "https://example.org/x").outcomes
+    assert not [o for o in found if o.rule == "outcome.credited"]
 
 
 def test_the_title_confirms_the_winners_forecast_and_refutes_the_rivals(store: MemoryStore, tmp_path: Path) -> None:

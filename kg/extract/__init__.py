@@ -25,6 +25,7 @@ from kg.extract.claims import with_claims
 from kg.extract.contest_names import with_contest_themes
 from kg.extract.credited_outcomes import with_credited_outcomes
 from kg.extract.decision_claims import with_decision_claims
+from kg.extract.first_to import with_first_outcomes
 from kg.extract.hedges import concept_for
 from kg.extract.outcome_anaphora import with_anaphoric_claims
 from kg.extract.outcome_success import with_success_claims
@@ -73,4 +74,4 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
     records = split_ranked_odds(records)  # "A 20%, with B the next best placed with 12%": two forecasts
     claimed = with_success_claims(with_anaphoric_claims(with_passive_claims(with_claims(records))))
     claimed = with_contest_themes(with_ranked_claims(claimed))
-    return with_credited_outcomes(with_outcomes(with_decision_claims(claimed)))
+    return with_first_outcomes(with_credited_outcomes(with_outcomes(with_decision_claims(claimed))))

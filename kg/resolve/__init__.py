@@ -23,6 +23,7 @@ from kg.errors import UsageError
 from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.aliases import identity_map, unify
+from kg.resolve.crews import crew_agencies, with_crews
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
 from kg.resolve.first_person import with_speakers
@@ -137,6 +138,7 @@ def resolve(
     facts, claims, outcomes = unify(load_facts(store), load_claims(store), load_outcomes(store), ids)
     claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
     claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
+    claims, outcomes = with_crews(claims, outcomes, crew_agencies(store, ids, outcomes))  # "<Agency> astronaut <Name>"
     events = cluster(reports(facts, outcomes, as_of))
     named = {a: ids.all(x) for a, x in article_actors(store).items()}
     claims = with_implicit_subjects(claims, facts.predictions, events, named)  # "launch tomorrow": its doer

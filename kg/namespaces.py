@@ -261,6 +261,7 @@ OUTCOME_KINDS = (
     "meet", "visit", "attend", "win", "lose", "lead", "pass", "reject", "approve", "dissolve", "raise", "cut",
     "hold", "announce", "sign", "agree", "withdraw", "release", "launch", "return", "end", "postpone", "reach",
     "price", "form-government", "stay",
+    "dock",
 )
 COMPARISONS = ("eq", "ge", "le", "gt", "lt", "between")
 STATUS_AS_OF_PREFIX = str(GRAPH) + "status/as-of/"

@@ -113,6 +113,7 @@ KINDS: dict[str, tuple[list[Who], str, str]] = {
     "price": ([ACME], "Acme Corp will price its shares at $45.", "Acme Corp priced its shares at $45 on Monday."),
     "form-government": ([GREENS], "The Greens will form a coalition.", "The Greens formed a coalition on Monday."),
     "stay": ([RURITANIA], "Ruritania will stay in the pact.", "Ruritania stayed in the pact on Monday."),
+    "dock": ([ORBITAL], "Orbital Corp will dock with the station.", "Orbital Corp docked with the station on Monday."),
 }
 
 

@@ -65,3 +65,17 @@ def test_without_the_crew_role_the_launch_is_nobody_the_article_names(store: Mem
     )
     (j,) = resolve(store, **at("2031-05-10"))
     assert j.outcome not in ("confirmed", "refuted"), j.rationale
+
+
+def test_a_crews_arrival_at_the_station_confirms_the_berthing_its_agency_planned(
+    store: MemoryStore, tmp_path: Path
+) -> None:
+    said = "The crew will berth with the International Space Station"
+    before = f"Orbital Agency readied the capsule. {said}."
+    arrived = "Orbital Agency astronauts Ann Lee and Bo Park have arrived at the International Space Station."
+    after = later(arrived, [AGENCY, LEE, PARK])
+    assert [(o.claim.predicate, sorted(o.claim.subjects)) for o in after.outcomes] == [("dock", ["lee", "park"])]
+    load(store, tmp_path, records(before, "2031-04-30", "https://example.org/before", [AGENCY], {said: "2031-05-04"}),
+         after)
+    (j,) = resolve(store, **at("2031-05-10"))
+    assert j.outcome == "confirmed" and j.evidence, j.rationale

@@ -110,3 +110,10 @@ def test_a_winner_the_forecast_did_not_name_as_a_contender_refutes_nothing(store
                     "2031-07-14", "https://example.org/final")
     (j,) = resolve(load(store, tmp_path, before, final), **at("2031-07-20"))
     assert j.outcome == "open"
+
+
+def test_a_tournament_named_in_passing_is_not_what_an_election_forecast_is_about() -> None:
+    text = ("Polls close on Thursday\n\nThe Pollster Institute gives Harbour Rovers a 21 percent probability of "
+            "winning.\n\nThe Harbour Cup final was moved to avoid the vote.")
+    (p,) = records(text, "2031-06-01", "https://example.org/vote", (text.split("\n\n")[1][:-1],)).predictions
+    assert p.claim is not None and p.claim.predicate == "win" and p.claim.theme is None

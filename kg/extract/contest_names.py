@@ -3,7 +3,9 @@ probability of winning" in an article about the "Harbour Cup" claims a win of th
 
 A tournament is named by a capitalised word and a last word of ``lexicon/tournament_words.txt`` ("World Cup",
 "Champions League"); the one named most often in the title and the text is the article's (the first named wins
-a tie). Only contest claims (win, lose) without a theme of their own take it.
+a tie). Only contest claims (win, lose) without a theme or an object of their own take it, and only when the
+title or the prediction's own paragraph names it (an election article mentioning a cup in passing keeps its
+win claims about the election).
 
 >>> contest_name("Harbour Cup preview", "The Harbour Cup starts in May. The Delta League is over.")
 'harbour cup'
@@ -53,8 +55,18 @@ def with_contest_themes(records: Records) -> Records:
     name = contest_name(records.article.title, records.article.text)
     if name is None:
         return records
+    text, title = records.article.text, (records.article.title or "").lower()
     predictions = [
-        replace(p, claim=replace(p.claim, theme=name)) if p in todo and p.claim is not None else p
+        replace(p, claim=replace(p.claim, theme=name))
+        if p in todo and p.claim is not None and (name in title or name in _paragraph(text, p.span.start).lower())
+        else p
         for p in records.predictions
     ]
     return replace(records, predictions=predictions)
+
+
+def _paragraph(text: str, at: int) -> str:
+    """The paragraph around *at* (between blank lines)."""
+    start = text.rfind("\n\n", 0, at)
+    end = text.find("\n\n", at)
+    return text[start + 1 if start != -1 else 0 : end if end != -1 else len(text)]

@@ -4,6 +4,7 @@ tests)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from kg.extract.outcomes import with_outcomes
 from kg.extract.ranked_odds import split_ranked_odds, with_ranked_claims
 from kg.records import Actor, ArticleRecord, Prediction, Records, Span
 from kg.resolve import resolve
+from kg.resolve.events import Report
+from kg.resolve.titles import is_title_report
 from kg.store import MemoryStore
 from tests.test_resolve_claims import Who, at, load
 
@@ -117,3 +120,18 @@ def test_a_tournament_named_in_passing_is_not_what_an_election_forecast_is_about
             "winning.\n\nThe Harbour Cup final was moved to avoid the vote.")
     (p,) = records(text, "2031-06-01", "https://example.org/vote", (text.split("\n\n")[1][:-1],)).predictions
     assert p.claim is not None and p.claim.predicate == "win" and p.claim.theme is None
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Delta United won the Harbour Cup on Sunday.", True),
+    ("Delta United won the 2031 Harbour Cup final.", True),
+    ("Delta United won the title in style.", True),
+    ("Delta United won the Harbour Cup opener on Sunday.", False),
+    ("Delta United won their Harbour Cup group match.", False),
+    ("Delta United won the semi-final of the Harbour Cup.", False),
+    ("Delta United won at the Harbour Cup.", False),
+])
+def test_a_title_report_names_the_whole_contest_not_a_round_or_a_match(text: str, title: bool) -> None:
+    day = dt.date(2031, 7, 13)
+    r = Report("o1", "kgd:x", "contest", "win", "held", frozenset({"delta"}), day, text=text, words="won")
+    assert is_title_report(r) is title

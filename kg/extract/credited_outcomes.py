@@ -34,7 +34,11 @@ from kg.records import Outcome, Records, Span
 
 __all__ = ["CREDITED_FAMILIES", "credited_outcomes", "with_credited_outcomes"]
 
-_GATE = re.compile(r"\b(?:praise|congratulat|hail|thank|applaud|laud|salut|commend|credit)", re.I)
+#: one scan of the text before the sentences are read: praise, then "for" and an -ing word
+_GATE = re.compile(
+    r"\b(?:praise|congratulat|hail|thank|applaud|laud|salut|commend|credit)\w*\s+[^,.;:]{1,50}?\s+for\s+[a-z]+ing\b",
+    re.I,
+)
 _DEED = re.compile(r"(?:(?:[\w’'-]+\s+){1,6}?)for\s+(?P<ger>[a-z]+ing)\b")
 _OWN_TEAM = re.compile(r"^(?:his|her|their)\s+(?:[a-z]+\s+){0,2}(?:team|side|squad|players|club|crew)$", re.I)
 _HEDGED = re.compile(r"\b(?:will|would|could|may|might|should|shall|expects?|if|unless|plans?|hopes?)\b|['’]ll\b", re.I)

@@ -53,7 +53,14 @@ def _title_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     title = [w for w in entries if not w.startswith("-")]
     rounds = [w[1:] for w in entries if w.startswith("-")]
     return (re.compile(r"\b(?:" + "|".join(map(re.escape, title)) + r")s?\b", re.I),
-            re.compile(r"\b(?:" + "|".join(map(re.escape, rounds)) + r")", re.I))
+            re.compile(r"\b(?:" + "|".join(map(re.escape, rounds)) + r")s?\b", re.I))
+
+
+@cache
+def _named_tournament() -> re.Pattern[str]:
+    """A tournament's name right after the win word: "the Harbour Cup", "the 2030 Harbour Cup"."""
+    last = "|".join(re.escape(w) for w in load("tournament_words"))
+    return re.compile(rf"\s+(?:the\s+)?(?:\d{{4}}\s+)?(?:[A-Z][\w’'-]*\s+){{1,3}}?(?:{last})\b")
 
 
 def _tournament(theme: str | None) -> str | None:
@@ -76,7 +83,8 @@ def is_title_report(r: Report) -> bool:
         return False
     after = re.split(r"[,.;:]", r.text[at + len(r.words) : at + len(r.words) + _AFTER])[0]
     title, rounds = _title_words()
-    return title.search(after) is not None and rounds.search(after) is None
+    named = _named_tournament().match(after) is not None  # "won the Harbour Cup" is the title
+    return (named or title.search(after) is not None) and rounds.search(after) is None
 
 
 def _same_tournament(claim: ClaimFact, r: Report) -> bool:

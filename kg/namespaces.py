@@ -263,7 +263,7 @@ METHODS = ("rule", "human")
 OUTCOME_KINDS = (
     "meet", "visit", "attend", "win", "lose", "lead", "pass", "reject", "approve", "dissolve", "raise", "cut",
     "hold", "announce", "sign", "agree", "withdraw", "release", "launch", "return", "end", "postpone", "reach",
-    "price", "form-government", "stay", "accompany", "offer",
+    "price", "form-government", "stay", "accompany", "offer", "dock",
 )
 COMPARISONS = ("eq", "ge", "le", "gt", "lt", "between")
 STATUS_AS_OF_PREFIX = str(GRAPH) + "status/as-of/"

@@ -116,6 +116,7 @@ KINDS: dict[str, tuple[list[Who], str, str]] = {
     "accompany": ([BERG, DORN], "Anna Berg and Carl Dorn will be joined by interpreters.",
                   "Anna Berg and Carl Dorn were joined by interpreters on Monday."),
     "offer": ([ACME], "Acme Corp will offer to buy the plant.", "Acme Corp offered to buy the plant on Monday."),
+    "dock": ([ORBITAL], "Orbital Corp will dock with the station.", "Orbital Corp docked with the station on Monday."),
 }
 
 

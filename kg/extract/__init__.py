@@ -22,13 +22,17 @@ mapped to probabilities (:mod:`.hedges`). Shared English news vocabulary is data
 from __future__ import annotations
 
 from kg.extract.claims import with_claims
+from kg.extract.contest_names import with_contest_themes
+from kg.extract.credited_outcomes import with_credited_outcomes
 from kg.extract.decision_claims import with_decision_claims
+from kg.extract.first_to import with_first_outcomes
 from kg.extract.hedges import concept_for
 from kg.extract.outcome_anaphora import with_anaphoric_claims
 from kg.extract.outcome_success import with_success_claims
 from kg.extract.outcomes import with_outcomes
 from kg.extract.passives import with_passive_claims
 from kg.extract.pipeline import PIPELINE, Analysis, Component, run
+from kg.extract.ranked_odds import split_ranked_odds, with_ranked_claims
 from kg.extract.registry import Registry, load_registry
 from kg.extract.relayed_claims import with_relayed_claims
 from kg.extract.slugs import actor_iri, slug
@@ -68,6 +72,8 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         predictions=list(a.need("predictions")),
         extractor=EXTRACTOR,
     )
+    records = split_ranked_odds(records)  # "A 20%, with B the next best placed with 12%": two forecasts
     claimed = with_success_claims(with_anaphoric_claims(with_passive_claims(with_claims(records))))
     claimed = with_relayed_claims(claimed)  # pronoun, agent and group subjects, coalitions, countdowns
-    return with_outcomes(with_decision_claims(claimed))
+    claimed = with_contest_themes(with_ranked_claims(claimed))
+    return with_first_outcomes(with_credited_outcomes(with_outcomes(with_decision_claims(claimed))))

@@ -31,6 +31,7 @@ from kg.extract.form_themes import form_theme
 from kg.extract.gerund_clauses import gerund_verb, main_subject
 from kg.extract.lexicon import words
 from kg.extract.range_points import at_range_point
+from kg.extract.verbal_gerunds import verbal_ing
 from kg.outcome_scheme import Scheme, scheme
 from kg.records import Actor, Claim, Records, Span
 
@@ -114,6 +115,7 @@ def _noun_ing(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 16) : m.start()]
     return head.endswith("ing") and not (
         _BE.search(before[-8:]) or _DELIBERATE.search(before) or gerund_verb(text, m.start()) or _named_doer(text, m)
+        or verbal_ing(text, m.start())  # "probability of winning", "praised … for winning" (kg.extract.verbal_gerunds)
     )
 
 

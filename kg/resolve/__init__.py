@@ -24,6 +24,7 @@ from kg.extract.slugs import slug
 from kg.namespaces import ACTOR, EVENTS_GRAPH, KG, PREFIXES, STATUS_AS_OF_PREFIX, STATUS_GRAPH, concept
 from kg.resolve.aliases import identity_map, unify
 from kg.resolve.bodies import bodies, with_bodies
+from kg.resolve.crews import crew_agencies, with_crews
 from kg.resolve.events import cluster, events_graph
 from kg.resolve.evidence import load_facts
 from kg.resolve.first_person import with_speakers
@@ -47,6 +48,7 @@ from kg.resolve.reports import load_claims, load_outcomes, reports
 from kg.resolve.rules import FAMILIES, Candidate
 from kg.resolve.rules import judge as judge_rule
 from kg.resolve.short_names import short_names, with_short_names
+from kg.resolve.titles import with_rivals
 from kg.store.base import Store
 from kg.store.terms import to_oxigraph
 
@@ -143,9 +145,11 @@ def resolve(
     claims = with_speakers(claims, facts.predictions)  # "I will …": the predictor
     claims, outcomes = with_offices(claims, outcomes, office_holders(store, ids))  # "<Org> Chair <Name>" acts for it
     claims, outcomes = with_leaders(claims, outcomes, party_leaders(store, ids))  # "<Party> leader <Name>" too
+    claims, outcomes = with_crews(claims, outcomes, crew_agencies(store, ids, outcomes))  # "<Agency> astronaut <Name>"
     events = cluster(reports(facts, outcomes, as_of))
     named = {a: ids.all(x) for a, x in article_actors(store).items()}
     claims = with_implicit_subjects(claims, facts.predictions, events, named)  # "launch tomorrow": its doer
+    claims = with_rivals(claims, facts.predictions)  # contenders for one title (kg.resolve.titles)
     predictions = facts.predictions
     if prediction is not None:
         predictions = [p for p in predictions if p.iri == expand(prediction)]

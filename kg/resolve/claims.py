@@ -43,6 +43,7 @@ from kg.resolve.majority import in_claimed_unit
 from kg.resolve.reports import ClaimFact
 from kg.resolve.sizes import size_verdict
 from kg.resolve.themes import report_concepts
+from kg.resolve.titles import rival_title, title_event
 
 __all__ = ["Match", "compare", "judge_claim"]
 
@@ -126,6 +127,8 @@ def _fields(claim: ClaimFact, e: EventFact) -> tuple[str, ...] | None:
             out.append("theme")
         elif claim.value is None or not any(r.value is not None for r in held):
             return None  # "win the cup" is not "won a group match"; a number may stand in for the theme
+    if not title_event(claim, held, e):
+        return None  # a title claim is settled by the title only (kg.resolve.titles)
     return (*out, "window")
 
 
@@ -190,6 +193,9 @@ def judge_claim(claim: ClaimFact, events: list[EventFact]) -> tuple[Match | None
     candidates: list[Match] = []
     for e in sorted(events, key=lambda e: (e.first, e.iri)):
         fields = _fields(claim, e)
+        if fields is None and (won := rival_title(claim, e)):
+            decided = Match(e, "refuted", ("family", "contest", "rival", "window"), "a rival won the title", won)
+            break
         if fields is None:
             if claim.subjects and e.family == claim.family and claim.subjects & e.actors:
                 candidates.append(Match(e, "open", ("family", "subject"), "outside the window or another object",

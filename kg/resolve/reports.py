@@ -66,6 +66,7 @@ class ClaimFact:
     start: dt.date | None = None
     end: dt.date | None = None
     words: str = ""
+    rivals: frozenset[str] = frozenset()  # other contenders for one title (kg.resolve.titles)
 
     @property
     def family(self) -> str:

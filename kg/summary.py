@@ -9,9 +9,10 @@ of its own): the number of meeting reports (``kg:Meeting`` nodes of article grap
 Each pair is stored in both directions, so the ties of one actor are one index lookup, and a row of the
 report is three triples of one node (on the on-disk store every pattern joined is a RocksDB seek per row).
 
-The counts are maintained by difference (:func:`update`): when articles are written, the ties their old
-versions had in the store (read before the write, :func:`stored`) are subtracted and those of the new versions
-added; a tie whose count falls to 0 is removed. A write costs what its articles contain, never a scan of the
+The counts are maintained by difference (:func:`changes`, written by kg.store.writer in the transaction of
+the articles themselves): when articles are written, the ties their old versions had in the store (read before
+the write, :func:`stored`) are subtracted and those of the new versions added; a tie whose count falls to 0 is
+removed. A write costs what its articles contain, never a scan of the
 store. :func:`rebuild` recomputes the whole graph from the article graphs (``kg migrate``, a store bulk-loaded
 without it); :func:`quads` writes it for a dump built outside a store (bench).
 
@@ -27,6 +28,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 import pyoxigraph as ox
@@ -47,6 +50,7 @@ _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 QUADS_PER_TIE = 3  # what :func:`quads` writes for one tie (no rdf:type: each quad is paid on every write)
 
 
+@lru_cache(maxsize=100_000)  # a tie's count moves with every article naming the pair
 def tie_iri(tie: Tie) -> ox.NamedNode:
     """The node of one directed tie: ``{base}id/tie/<16hex>`` from its actor, other actor and kind."""
     return ox.NamedNode(TIE_BASE + hashlib.sha256("\x1f".join(tie).encode("utf-8")).hexdigest()[:16])
@@ -112,55 +116,72 @@ def update_text(delta: Counter[Tie]) -> str | None:
     )
 
 
-def update(
-    store: Store,
-    *,
-    added: Iterable[ox.Triple | ox.Quad] | Counter[Tie] = (),
-    removed: Counter[Tie] | None = None,
-) -> None:
-    """Add the ties of the triples *added* (or the ties themselves) and subtract *removed* (from :func:`stored`).
+@dataclass
+class Upkeep:
+    """What moves the stored counts by a delta: quads to add and to remove (embedded store: read by index
+    lookups, written by the caller in the same transaction as the articles), or one SPARQL Update (a server)."""
 
-    On a store speaking SPARQL only (a server) this is one Update (:func:`update_text`). On the embedded store
-    the counts are read by index lookups and the changes written as quads: the Update text of a batch of 50
-    articles (~11,000 changed ties, 2 MB) cost as much as writing the articles themselves.
+    add: list[ox.Quad] = field(default_factory=list)
+    drop: list[ox.Quad] = field(default_factory=list)
+    text: str | None = None
+
+
+def changes(store: Store, delta: Counter[Tie]) -> Upkeep:
+    """The changes moving the stored counts by *delta* (signed); a tie whose count falls to 0 is removed.
+
+    On the embedded store the counts are read by index lookups and the changes returned as quads (the Update
+    text of a batch of 50 articles, ~11,000 changed ties, cost as much as writing the articles themselves);
+    on a store speaking SPARQL only it is one Update (:func:`update_text`).
     """
-    delta = Counter(added) if isinstance(added, Counter) else ties(added)
-    delta.subtract(removed or Counter())
+    changed = {t: n for t, n in delta.items() if n}
     raw = getattr(store, "raw", None)
-    if isinstance(raw, ox.Store):
-        _update_embedded(raw, {t: n for t, n in delta.items() if n})
-        return
-    text = update_text(delta)
-    if text:
-        store.apply(delete=text)
-
-
-def _update_embedded(raw: ox.Store, changed: dict[Tie, int]) -> None:
-    """The counts changed on a pyoxigraph store: new quads in one ``extend``, old ones in one ``DELETE DATA``.
-
-    Two transactions, the additions first: a crash in between leaves a tie with two counts (a visible
-    duplicate row, never a silently wrong count), which :func:`rebuild` (``kg migrate``) repairs.
-    """
-    add: list[ox.Quad] = []
-    drop: list[ox.Quad] = []
+    if not isinstance(raw, ox.Store):
+        return Upkeep(text=update_text(Counter(changed)))
+    out = Upkeep()
     for t, d in sorted(changed.items()):
         node, count = tie_iri(t), _P[_COUNT[t[2]]]
         olds = list(raw.quads_for_pattern(node, count, None, _GRAPH))
         before = int(str(getattr(olds[0].object, "value", 0))) if olds else 0
         after = before + d
         if after <= 0:
-            drop += raw.quads_for_pattern(node, None, None, _GRAPH)
+            out.drop += raw.quads_for_pattern(node, None, None, _GRAPH)
             continue
         if not olds:
-            add += [ox.Quad(node, _P["actor"], ox.NamedNode(t[0]), _GRAPH),
-                    ox.Quad(node, _P["other"], ox.NamedNode(t[1]), _GRAPH)]
-        add.append(ox.Quad(node, count, ox.Literal(str(after), datatype=_INTEGER), _GRAPH))
-        drop += olds
-    if add:
-        raw.extend(add)
-    if drop:
-        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in drop)
-        raw.update(f"DELETE DATA {{ GRAPH {_GRAPH} {{\n{body} }} }}")
+            out.add += [ox.Quad(node, _P["actor"], ox.NamedNode(t[0]), _GRAPH),
+                        ox.Quad(node, _P["other"], ox.NamedNode(t[1]), _GRAPH)]
+        out.add.append(ox.Quad(node, count, ox.Literal(str(after), datatype=_INTEGER), _GRAPH))
+        out.drop += olds
+    return out
+
+
+def data_text(keyword: Literal["INSERT", "DELETE"], quads: Iterable[ox.Quad]) -> str | None:
+    """``INSERT DATA`` / ``DELETE DATA`` of *quads* (named graphs), or None when there are none."""
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Triple]] = defaultdict(list)
+    for q in quads:
+        by_graph[q.graph_name].append(q.triple)
+    if not by_graph:
+        return None
+    body = "".join(f"GRAPH {g} {{\n{_ntriples(ts)}}}\n" for g, ts in by_graph.items())
+    return f"{keyword} DATA {{\n{body}}}"
+
+
+def _ntriples(triples: list[ox.Triple]) -> str:
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+
+
+def update(
+    store: Store,
+    *,
+    added: Iterable[ox.Triple | ox.Quad] | Counter[Tie] = (),
+    removed: Counter[Tie] | None = None,
+) -> None:
+    """Add the ties of the triples *added* (or the ties themselves) and subtract *removed* (from :func:`stored`),
+    in one transaction (article writes fold :func:`changes` into their own transaction instead)."""
+    delta = Counter(added) if isinstance(added, Counter) else ties(added)
+    delta.subtract(removed or Counter())
+    up = changes(store, delta)
+    if up.text or up.drop or up.add:
+        store.apply(delete=" ;\n".join(x for x in (up.text, data_text("DELETE", up.drop)) if x) or None, add=up.add)
 
 
 def quads(counts: Counter[Tie]) -> list[ox.Quad]:

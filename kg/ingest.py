@@ -288,6 +288,7 @@ class Writer:
         self.error: BaseException | None = None
         self.stopped = False
         self.done = 0
+        self.referenced = False  # the ontology and registry checked (once per ingest: ~20 ms each time)
         self.thread = threading.Thread(target=self._run, name="kg-ingest-writer", daemon=True)
 
     def __enter__(self) -> Writer:
@@ -344,7 +345,8 @@ class Writer:
             if self.error is not None or self.stopped:
                 continue
             try:
-                _store_batch(self.store, batch, force=self.force, result=self.result)
+                self.referenced |= _store_batch(self.store, batch, force=self.force, result=self.result,
+                                                reference=not self.referenced)
             except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread
                 self.error = e
             self.done += len(batch)
@@ -362,19 +364,25 @@ def admit(outcome: Outcome, *, force: bool) -> bool:
 
 
 def _store_batch(
-    store: Store, prepared: list[tuple[Outcome, Mapped | None]], *, force: bool, result: IngestResult
-) -> None:
+    store: Store, prepared: list[tuple[Outcome, Mapped | None]], *, force: bool, result: IngestResult,
+    reference: bool = True,
+) -> bool:
+    """Write the admitted articles of *prepared* (with the reference graphs first when *reference*); True
+    when something was written."""
     accepted: list[Mapped] = []
     for outcome, mapped in prepared:
         if mapped is not None and admit(outcome, force=force):
             accepted.append(mapped)  # a later file for the same article wins
         result.outcomes.append(outcome)
-    if accepted:
+    if not accepted:
+        return False
+    if reference:
         ensure_reference(store)  # only now: input that is all refused leaves even a new store untouched
-        t = time.perf_counter()
-        written = write_articles(store, accepted)
-        result.store_seconds += time.perf_counter() - t
-        result.flagged.extend(written.flagged)
+    t = time.perf_counter()
+    written = write_articles(store, accepted)
+    result.store_seconds += time.perf_counter() - t
+    result.flagged.extend(written.flagged)
+    return True
 
 
 def prepare_chunk(jobs: list[Job]) -> list[tuple[Outcome, Mapped | None]]:

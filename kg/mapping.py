@@ -173,30 +173,40 @@ class Mapped:
             ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in self.actor_facts
         ]
 
-    def nquads(self) -> bytes:
-        """:meth:`quads` as N-Quads: what the writer loads in one transaction, without Python terms."""
+    def ntriples(self) -> tuple[bytes, bytes]:
+        """The article graph's triples and the actor facts as N-Triples (serialized once)."""
         packed = self._still_packed()
         if packed is not None:
-            return bytes(packed[0])
-        return _in_graph(self.triples, self.graph) + _in_graph(self.actor_facts, ACTORS)
+            return bytes(packed[0]), bytes(packed[1])
+        return _ntriples(self.triples), _ntriples(self.actor_facts)
+
+    def nquads(self) -> bytes:
+        """:meth:`quads` as N-Quads: what the writer loads in one transaction, without Python terms."""
+        graph, facts = self.ntriples()
+        return _in_graph(graph, self.graph) + _in_graph(facts, ACTORS)
+
+    def update_data(self) -> bytes:
+        """:meth:`quads` as the ``GRAPH`` blocks of a SPARQL ``INSERT DATA`` (N-Triples is valid there)."""
+        graph, facts = self.ntriples()
+        return b"GRAPH %s {\n%s}\nGRAPH %s {\n%s}\n" % (str(self.graph).encode(), graph, str(ACTORS).encode(), facts)
 
     def actor_subjects(self) -> set[str]:
         """The IRIs of the text-found actors whose facts this article contributes."""
         packed = self._still_packed()
         if packed is not None:
-            return set(packed[1])
+            return set(packed[2])
         return {t.subject.value for t in self.actor_facts if isinstance(t.subject, ox.NamedNode)}
 
     def ties(self) -> Counter[tuple[str, str, str]]:
         """The actor ties this article makes (:func:`kg.summary.ties`), counted where it was mapped."""
         packed = self._still_packed()
         if packed is not None:
-            return Counter(dict(packed[3]))
+            return Counter(dict(packed[4]))
         from kg.summary import ties  # kg.summary reads stores; mapping must not import them at load
 
         return Counter(ties(self.triples))
 
-    def _still_packed(self) -> tuple[bytes, list[str], int, list[tuple[tuple[str, str, str], int]]] | None:
+    def _still_packed(self) -> tuple[bytes, bytes, list[str], int, list[tuple[tuple[str, str, str], int]]] | None:
         """The bytes this article arrived as, unless its terms were parsed back (and so may have changed)."""
         if "triples" in self.__dict__ or "actor_facts" in self.__dict__:
             return None
@@ -205,14 +215,14 @@ class Mapped:
     def __len__(self) -> int:
         packed = self._still_packed()
         if packed is not None:
-            return int(packed[2])
+            return int(packed[3])
         return len(self.triples) + len(self.actor_facts)
 
-    # Between processes a Mapped travels as N-Quads bytes (pickling pyoxigraph terms one by one costs ~10x
+    # Between processes a Mapped travels as N-Triples bytes (pickling pyoxigraph terms one by one costs ~10x
     # more); the receiving side parses them back only when asked for terms (the writer needs only the bytes).
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("triples", "actor_facts", "_packed")}
-        state["_packed"] = (self.nquads(), sorted(self.actor_subjects()), len(self), sorted(self.ties().items()))
+        state["_packed"] = (*self.ntriples(), sorted(self.actor_subjects()), len(self), sorted(self.ties().items()))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -222,17 +232,17 @@ class Mapped:
         packed = self.__dict__.get("_packed")
         if name not in ("triples", "actor_facts") or packed is None:
             raise AttributeError(name)
-        graph: list[ox.Triple] = []
-        facts: list[ox.Triple] = []
-        for q in ox.parse(packed[0], format=ox.RdfFormat.N_QUADS):
-            (facts if q.graph_name == ACTORS else graph).append(ox.Triple(q.subject, q.predicate, q.object))
+        graph, facts = ([q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)] for data in packed[:2])
         self.__dict__.update(triples=graph, actor_facts=facts)
         return self.__dict__[name]
 
 
-def _in_graph(triples: list[ox.Triple], graph: ox.NamedNode) -> bytes:
-    """N-Quads of *triples* in *graph*: each N-Triples line (a literal's line breaks are escaped) gets the graph."""
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+def _ntriples(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _in_graph(data: bytes, graph: ox.NamedNode) -> bytes:
+    """N-Quads of N-Triples *data* in *graph*: each line (a literal's line breaks are escaped) gets the graph."""
     return data.replace(b" .\n", f" {graph} .\n".encode())
 
 
@@ -343,9 +353,8 @@ class _Mapper:
             mentions += [(m, actor) for m in actor.mentions]
         for span, actor in sorted(mentions, key=lambda x: (x[0].start, x[0].end)):
             mention = iri(self._mint("n", span.text))
-            self.text_span(mention, K.Mention, span)
+            self.text_span(mention, K.Mention, span)  # with its kg:extractedFrom (once: each triple is paid)
             self.add(mention, K.refersTo, self.actors[actor.id])
-            self.add(mention, K.extractedFrom, self.art)
             self.add(mention, K.rule, ox.Literal(actor.rule or "unspecified"))
             self.add(mention, K.confidence, _decimal(actor.confidence))
         # one triple per actor the article names: what co-mention reports join on (kg:Mention is per mention)

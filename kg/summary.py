@@ -10,7 +10,8 @@ Each pair is stored in both directions, so the ties of one actor are one index l
 one ``kg:other`` triple: the group's actor and count are read once per group (~4,000 groups for 45,000 ties in
 the 1M bench store), not once per row (on the on-disk store every pattern joined is a RocksDB seek per row).
 
-The counts are maintained by difference (:func:`update`): when articles are written, the ties their old
+The counts are maintained by difference (:func:`changes`, written by kg.store.writer in the transaction of the
+articles themselves; :func:`update` for other callers): when articles are written, the ties their old
 versions had in the store (read before the write, :func:`stored`) are subtracted and those of the new versions
 added; a tie moves from the group of its old count to that of its new one, and a group left with no
 ``kg:other`` is removed. A write costs what its articles' actors have, never a scan of the store.
@@ -145,7 +146,7 @@ def groups(store: Store, actors: Iterable[str]) -> dict[str, Group]:
     return found
 
 
-def changes(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+def moves(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """The quads to add and to remove so that the groups *stored_groups* take the signed counts *delta*."""
     where: dict[Tie, str] = {}
     for node, group in stored_groups.items():
@@ -179,36 +180,54 @@ def changes(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[
     return add, drop
 
 
+@dataclass
+class Upkeep:
+    """The quads moving the stored counts by a delta: to add and to remove (disjoint sets), written by the
+    caller in the same transaction as the articles."""
+
+    add: list[ox.Quad] = field(default_factory=list)
+    drop: list[ox.Quad] = field(default_factory=list)
+
+
+def changes(store: Store, delta: Counter[Tie]) -> Upkeep:
+    """The changes moving the stored counts by *delta* (signed): the groups of the actors concerned are read
+    (:func:`groups`: index lookups on the embedded store, one query on a server) and the moves computed
+    (:func:`moves`); a group left with no ``kg:other`` is removed."""
+    changed = Counter({t: n for t, n in delta.items() if n})
+    if not changed:
+        return Upkeep()
+    add, drop = moves(groups(store, {t[0] for t in changed}), changed)
+    return Upkeep(add=add, drop=drop)
+
+
+def data_text(keyword: Literal["INSERT", "DELETE"], quads: Iterable[ox.Quad]) -> str | None:
+    """``INSERT DATA`` / ``DELETE DATA`` of *quads* (named graphs), or None when there are none."""
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Triple]] = defaultdict(list)
+    for q in quads:
+        by_graph[q.graph_name].append(q.triple)
+    if not by_graph:
+        return None
+    body = "".join(f"GRAPH {g} {{\n{_ntriples(ts)}}}\n" for g, ts in by_graph.items())
+    return f"{keyword} DATA {{\n{body}}}"
+
+
+def _ntriples(triples: list[ox.Triple]) -> str:
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+
+
 def update(
     store: Store,
     *,
     added: Iterable[ox.Triple | ox.Quad] | Counter[Tie] = (),
     removed: Counter[Tie] | None = None,
 ) -> None:
-    """Add the ties of the triples *added* (or the ties themselves) and subtract *removed* (from :func:`stored`).
-
-    The groups of the actors concerned are read (:func:`groups`), the moves computed (:func:`changes`) and
-    written: on the embedded store the additions in one ``extend`` and the removals in one ``DELETE DATA``
-    (two transactions, the additions first: a crash in between leaves a tie in two groups, a visible duplicate
-    row, never a silently wrong count, which :func:`rebuild` (``kg migrate``) repairs); on a server one
-    ``DELETE DATA`` then the additions.
-    """
+    """Add the ties of the triples *added* (or the ties themselves) and subtract *removed* (from :func:`stored`),
+    in one transaction (article writes fold :func:`changes` into their own transaction instead)."""
     delta = Counter(added) if isinstance(added, Counter) else ties(added)
     delta.subtract(removed or Counter())
-    delta = Counter({t: n for t, n in delta.items() if n})
-    if not delta:
-        return
-    add, drop = changes(groups(store, {t[0] for t in delta}), delta)
-    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in drop)
-    delete = f"DELETE DATA {{ GRAPH {_GRAPH} {{\n{body} }} }}" if drop else None
-    raw = getattr(store, "raw", None)
-    if isinstance(raw, ox.Store):
-        if add:
-            raw.extend(add)
-        if delete:
-            raw.update(delete)
-        return
-    store.apply(delete=delete, add=add)
+    up = changes(store, delta)
+    if up.drop or up.add:
+        store.apply(delete=data_text("DELETE", up.drop), add=up.add)
 
 
 def quads(counts: Counter[Tie]) -> list[ox.Quad]:

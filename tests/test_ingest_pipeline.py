@@ -66,6 +66,41 @@ def test_a_mapped_article_travels_as_nquads(tmp_path: Path) -> None:
     assert back.graph == mapped.graph and back.published == "2030-01-05"
 
 
+def test_an_article_maps_each_triple_once() -> None:
+    mapped = map_records(article(1, "2030-01-05"))  # a mention is a span too: its kg:extractedFrom once
+    assert mapped.triples and len(set(mapped.triples)) == len(mapped.triples)
+    assert len(set(mapped.actor_facts)) == len(mapped.actor_facts)
+
+
+def test_a_batch_that_moves_counts_is_one_write_with_the_same_graphs(tmp_path: Path) -> None:
+    """A batch whose ties already have counts is written as one Update (DELETE DATA; INSERT DATA of the
+    bytes a worker sends): the same store as the articles written one at a time, the counts added up."""
+    from kg import summary
+    from kg.store.writer import ensure_reference, write_articles
+
+    def two_actors(i: int, day: str) -> Records:
+        records = article(i, day)
+        text = records.article.text
+        records.actors.append(Actor("a2", "Harbour Board", "Organization", mentions=[_span(text, "harbour board")],
+                                    rule="name"))
+        return records
+
+    first = [map_records(two_actors(i, f"2030-02-{i + 1:02d}")) for i in range(2)]
+    second = [map_records(two_actors(i, f"2030-03-{i + 1:02d}")) for i in range(2, 5)]
+    fast, plain = MemoryStore(), MemoryStore()
+    for store in (fast, plain):
+        ensure_reference(store)
+    write_articles(fast, first)
+    write_articles(fast, pickle.loads(pickle.dumps(second)))  # as a worker sends them: bytes only
+    write_articles(plain, first)
+    for m in second:  # one by one, terms parsed back
+        write_articles(plain, [m])
+    assert isomorphic(to_graph(fast.quads()), to_graph(plain.quads()))
+    counts = {str(q.object.value) for q in fast.quads(str(summary.SUMMARY_GRAPH))  # type: ignore[union-attr]
+              if str(q.predicate.value).endswith("mentionedIn")}
+    assert counts == {"5"}  # the chair and the board, named together in all five articles
+
+
 def test_two_workers_store_what_one_stores_in_input_order(tmp_path: Path) -> None:
     paths = [write(tmp_path, f"a{i:02d}", article(i, f"2030-01-{i + 1:02d}")) for i in range(9)]
     one, two = MemoryStore(), MemoryStore()

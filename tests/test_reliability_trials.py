@@ -17,10 +17,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+from kg import summary
 from kg.cli import app
+from kg.namespaces import ARTICLE_GRAPH_PREFIX, SUMMARY_GRAPH
 from kg.store import open_store
 
 GOOD = json.loads((Path(__file__).parent / "data" / "bad" / "good.json").read_text(encoding="utf-8"))
@@ -70,6 +73,19 @@ def derived_from_missing_articles(store: Path) -> list[str]:
         s.close()
 
 
+def summary_drift(store: Path) -> set[str]:
+    """The quads by which kgg:summary differs from a recount of the article graphs (empty: the counts are right)."""
+    s = open_store(store, read_only=True)
+    try:
+        rows = s.query(f"""SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ schema:mentions kg:participant }}
+                           GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}")) }}""",
+                       union=False)
+        want = {str(q) for q in summary.quads(summary.ties(ox.Triple(r["s"], r["p"], r["o"]) for r in rows))}
+        return want ^ {str(q) for q in s.quads(str(SUMMARY_GRAPH))}
+    finally:
+        s.close()
+
+
 def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
     store = tmp_path / "store"
     started = time.monotonic()
@@ -80,6 +96,7 @@ def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
     per_article = {n for g, n in reference.items() if "/graph/article/" in g}
     assert len(per_article) == 1  # every document maps to a graph of the same size
     whole = per_article.pop()
+    assert any(g.endswith("/graph/summary") for g in reference) and not summary_drift(store)
     rng = random.Random(11)
     survived = 0
     for trial in range(KILL_TRIALS):
@@ -94,6 +111,8 @@ def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
             elif graph.endswith("/graph/actors"):
                 orphans = derived_from_missing_articles(store)
                 assert not orphans, f"trial {trial}: actor facts derived from articles never stored: {orphans}"
+            elif graph.endswith("/graph/summary"):  # written in the articles' transaction: always a recount
+                assert not summary_drift(store), f"trial {trial}: kgg:summary differs from a recount"
             elif graph in reference:
                 assert n == reference[graph], f"trial {trial}: {graph} holds {n} of {reference[graph]} quads"
         survived += 1

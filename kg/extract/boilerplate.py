@@ -16,6 +16,7 @@ A paragraph is a run of non-blank lines. It is boilerplate when it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\S\n]*[^\s][^\n]*)*")
 _LINE_LEAD = re.compile(
@@ -76,6 +77,11 @@ def _prose(p: str) -> bool:
 
 def content_paragraphs(text: str, *, title: str | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the content paragraphs of *text*, in order, trimmed of outer spaces."""
+    return list(_content_paragraphs(text, title))
+
+
+@lru_cache(maxsize=8)  # several extraction steps read the paragraphs of the same article
+def _content_paragraphs(text: str, title: str | None) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for i, m in enumerate(_PARAGRAPH.finditer(text)):
         para = m.group()
@@ -83,4 +89,4 @@ def content_paragraphs(text: str, *, title: str | None = None) -> list[tuple[int
             continue
         lead = len(para) - len(para.lstrip())
         spans.append((m.start() + lead, m.start() + len(para.rstrip())))
-    return spans
+    return tuple(spans)

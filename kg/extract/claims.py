@@ -79,7 +79,24 @@ def base_forms() -> dict[str, str]:
 @cache
 def _pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     words = sorted((re.escape(w).replace(r"\ ", r"\s+") for w, _ in forms), key=len, reverse=True)
-    return re.compile(r"(?<![\w$-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w$-])(?:" + _by_first_letter(words) + r")(?![\w-])", re.I)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The alternation of *words* (regex texts) with those of one first ASCII letter grouped: the same matches
+    (words of other first letters never match where these do, and each group keeps their order), but the
+    engine tries one group at a position instead of every word (the trigger scan was ~7% of extraction).
+
+    >>> _by_first_letter(["cuts", "cut", "raise", "c"])
+    '(?:c(?:uts|ut|))|(?:r(?:aise))'
+    """
+    groups: dict[str, list[str]] = {}  # a lower-case ASCII letter -> the rest of its words; else a word alone
+    for w in words:
+        if w[:1].isascii() and w[:1].isalpha():
+            groups.setdefault(w[0].lower(), []).append(w[1:])
+        else:
+            groups.setdefault("\0" + w, []).append(w)
+    return "|".join(f"(?:{h}(?:{'|'.join(rest)}))" if len(h) == 1 else f"(?:{rest[0]})" for h, rest in groups.items())
 
 
 _PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str]]] = {}
@@ -143,17 +160,7 @@ def read_value(text: str, start: int, end: int) -> tuple[float, float | None, st
     (50.0, None, 'bp', 'ge')
     """
     s = scheme()
-    units = sorted(s.units, key=len, reverse=True)
-    unit_re = "|".join(re.escape(u) for u in units if not u.startswith(("$", "€", "us$")))
-    money = "|".join(re.escape(u) for u in units if u.startswith(("$", "€", "us$")) or u == "US$")
-    one = (
-        rf"(?:(?P<cur#>{money})\s?{_NUMBER.replace('N#', 'num#')}{_SCALE_RE.replace('S#', 'sc#')}"
-        rf"|{_NUMBER.replace('N#', 'n#')}{_SCALE_RE.replace('S#', 's#')}\s?(?:-\s?)?(?P<unit#>{unit_re})(?![\w]))"
-    )
-    lo_re, hi_re = one.replace("#", "1"), one.replace("#", "2")
-    pattern = re.compile(
-        rf"(?:(?P<between>between|from)\s+)?{lo_re}(?:\s*(?:and|to|-|–)\s*{hi_re})?", re.I
-    )
+    pattern = _value_pattern(tuple(s.units))
     m = pattern.search(text, start, end)
     if m is None:
         return None
@@ -167,6 +174,20 @@ def read_value(text: str, start: int, end: int) -> tuple[float, float | None, st
         return None if found is None else (*found[:4], Span(part.start(), whole.end(), text[part.start():whole.end()]))
     found = _read_match(m, s, text=text, start=start, end=end)
     return None if found is None else (*found[:4], Span(m.start(), m.end(), m.group()))
+
+
+@cache
+def _value_pattern(scheme_units: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a number with a unit (or a range of two), built once per set of units."""
+    units = sorted(scheme_units, key=len, reverse=True)
+    unit_re = "|".join(re.escape(u) for u in units if not u.startswith(("$", "€", "us$")))
+    money = "|".join(re.escape(u) for u in units if u.startswith(("$", "€", "us$")) or u == "US$")
+    one = (
+        rf"(?:(?P<cur#>{money})\s?{_NUMBER.replace('N#', 'num#')}{_SCALE_RE.replace('S#', 'sc#')}"
+        rf"|{_NUMBER.replace('N#', 'n#')}{_SCALE_RE.replace('S#', 's#')}\s?(?:-\s?)?(?P<unit#>{unit_re})(?![\w]))"
+    )
+    lo_re, hi_re = one.replace("#", "1"), one.replace("#", "2")
+    return re.compile(rf"(?:(?P<between>between|from)\s+)?{lo_re}(?:\s*(?:and|to|-|–)\s*{hi_re})?", re.I)
 
 
 _PART_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:the\s+)?$")

@@ -11,6 +11,7 @@ which alone would blow the extraction budget of 10 ms per article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import load
 
@@ -26,7 +27,11 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^[A-Z]$")
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text[start:end]``, trimmed of spaces."""
-    end = len(text) if end is None else end
+    return list(_split(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=512)  # several extraction steps split the same paragraphs
+def _split(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -46,4 +51,4 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
             e -= 1
         if e > s:
             trimmed.append((s, e))
-    return trimmed
+    return tuple(trimmed)

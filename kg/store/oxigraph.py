@@ -125,6 +125,11 @@ class OxigraphStore:
         except OSError as e:
             raise StoreError(f"cannot write the store: {e}") from None
 
+    def run_update(self, sparql: str) -> None:
+        """Run one SPARQL Update (one transaction): for writes built as text already (kg.store.writer)."""
+        self._writable()
+        self._update(sparql)
+
     def remove_graphs(self, names: Iterable[str]) -> None:
         """Drop these named graphs in one transaction."""
         self._writable()

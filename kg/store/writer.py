@@ -1,14 +1,15 @@
 """Writing articles: their graphs and their facts in ``kgg:actors``, kept right on re-ingest and delete.
 
 - New articles: one transaction with their graphs' quads, their actor facts (a quad store holds each quad
-  once, so an actor's type and label are stored once however many articles name it) and the ``kg:firstSeenIn``
-  of their actors, computed here from the value stored and the batch (no SPARQL Update text: on Oxigraph the
-  N-Quads bytes of the mapping are loaded as they are). Only when an earlier article arrives after a later one
-  does a second, small transaction remove the actor's old ``kg:firstSeenIn`` (a crash in between leaves both
-  values; the next write of that actor keeps the earliest).
+  once, so an actor's type and label are stored once however many articles name it), the ``kg:firstSeenIn``
+  of their actors (computed here from the value stored and the batch) and the ``kgg:summary`` counts they
+  move (:func:`kg.summary.changes`, read by index lookups): on Oxigraph one ``load`` of the N-Quads bytes the
+  mapping made when nothing is removed, else one Update ``DELETE DATA``; ``INSERT DATA`` of the same bytes
+  (a count replaced, an earlier article's ``kg:firstSeenIn`` arriving late). A killed ingest leaves whole
+  articles with their counts, never one without the other.
 - A re-ingested article (a correction) or a deleted one: one SPARQL Update drops its graph, removes its
-  ``prov:wasDerivedFrom`` triples from ``kgg:actors``, inserts the new quads, and removes the facts of
-  text-found actors no article derives any more.
+  ``prov:wasDerivedFrom`` triples from ``kgg:actors``, inserts the new quads, moves the summary counts and
+  removes the facts of text-found actors no article derives any more.
 - ``kg:firstSeenIn`` of each text-found actor written is the earliest article (by ``kg:published``, then IRI)
   deriving it; recomputed for the actors of every write. Resolutions that cite one of its nodes that vanished are then
   flagged for review (:mod:`kg.store.review`).
@@ -102,45 +103,60 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
     check_base(store, write=True)
     latest = {m.graph.value: m for m in batch}
     written = Written()
-    old = [m for g, m in latest.items() if store.has_graph(g)]
-    new = [m for g, m in latest.items() if not store.has_graph(g)]
-    removed = summary.stored(store, [m.graph.value for m in old])  # the ties the old versions made
+    present = {g: store.has_graph(g) for g in latest}
+    old = [m for g, m in latest.items() if present[g]]
+    new = [m for g, m in latest.items() if not present[g]]
     if old:
         articles = [m.article.value for m in old]
+        delta = _ties(old)
+        delta.subtract(summary.stored(store, [m.graph.value for m in old]))  # the ties the old versions made
+        up = summary.changes(store, delta)
         cited = cited_nodes(store, articles)
         affected = _derived_actors(store, articles)
         first = _first_seen([*affected, *_text_actors(old)])
         store.apply(
             drop=[m.graph.value for m in old],
-            delete=_unlink(articles),
-            add=[q for m in old for q in m.quads()],
-            after=" ;\n".join(x for x in (_orphans(affected), first) if x) or None,
+            delete=_join(_unlink(articles), summary.data_text("DELETE", up.drop)),
+            add=[*(q for m in old for q in m.quads()), *up.add],
+            after=_join(_orphans(affected), first),
         )
         written.replaced = [m.graph.value for m in old]
         written.flagged = flag_for_review(store, cited)
     if new:
         seen, stale = _first_seen_new(store, new)
-        _add(store, new, seen)
-        if stale:  # an earlier article came late: its actors' old kg:firstSeenIn goes (healed on the next write)
-            body = " .\n".join(str(t) for t in stale)
-            store.apply(delete=f"DELETE DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {body} }} }}")
+        up = summary.changes(store, _ties(new))
+        _add(store, new, [*(ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in seen), *up.add],
+             drop=[*(ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in stale), *up.drop])
         written.added = [m.graph.value for m in new]
-    added: Counter[tuple[str, str, str]] = Counter()
-    for m in latest.values():
-        added.update(m.ties())
-    summary.update(store, added=added, removed=removed)
     return written
 
 
-def _add(store: Store, batch: Sequence[Mapped], extra: list[ox.Triple]) -> None:
-    """One transaction adding the batch's quads and *extra* triples in ``kgg:actors``: on Oxigraph the N-Quads
-    bytes the mapping made (or a worker sent) are loaded as they are, no Python term per quad."""
+def _ties(batch: Iterable[Mapped]) -> Counter[summary.Tie]:
+    found: Counter[summary.Tie] = Counter()
+    for m in batch:
+        found.update(m.ties())
+    return found
+
+
+def _join(*updates: str | None) -> str | None:
+    return " ;\n".join(u for u in updates if u) or None
+
+
+def _add(store: Store, batch: Sequence[Mapped], extra: list[ox.Quad], *, drop: list[ox.Quad]) -> None:
+    """One transaction adding the batch's quads and *extra* and removing *drop*. On Oxigraph the N-Triples
+    bytes the mapping made (or a worker sent) go in as they are, no Python term per quad: one ``load`` of
+    N-Quads when nothing is removed, else one Update ``DELETE DATA``; ``INSERT DATA`` (N-Triples is valid
+    SPARQL, and the engine parses it about as fast)."""
     if isinstance(store, OxigraphStore):
-        facts = ox.serialize(extra, format=ox.RdfFormat.N_TRIPLES) or b""
-        store.add_nquads(b"".join(m.nquads() for m in batch) + facts.replace(b" .\n", f" {ACTORS} .\n".encode()))
+        if not drop:
+            facts = ox.serialize(extra, format=ox.RdfFormat.N_QUADS) or b""
+            store.add_nquads(b"".join(m.nquads() for m in batch) + facts)
+            return
+        data = b"".join(m.update_data() for m in batch).decode()
+        insert = summary.data_text("INSERT", extra)
+        store.run_update(_join(summary.data_text("DELETE", drop), f"INSERT DATA {{\n{data} }}", insert) or "")
     else:
-        store.apply(add=[*(q for m in batch for q in m.quads()), *(ox.Quad(t.subject, t.predicate, t.object, ACTORS)
-                                                                  for t in extra)])
+        store.apply(delete=summary.data_text("DELETE", drop), add=[*(q for m in batch for q in m.quads()), *extra])
 
 
 def _first_seen_new(store: Store, batch: Sequence[Mapped]) -> tuple[list[ox.Triple], list[ox.Triple]]:
@@ -184,10 +200,11 @@ def delete_articles(store: Store, articles: Sequence[str]) -> Written:
     keep = [a for a, _ in present]
     cited = cited_nodes(store, keep)
     affected = _derived_actors(store, keep)
-    after = " ;\n".join(x for x in (_orphans(affected), _first_seen(affected)) if x) or None
-    removed = summary.stored(store, [g for _, g in present])
-    store.apply(drop=[g for _, g in present], delete=_unlink(keep), after=after)
-    summary.update(store, removed=removed)
+    delta: Counter[summary.Tie] = Counter()
+    delta.subtract(summary.stored(store, [g for _, g in present]))
+    up = summary.changes(store, delta)  # only removals
+    store.apply(drop=[g for _, g in present], delete=_join(_unlink(keep), summary.data_text("DELETE", up.drop)),
+                after=_join(_orphans(affected), _first_seen(affected)))
     return Written(replaced=[g for _, g in present], flagged=flag_for_review(store, cited))
 
 

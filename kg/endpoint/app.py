@@ -24,7 +24,7 @@ import contextlib
 import dataclasses
 import itertools
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -192,7 +192,7 @@ def create_app(store: Store | QueryPool | ServerPool, *, settings: EndpointSetti
             return PlainTextResponse(f"not acceptable; this result can be sent as {kinds}\n", status_code=406)
         cap = settings.limits.max_rows
         headers = {"x-kg-max-rows": str(cap)} if cap is not None else {}  # a cut stream ends at this many rows
-        body = stream_serialize(itertools.chain([first, second], parts), fmt)
+        body = _cut_on_error(stream_serialize(itertools.chain([first, second], parts), fmt))
         return StreamingResponse(body, media_type=media_type(first, fmt), headers=headers)
 
     async def read(request: Request) -> protocol.SparqlRequest:
@@ -318,3 +318,13 @@ def create_app(store: Store | QueryPool | ServerPool, *, settings: EndpointSetti
 
 class _Unsupported(Exception):
     pass
+
+
+def _cut_on_error(body: Iterator[bytes]) -> Iterator[bytes]:
+    """A streamed result whose query fails after its first parts were sent (out of time, out of memory) ends
+    there, its document left unclosed, as Fuseki and Blazegraph do: the status line is gone, and a result
+    parser sees it incomplete instead of taking a well-formed prefix for the answer."""
+    try:
+        yield from body
+    except KgError:
+        return

@@ -58,48 +58,48 @@ def _judge(store: MemoryStore, tmp_path: Path, said: str, rest: str) -> object:
 
 
 def test_the_pair_and_the_role_are_read_from_the_prediction() -> None:
-    claim = _forecast("The two leaders will be joined only by their interpreters.").predictions[0].claim
+    claim = _forecast("The pair will be accompanied only by translators.").predictions[0].claim
     assert claim is not None
     assert (claim.predicate, sorted(claim.subjects), claim.theme, claim.polarity) == (
         "accompany", ["berg", "dorn"], "interpreters", "positive")
-    absent = _forecast("The meeting will be the first without aides in attendance.").predictions[0].claim
+    absent = _forecast("The talks will go ahead without aides in the room.").predictions[0].claim
     assert absent is not None and (absent.theme, absent.polarity) == ("aides", "negative")
 
 
 def test_the_role_reported_present_is_read_for_the_held_meeting() -> None:
-    r = _report("They talked in the presence of only translators before they were joined by advisers.")
+    r = _report("They spoke in the sole presence of translators before being joined by advisers.")
     found = [(sorted(o.claim.subjects), o.claim.theme) for o in r.outcomes if o.claim.predicate == "accompany"]
     assert found == [(["berg", "dorn"], "interpreters"), (["berg", "dorn"], "aides")]
 
 
 def test_a_planned_company_is_no_report() -> None:
-    r = _report("They will be joined by advisers after lunch.")
+    r = _report("They will be accompanied by advisers after lunch.")
     assert [o for o in r.outcomes if o.claim.predicate == "accompany"] == []
 
 
 def test_interpreters_reported_present_confirm_their_predicted_presence(store: MemoryStore, tmp_path: Path) -> None:
-    j = _judge(store, tmp_path, "The two leaders will be joined only by their interpreters.",
-               "They talked in the presence of only translators.")
+    j = _judge(store, tmp_path, "The pair will be accompanied only by translators.",
+               "They spoke in the sole presence of translators.")
     assert j.outcome == "confirmed", j.rationale
     assert j.evidence
 
 
 def test_interpreters_reported_present_refute_their_predicted_absence(store: MemoryStore, tmp_path: Path) -> None:
-    j = _judge(store, tmp_path, "The meeting will be the first without interpreters in attendance.",
-               "They talked in the presence of only translators.")
+    j = _judge(store, tmp_path, "The talks will go ahead without interpreters in the room.",
+               "They spoke in the sole presence of translators.")
     assert j.outcome == "refuted", j.rationale
 
 
 def test_aides_joining_later_confirm_a_forecast_that_aides_join(store: MemoryStore, tmp_path: Path) -> None:
-    j = _judge(store, tmp_path, "Aides are expected to join Anna Berg and Carl Dorn later to discuss trade.",
-               "They were then joined by a group of advisers.")
+    j = _judge(store, tmp_path, "Staff will join Anna Berg and Carl Dorn after the opening round.",
+               "Afterwards they were accompanied by a team of advisers.")
     assert j.outcome == "confirmed", j.rationale
 
 
 def test_another_role_or_the_meeting_alone_decides_nothing(store: MemoryStore, tmp_path: Path) -> None:
-    j = _judge(store, tmp_path, "The two leaders will be joined only by their interpreters.",
-               "They were then joined by a group of advisers.")
+    j = _judge(store, tmp_path, "The pair will be accompanied only by translators.",
+               "Afterwards they were accompanied by a team of advisers.")
     assert j.outcome not in ("confirmed", "refuted"), j.rationale
-    j2 = _judge(store, tmp_path, "The meeting will be the first without interpreters in attendance.",
+    j2 = _judge(store, tmp_path, "The talks will go ahead without interpreters in the room.",
                 "They talked about trade.")
     assert j2.outcome not in ("confirmed", "refuted"), j2.rationale

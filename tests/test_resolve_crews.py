@@ -1,6 +1,6 @@
 """A launch reported as a crew's first ("became the first crew to launch from the island") is the crew's launch,
-and the launch of the agency the crew flies for ("<Agency> astronauts <Name>"), so it settles "the next launch
-attempt is set for Saturday" in an article naming the agency (texts written for these tests)."""
+and the launch of the agency the crew flies for ("<Agency> astronauts <Name>"), so it settles "another launch
+attempt is now set for Saturday" in an article naming the agency (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ LEE = Who("lee", "Ann Lee", "Person", ("Lee",))
 PARK = Who("park", "Bo Park", "Person", ("Park",))
 ISLAND = Who("island", "Ruritania", "Country", ("Ruritanians",))
 
-SET = "The next launch attempt is set for Saturday, May 3"
+SET = "Another launch attempt is now set for Saturday, May 3"
 BEFORE = f"Orbital Agency called off the first attempt because of the wind. {SET}."
-FIRST = "Ann Lee and Bo Park made history on Saturday as they became the first crew to launch from the island."
+FIRST = "Ann Lee and Bo Park on Saturday became the first crew ever to launch from the island."
 
 
 def later(text: str, actors: list[Who], url: str = "https://example.org/after") -> Records:
@@ -70,9 +70,9 @@ def test_without_the_crew_role_the_launch_is_nobody_the_article_names(store: Mem
 def test_a_crews_arrival_at_the_station_confirms_the_berthing_its_agency_planned(
     store: MemoryStore, tmp_path: Path
 ) -> None:
-    said = "The crew will berth with the International Space Station"
+    said = "The crew will berth with the space station"
     before = f"Orbital Agency readied the capsule. {said}."
-    arrived = "Orbital Agency astronauts Ann Lee and Bo Park have arrived at the International Space Station."
+    arrived = "Orbital Agency astronauts Ann Lee and Bo Park have arrived at the space station."
     after = later(arrived, [AGENCY, LEE, PARK])
     assert [(o.claim.predicate, sorted(o.claim.subjects)) for o in after.outcomes] == [("dock", ["lee", "park"])]
     load(store, tmp_path, records(before, "2031-04-30", "https://example.org/before", [AGENCY], {said: "2031-05-04"}),

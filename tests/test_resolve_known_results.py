@@ -16,9 +16,9 @@ BLUES = Who("blues", "Blue Party", forms=("the Blues", "The Blues"))
 
 
 @pytest.mark.parametrize(("reported", "published", "want"), [
-    ("The declared results on Friday showed that the Civics won 330 of the 600 seats.", "2031-03-07", "confirmed"),
+    ("Final figures on Friday confirmed the Civics won 330 of the 600 seats.", "2031-03-07", "confirmed"),
     ("The Blues lost the election on Friday.", "2031-03-07", "confirmed"),
-    ("The declared results on Monday showed that the Civics won 330 of the 600 seats.", "2031-03-11", "expired"),
+    ("Final figures on Monday confirmed the Civics won 330 of the 600 seats.", "2031-03-11", "expired"),
 ])
 def test_a_result_known_by_a_day_is_confirmed_by_any_result_in_time(
     reported: str, published: str, want: str, store: MemoryStore, tmp_path: Path

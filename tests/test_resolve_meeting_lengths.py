@@ -49,7 +49,7 @@ def _report(rest: str) -> Records:
     return with_outcomes(r)
 
 
-SAID = "Anna Berg will have a 90 minute one-on-one meeting with Carl Dorn in Ruritania today."
+SAID = "Anna Berg will hold an 80 minute one-on-one session with Carl Dorn in Ruritania today."
 
 
 def _judge(store: MemoryStore, tmp_path: Path, said: str, rest: str) -> object:
@@ -58,7 +58,7 @@ def _judge(store: MemoryStore, tmp_path: Path, said: str, rest: str) -> object:
 
 
 def test_the_length_of_the_held_meeting_is_read_from_the_next_sentence() -> None:
-    r = _report("They talked one-on-one for over two hours before their aides came in.")
+    r = _report("They spoke one-on-one for over two hours, then advisers entered.")
     (o,) = [o for o in r.outcomes if o.rule == "outcome.meeting-length"]
     assert (o.claim.predicate, sorted(o.claim.subjects), o.claim.value, o.claim.comparison) == (
         "meet", ["berg", "dorn"], 120.0, "gt")
@@ -71,7 +71,7 @@ def test_a_planned_length_is_no_report() -> None:
 
 
 def test_a_much_longer_meeting_refutes_the_predicted_length(store: MemoryStore, tmp_path: Path) -> None:
-    j = _judge(store, tmp_path, SAID, "They talked one-on-one for over two hours before their aides came in.")
+    j = _judge(store, tmp_path, SAID, "They spoke one-on-one for over two hours, then advisers entered.")
     assert j.outcome == "refuted", j.rationale
     assert j.evidence and "over two hours" in j.rationale
 
@@ -84,6 +84,6 @@ def test_a_meeting_as_long_as_predicted_confirms_it(store: MemoryStore, tmp_path
 def test_a_vague_length_or_another_session_decides_nothing(store: MemoryStore, tmp_path: Path) -> None:
     j = _judge(store, tmp_path, SAID, "They talked one-on-one for over an hour.")
     assert j.outcome == "open" and j.needs_review, j.rationale
-    expanded = "Anna Berg will have a 90 minute expanded meeting with Carl Dorn in Ruritania today."
+    expanded = "Anna Berg will hold an 80 minute expanded meeting with Carl Dorn in Ruritania today."
     j2 = _judge(store, tmp_path, expanded, "They talked one-on-one for over two hours.")
     assert j2.outcome == "open", j2.rationale

@@ -1,4 +1,4 @@
-"""Offering prices: a claim placed at a point of a stated range ("at the midpoint of its range or below") takes
+"""Offering prices: a claim placed at a point of a stated range ("at the middle of its range or lower") takes
 the range's value; an offer price reported as a noun ("the IPO price of $45") is a price outcome; a subjectless
 "set to price" claim takes its doer from later reports. Texts written for these tests (fictional actors)."""
 
@@ -14,13 +14,13 @@ from kg.resolve import resolve
 from kg.store import MemoryStore
 from tests.test_resolve_claims import ACME, GLOBEX, at, load, records
 
-RANGE = "Acme Corp has set a range of $30 to $36 a share for its listing. "
+RANGE = "Acme Corp gave a price range of $30 to $36 per share for its listing. "
 
 
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("Acme will price at the midpoint of its range or below.", (33.0, "usd", "le")),
+        ("Acme will price at the middle of its range or lower.", (33.0, "usd", "le")),
         ("Acme will price at the midpoint of the target range.", (33.0, "usd", "eq")),
         ("Acme will price at the top end of its range or higher.", (36.0, "usd", "ge")),
         ("Acme will price at the low end of its range.", (30.0, "usd", "eq")),
@@ -32,7 +32,7 @@ def test_a_point_of_the_stated_range_is_the_claimed_value(words: str, expected: 
 
 
 def test_without_a_stated_range_the_point_has_no_value() -> None:
-    text = "Acme will price at the midpoint of its range or below."
+    text = "Acme will price at the middle of its range or lower."
     assert range_point(text, 0, len(text)) is None
 
 
@@ -44,7 +44,7 @@ def test_only_an_offer_price_is_a_price_outcome() -> None:
 
 
 def test_an_offer_price_needs_an_owner() -> None:
-    text = "Acme Corp and Globex listed. Shares opened below the IPO price of $32."
+    text = "Acme Corp and Globex listed. Shares dipped under the IPO price of $32."
     actors = records(text, "2031-05-04", "https://example.org/x", [ACME, GLOBEX], {}).actors
     assert noun_prices(text, 0, len(text), actors=actors) == []  # two companies, once each: whose price?
 
@@ -58,11 +58,11 @@ def _judge(store: MemoryStore, tmp_path: Path, said: str, report: str) -> str:
     return j.outcome
 
 
-SAID = "Acme Corp is on track to price its offering at the midpoint of its range or below on Thursday."
+SAID = "Acme Corp is on course to price its shares at the middle of its marketed range or lower on Thursday."
 
 
 def test_a_price_below_the_midpoint_confirms(store: MemoryStore, tmp_path: Path) -> None:
-    report = "Acme Corp shares opened at $29 on Friday, below the IPO price of $32. Acme Corp said little."
+    report = "Acme Corp shares opened at $29 on Friday, under the IPO price of $32. Acme Corp said little."
     assert _judge(store, tmp_path, SAID, report) == "confirmed"
 
 
@@ -73,7 +73,7 @@ def test_a_price_above_the_midpoint_refutes(store: MemoryStore, tmp_path: Path) 
 
 def test_a_subjectless_price_claim_takes_its_doer_from_later_reports(store: MemoryStore, tmp_path: Path) -> None:
     said = "Its shares are set to price on Thursday."
-    report = "Acme Corp shares opened at $29 on Friday, below the IPO price of $32. Acme Corp said little."
+    report = "Acme Corp shares opened at $29 on Friday, under the IPO price of $32. Acme Corp said little."
     assert _judge(store, tmp_path, said, report) == "confirmed"
 
 

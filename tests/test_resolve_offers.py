@@ -10,7 +10,7 @@ from kg.resolve import resolve
 from kg.store import MemoryStore
 from tests.test_resolve_claims import ACME, GLOBEX, at, load, records
 
-SAID = "Acme Corp is expected to put on the table an offer to open its network to rival farm suppliers."
+SAID = "Acme Corp is expected to table an offer to open its network to rival farm suppliers."
 
 
 def test_the_offer_is_claimed_with_its_maker() -> None:

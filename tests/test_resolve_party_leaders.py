@@ -38,12 +38,12 @@ def test_without_a_link_to_the_party_its_loss_decides_nothing(store: MemoryStore
 
 
 def test_a_party_majority_after_a_name_makes_the_person_its_leader(store: MemoryStore, tmp_path: Path) -> None:
-    said = "Jane Roe is set for a 28 seat majority"
+    said = "Jane Roe is set for a 24 seat majority"
     before = records(f"{said}, the model shows.", "2031-03-01", "https://example.org/before", [ROE],
                      {said: "2031-03-05"})
     after = records(
-        "Jane Roe stormed to victory with the largest Civic majority in decades. The declared results on Friday "
-        "showed that the Civics won 330 of the 600 seats.", "2031-03-07", "https://example.org/after",
+        "Jane Roe swept to power with the biggest Civic majority in a generation. Final figures on Friday "
+        "confirmed the Civics won 330 of the 600 seats.", "2031-03-07", "https://example.org/after",
         [CIVIC, ROE], {})
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-08"))
     assert j.outcome == "refuted", j.rationale
@@ -53,7 +53,7 @@ def test_a_party_majority_after_a_name_makes_the_person_its_leader(store: Memory
 def test_a_party_is_one_actor_by_its_short_name_and_an_election_is_held_once(
     store: MemoryStore, tmp_path: Path
 ) -> None:
-    said = "CIVIC looks set to take government"
+    said = "CIVIC is set to take government"
     before = records(f"{said} with a third of the vote.", "2031-03-01", "https://example.org/before",
                      [Who("caps", "CIVIC")], {said: None})
     after = records("The Civic Party lost the election on Saturday.", "2031-03-09", "https://example.org/after",
@@ -74,7 +74,7 @@ def test_a_cup_is_not_held_once_so_an_undated_claim_stays_open(store: MemoryStor
 def test_a_defeat_after_which_someone_stood_down_is_a_reported_loss(store: MemoryStore, tmp_path: Path) -> None:
     said = "Civic leader Jane Roe will win the election"
     before = records(f"{said}.", "2031-03-01", "https://example.org/before", [CIVIC, ROE], {said: None})
-    after = records("Jane Roe stood down on Saturday night following an emphatic defeat in the poll.", "2031-03-09",
+    after = records("Jane Roe resigned on Saturday night after a crushing defeat in the poll.", "2031-03-09",
                     "https://example.org/after", [ROE], {})
     assert [(o.claim.predicate, o.date) for o in after.outcomes] == [("lose", "2031-03-08")]
     (j,) = resolve(load(store, tmp_path, before, after), **at("2031-03-10"))
@@ -103,11 +103,11 @@ def test_a_hung_parliament_is_refuted_by_a_majority_not_confirmed_by_a_shortfall
     before = records(text, "2031-03-01", "https://example.org/before", [CIVIC, blues], {said: "2031-03-05"})
     claim = before.predictions[0].claim
     assert claim is not None and claim.polarity == "negative" and claim.unit == "seat-majority"
-    short = records("The declared results on Friday showed that the Blues won 200 of the 600 seats.", "2031-03-07",
+    short = records("Final figures on Friday confirmed the Blues won 200 of the 600 seats.", "2031-03-07",
                     "https://example.org/short", [blues], {})
     (j,) = resolve(load(store, tmp_path, before, short), **at("2031-03-08"))
     assert j.outcome not in ("confirmed", "refuted"), j.rationale
-    won = records("The declared results on Friday showed that the Civics won 330 of the 600 seats.", "2031-03-07",
+    won = records("Final figures on Friday confirmed the Civics won 330 of the 600 seats.", "2031-03-07",
                   "https://example.org/won", [CIVIC], {})
     (j,) = resolve(load(store, tmp_path, won), **at("2031-03-08"))
     assert j.outcome == "refuted", j.rationale

@@ -45,8 +45,8 @@ def test_a_would_of_unnamed_sources_under_a_condition_or_a_habit_is_no_forecast(
 
 
 def test_the_consequence_of_a_forecast_is_relayed_with_it() -> None:
-    text = ("The Bank of Valdora is expected to end negative interest rates at its meeting next week. "
-            "The move would be the first rate hike by the central bank in 12 years.")
+    text = ("The Bank of Valdora is likely to scrap its sub-zero deposit rate when it meets next week. "
+            "The step would be the first rate increase by the central bank since 2019.")
     r = extract(ArticleRecord(text=text, url="https://example.org/a", title="A test", published="2031-05-05"))
     assert len(r.predictions) == 2
     claim = r.predictions[1].claim
@@ -72,9 +72,9 @@ def test_a_past_count_a_condition_or_another_count_is_no_countdown() -> None:
 
 
 def test_readiness_and_long_odds_are_hedges() -> None:
-    (p,) = _predictions("The two leaders are reportedly ready to negotiate a new fishing treaty.")
+    (p,) = _predictions("The two leaders are reportedly ready to sign a new fishing treaty.")
     assert p.hedge == "reportedly ready to" and p.probability_interval == (0.55, 0.85)
-    text = "Finance Minister Anna Berg trails badly. She needs every piece of luck to have any chance of winning."
+    text = "Finance Minister Anna Berg is far behind in the polls. She needs every piece of luck to win."
     r = extract(ArticleRecord(text=text, url="https://example.org/a", title="A test", published="2031-05-05"))
     (q,) = r.predictions
     assert q.probability_interval == (0.05, 0.2)
@@ -87,7 +87,7 @@ def test_subjects_from_a_pronoun_an_agent_and_a_group_of_leaders() -> None:
     roe = Actor("a1", "Jane Roe", "Person", mentions=[Span(15, 23, "Jane Roe")])
     assert pronoun_subject(text, text.index("She"), text.index("win"), [roe]) == "a1"
     assert pronoun_subject(text, text.index("She"), text.index("win"), []) is None
-    text = "It would be the first rate hike by Acme Bank in years."
+    text = "That would mark the first rate increase by Acme Bank this decade."
     i = text.index("Acme")
     acme = Actor("a2", "Acme Bank", "Organization", mentions=[Span(i, i + 9, "Acme Bank")])
     assert agent_subject(text, text.index(" by"), len(text), [acme]) == "a2"
@@ -121,7 +121,7 @@ def test_an_undated_failure_reported_months_later_decides_nothing(store: MemoryS
 def test_a_milestone_named_after_a_decision_reports_that_outcome(store: MemoryStore, tmp_path: Path) -> None:
     said = "The Central Bank will raise rates at its next meeting."
     before = records(said, "2031-03-10", "https://example.org/before", [BANK], {said: "2031-03-19"})
-    text = ("The Central Bank voted on Tuesday to end its negative rate policy, marking the Central Bank's first "
+    text = ("The Central Bank voted on Tuesday to lift its main rate above zero, marking the Central Bank's first "
             "rate increase in a decade.")
     after = records(text, "2031-03-19", "https://example.org/after", [BANK], {})
     assert [(o.claim.predicate, o.date) for o in after.outcomes if o.rule == "outcome.milestone"] == [
@@ -138,11 +138,11 @@ def test_a_milestone_in_a_forecast_reports_nothing() -> None:
 
 
 def test_a_headline_line_is_an_arrangement_of_the_header_source_with_the_subject_of_its_kind() -> None:
-    text = ("The Bank of Valdora rate hike is expected on Thursday 8 May 2031.\n\nThis via Acme Research:\n\n"
-            "First rate hike in 9 years (25 bps) to be announced.\n\nThe aim is to be announced later.")
+    text = ("The Bank of Valdora rate increase is expected on Thursday 8 May 2031.\n\nThis via Acme Research:\n\n"
+            "First rate increase of 25 bps in nine years to be announced.\n\nThe aim is to be announced later.")
     r = extract(ArticleRecord(text=text, url="https://example.org/a", title="A test", published="2031-05-05"))
     (p,) = [p for p in r.predictions if p.rule == "prediction.headline"]
-    assert p.text == "First rate hike in 9 years (25 bps) to be announced"
+    assert p.text == "First rate increase of 25 bps in nine years to be announced"
     assert p.probability_interval == (0.8, 0.95) and p.deadline == "2031-05-08"
     assert p.claim is not None and (p.claim.predicate, p.claim.value, p.claim.unit) == ("raise", 25.0, "bp")
     assert [_label(r, s) for s in p.claim.subjects] == ["Bank of Valdora"]

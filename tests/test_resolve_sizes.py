@@ -15,7 +15,7 @@ CIVIC = Who("civic", "Civic Party", forms=("the Civics", "The Civics", "Civics")
 
 
 @pytest.mark.parametrize(("reported", "want"), [
-    ("The Civics stormed to victory in the election on Thursday with the largest Civic majority in decades.",
+    ("The Civics swept to victory in the election on Thursday with the biggest Civic majority in a generation.",
      "refuted"),
     ("The Civics won a slim majority in the election on Thursday.", "confirmed"),
 ])

@@ -27,8 +27,8 @@ EAST = Who("east", "Eastside FC")
 VOSS = Who("voss", "Mara Voss", "Person", ("Voss",))
 TEAMS = [ROVERS, DELTA, EAST, VOSS]
 
-ODDS = ("The Pollster Institute gives Harbour Rovers a 21 percent probability of winning, with Delta United the "
-        "next best placed side with just 13 percent.")
+ODDS = ("The Pollster Institute gives Harbour Rovers a 21 percent chance of winning, with Delta United "
+        "second favourites on just 13 percent.")
 FORECAST = f"Harbour Cup: pollsters back the Rovers\n\n{ODDS} The Harbour Cup starts in June."
 
 
@@ -65,7 +65,7 @@ def test_odds_of_two_contenders_are_two_win_forecasts_about_the_articles_tournam
     assert [(p.probability, p.claim and p.claim.predicate, p.claim and p.claim.subjects) for p in r.predictions] == [
         (0.21, "win", ["rovers"]), (0.13, "win", ["delta"])]
     assert {p.claim.theme for p in r.predictions if p.claim} == {"harbour cup"}
-    assert r.predictions[0].span.text.endswith("probability of winning")
+    assert r.predictions[0].span.text.endswith("chance of winning")
 
 
 def test_a_coach_praising_their_side_for_winning_reports_the_teams_win() -> None:

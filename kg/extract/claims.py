@@ -386,6 +386,6 @@ def with_claims(records: Records) -> Records:
             if until_condition(text, claim.span.end, p.span.end):
                 polarity = "positive"  # "will not X until …" claims X (kg.extract.conditions)
             claim = without_speakers(text, replace(claim, polarity=polarity), records.actors)
-            claim = at_range_point(text, p.span.start, p.span.end, claim)  # "at the midpoint of its range"
+            claim = at_range_point(text, p.span.start, p.span.end, claim)  # "at the middle of its target range"
         predictions.append(replace(p, claim=claim))
     return replace(records, predictions=predictions)

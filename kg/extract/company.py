@@ -1,6 +1,6 @@
-"""Who else is in the room when actors meet, named by role: "the two leaders will be joined only by their
-interpreters", "aides are expected to join them later", "the first meeting without interpreters" (predicted);
-"they were then joined by a group of advisers", "in the presence of only translators" (reported).
+"""Who else is in the room when actors meet, named by role: "the pair will be accompanied only by translators",
+"staff will join the pair after the opening round", "the first meeting without interpreters" (predicted);
+"afterwards they were accompanied by a team of advisers", "in the sole presence of translators" (reported).
 
 Each is a claim of kind *accompany* (``ontology/outcomes.ttl``) whose theme is the role (the first word of its
 group in ``lexicon/company_roles.txt``: "translators" are "interpreters") and whose subjects are the people
@@ -11,7 +11,7 @@ sentence). "Without <role>" is the role's absence (negative polarity). A report 
 is neither hedged, planned nor future.
 
 >>> from kg.records import Actor, ArticleRecord, Meeting, Records, Span
->>> text = "Ann Lee met Bo Kim on Monday. They talked in the presence of only translators."
+>>> text = "Ann Lee met Bo Kim on Monday. They spoke in the sole presence of translators."
 >>> actors = [Actor("lee", "Ann Lee", "Person", mentions=[Span(0, 7, "Ann Lee")]),
 ...           Actor("kim", "Bo Kim", "Person", mentions=[Span(12, 18, "Bo Kim")])]
 >>> m = Meeting("m1", "meeting", ["lee", "kim"], "held", Span(8, 18, "met Bo Kim"), start="2031-01-06")

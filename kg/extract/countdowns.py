@@ -1,4 +1,4 @@
-"""Countdowns: "we have one day to launch", "with two days to go until the vote" forecast an event on the day
+"""Countdowns: "we have two days left to launch", "with three weeks to go until the vote" forecast an event on the day
 the countdown ends, as a calendar entry (the "scheduled to" concept of ``ontology/hedges.ttl``).
 
 A countdown is a present "we/they/there have/are" or a "with" before a number of days, weeks or hours, then

@@ -81,7 +81,7 @@ def credited_outcomes(records: Records, first: int = 1) -> list[Outcome]:
 
 
 def _credited(kind: str) -> bool:
-    """Praise is read as a report for contests only ("for winning"): "thanked voters for returning him to office"
+    """Praise is read as a report for contests only ("for winning"): "thanked supporters for putting her back in office"
     names no return."""
     return scheme().family(kind) in CREDITED_FAMILIES
 

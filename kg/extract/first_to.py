@@ -7,7 +7,7 @@ those joined to it by "and"), not those inside the noun phrase ("the first Rurit
 become the first to") reports nothing. The day is the sentence's date nearest the deed.
 
 >>> from kg.records import Actor, ArticleRecord, Records, Span
->>> text = "Ann Lee and Bo Park made history Saturday as they became the first crew to launch from the island."
+>>> text = "Ann Lee and Bo Park on Saturday became the first crew ever to launch from the island."
 >>> lee = Actor("a1", "Ann Lee", "Person", mentions=[Span(0, 7, "Ann Lee")])
 >>> park = Actor("a2", "Bo Park", "Person", mentions=[Span(12, 19, "Bo Park")])
 >>> r = Records(ArticleRecord(text=text, published="2031-05-04"), actors=[lee, park])

@@ -1,4 +1,4 @@
-"""Forecasts in forms the clause reader of :mod:`.predictions` does not take: countdowns ("we have one day to
+"""Forecasts in forms the clause reader of :mod:`.predictions` does not take: countdowns ("we have two days left to
 launch", :mod:`.countdowns`), headline-style lines ("First rate cut in a decade to be announced.",
 :mod:`.headline_forecasts`) and tips ("has tipped the hosts to win the cup", :mod:`.tip_forecasts`).
 """

@@ -1,4 +1,4 @@
-"""Claims of winning an elected office: "Jane Roe is set to become the 31st Prime Minister" claims Roe wins the
+"""Claims of winning an elected office: "Jane Roe is poised to become the 12th Chancellor" claims Roe wins the
 contest for that office (kind *win*, theme "office" and the title, which ``lexicon/contest_themes.txt`` makes an
 election). The offices are data (``lexicon/elected_offices.txt``); the subject is the actor named nearest before
 "become" (:func:`kg.extract.claims.read_claim`).

@@ -7,7 +7,7 @@ nothing, and a noun with its own owner after it ("a victory for the Blues", "the
 the reader of that owner.
 
 >>> from kg.records import Actor, ArticleRecord, Records, Span
->>> text = "Jane Roe stood down on Saturday following an emphatic defeat in the vote."
+>>> text = "Jane Roe resigned on Saturday after a crushing defeat in the vote."
 >>> roe = Actor("a1", "Jane Roe", "Person", mentions=[Span(0, 8, "Jane Roe")])
 >>> r = Records(ArticleRecord(text=text, published="2031-05-19"), actors=[roe])
 >>> [(o.claim.predicate, o.claim.subjects, o.date) for o in noun_outcomes(r, 0)]

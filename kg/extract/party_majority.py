@@ -3,10 +3,10 @@ wins a majority, a small one (the size word stays in the theme: :mod:`kg.resolve
 
 The party is an organisation the article names; the word before "majority" is one of its forms
 (:func:`adjectives`: its label or a mention, without "party", singular: "Civics" and "Civic Party" give "Civic").
-A number of seats in the words ("majority of 40 seats") is the claimed majority; another number ("of 43%") is not.
+A number of seats in the words ("majority of 40 seats") is the claimed majority; another number ("of 38%") is not.
 
 >>> from kg.records import Actor, Span
->>> text = "A small Civic majority of 43% is likely."
+>>> text = "A small Civic majority of 38% is likely."
 >>> civic = Actor("a1", "Civic Party", "Organization", mentions=[Span(50, 56, "Civics")])
 >>> c = party_majority_claim(text, 0, len(text), actors=[civic], text_of=lambda s: "Civics")
 >>> c.predicate, c.subjects, c.theme, c.value, c.polarity

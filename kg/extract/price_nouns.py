@@ -1,7 +1,7 @@
-"""Offering prices reported as nouns: "the IPO price of $45", "the pricing, $45 a share".
+"""Offering prices reported as nouns: "the IPO price of $45", "the pricing, $27 per share".
 
-A report that an offering was priced often names the price without the verb: "shares opened below the IPO price
-of $45", "tell us about the pricing, $45 a share". Each such phrase reports a *price* outcome with the amount in
+A report that an offering was priced often names the price without the verb: "the stock slid under its IPO price
+of $45", "we liked the pricing, $27 per share". Each such phrase reports a *price* outcome with the amount in
 US dollars. Only the offer price counts ("IPO price", "offering price", "listing price", "issue price", "the
 pricing"), never a share or market price (that moves every day). Its subject is the owner written before it
 ("Acme's IPO price"), else the organisation the article is about: the one it writes as the owner of an
@@ -9,7 +9,7 @@ offering ("Acme's IPO"), else the one it mentions most often (at least twice, an
 organisation); without one the phrase reports nothing.
 
 >>> from kg.records import Actor, Span
->>> text = "Acme Corp listed on Friday. Acme shares opened below the IPO price of $45."
+>>> text = "Acme Corp listed on Friday. Acme shares slid under the IPO price of $45."
 >>> acme = Actor("a1", "Acme Corp", "Organization", mentions=[Span(0, 9, "Acme Corp"), Span(28, 32, "Acme")])
 >>> [(c.predicate, c.subjects, c.value, c.unit) for c, at in noun_prices(text, 28, len(text), actors=[acme])]
 [('price', ['a1'], 45.0, 'usd')]

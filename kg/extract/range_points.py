@@ -1,14 +1,14 @@
-"""Claims against a point of a stated range: "price the offering at the midpoint of its range or below".
+"""Claims against a point of a stated range: "price the shares at the middle of the marketed range or lower".
 
 A prediction that places a value at the midpoint (or the low or top end) of a range names no number itself;
-the number is the range the article states elsewhere ("has set a range of $30 to $36 a share"). When a claim of
+the number is the range the article states elsewhere ("gave a price range of $30 to $36 per share"). When a claim of
 a prediction has no value and its words name such a point, the claim takes the point of the range stated
 nearest to the prediction in the article, in that range's unit, with the comparison its words give ("or below":
 at most, "or above": at least, else equal). Only a range of money amounts written "$A to $B" (or "between $A
 and $B") after the word "range" or "band" counts; without one the claim keeps no value.
 
->>> text = "Acme set a range of $30 to $36 a share. Acme will price at the midpoint of its range or below."
->>> range_point(text, 40, len(text))
+>>> text = "Acme gave a price range of $30 to $36 per share. Acme will price at the middle of its range or lower."
+>>> range_point(text, text.index("Acme will"), len(text))
 (33.0, 'usd', 'le')
 """
 

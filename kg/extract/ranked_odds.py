@@ -26,7 +26,7 @@ __all__ = ["NEXT_RULE", "split_ranked_odds", "with_ranked_claims"]
 NEXT_RULE = "prediction.percentage.next"
 """The rule of a contender's share read from a list of odds."""
 
-#: ", with <contender> the next best placed (side) with (just) N percent"
+#: ", with <contender> (the) next best placed / second favourite ... with|on|at (just) N percent"
 _NEXT = re.compile(
     r",\s+with\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:as\s+)?(?:the\s+)?"
     r"(?:next|second)\s+(?:best[\s-]+placed|most\s+likely|favou?rites?|best)\b[^,.;]{0,30}?\s+(?:with|on|at)\s+"

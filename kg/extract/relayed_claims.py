@@ -1,24 +1,24 @@
 """Claims the plain reader of :mod:`kg.extract.claims` leaves incomplete: a pronoun subject, the "by" agent of a
 nominal outcome, a coalition built by persuading parties, and the event a countdown counts to.
 
-- pronoun subject: "Prime Minister Jane Roe. According to the poll, she needs every piece of luck to have any
-  chance of winning" claims a win of Jane Roe: a "he"/"she" opening the clause before the outcome word stands
+- pronoun subject: "Prime Minister Jane Roe. On these figures she would need a miracle to win"
+  claims a win of Jane Roe: a "he"/"she" opening the clause before the outcome word stands
   for the person named last before it (in the two sentences before, outside quotations' speakers).
-- agent: "the first rate hike by the central bank" claims a rise of that bank: a "by" phrase right after the
-  outcome word names its subject (an actor, or a descriptor of an organisation named before).
-- coalition: "X would manage to persuade five other parties to join his party in a coalition" claims that X
+- agent: "the first rate increase by the reserve bank since 2029" claims a rise of that bank: a "by" phrase
+  right after the outcome word names its subject (an actor, or a descriptor of an organisation named before).
+- coalition: "X could win over three smaller parties to join her own in a coalition" claims that X
   forms a government (``kgc:outcome-form-government``), as "X failed to form a coalition" reports.
 - group: "The leaders of the alliance, A for one side and B for the other, are ready to cut output" claims a cut
   by the alliance, not by the member named last in the apposition.
 - same kind: a claim without a subject takes those of the last earlier claim of the article of its kind and
-  head noun ("The bank's rate hike is expected on Thursday. … First rate hike in a decade to be announced").
-- countdown (:mod:`.countdowns`): "we have one day to launch of the mission" claims the launch itself; the
+  head noun ("The bank's rate increase is due on Monday. … First increase in eight years to be decided").
+- countdown (:mod:`.countdowns`): "we have two days left to launch of the probe" claims the launch itself; the
   speaker's "we" and the people named before it are not its subjects.
 
 >>> from kg.records import Actor, Span
->>> text = "Prime Minister Jane Roe. She needs a miracle to have any chance of winning the vote."
+>>> text = "Prime Minister Jane Roe. She would need a miracle to win the vote."
 >>> roe = Actor("a1", "Jane Roe", "Person", mentions=[Span(15, 23, "Jane Roe")])
->>> pronoun_subject(text, text.index("She"), text.index("winning"), [roe])
+>>> pronoun_subject(text, text.index("She"), text.index("win "), [roe])
 'a1'
 """
 
@@ -80,7 +80,7 @@ def pronoun_subject(text: str, clause_start: int, at: int, actors: Sequence[Acto
 
 
 def agent_subject(text: str, at: int, end: int, actors: Sequence[Actor]) -> str | None:
-    """The actor of a "by" phrase right after the outcome word ending at *at* ("hike by the central bank")."""
+    """The actor of a "by" phrase right after the outcome word ending at *at* ("increase by the reserve bank")."""
     m = _AGENT.match(text, at, end)
     if m is None or m.group("np")[:1].isdigit():
         return None
@@ -131,7 +131,7 @@ def _relayed(text: str, p: Prediction, actors: Sequence[Actor]) -> Claim | None:
 
 def _same_kind(text: str, claim: Claim, earlier: dict[tuple[str, str], list[str]]) -> Claim:
     """A claim without a subject takes those of the last earlier claim of its kind and head noun ("The bank's
-    rate hike is expected on Thursday. … First rate hike in a decade to be announced.")."""
+    rate increase is due on Monday. … First increase in eight years to be decided.")."""
     key = (claim.predicate, _head_noun(text, claim))
     if claim.subjects or not key[1] or key not in earlier:
         return claim

@@ -3,7 +3,7 @@
 An organisation whose name is another organisation's name or acronym followed by the name of a governing body
 (``lexicon/org_bodies.txt``: "Policy Board", "Governing Council", "Board of Directors") is taken, when
 resolving, for that institution: the identity map (:mod:`kg.resolve.aliases`) maps the body to the
-institution's IRI, so "the <Bank> Policy Board is scheduled to meet" is matched by a report of the bank's
+institution's IRI, so "the <Bank> Policy Board will gather next week" is matched by a report of the bank's
 policy meeting. Conservative: the name before the body must stand for exactly one known organisation (its
 label, an alternative label, or a full name's acronym), and only bodies that act for the whole institution
 are listed.

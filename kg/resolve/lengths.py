@@ -1,4 +1,4 @@
-"""A predicted length of a meeting ("a 90-minute one-on-one") against the length later sources report for it.
+"""A predicted length of a meeting ("a 45-minute one-on-one") against the length later sources report for it.
 
 A held meeting does not settle a predicted length (:mod:`kg.resolve.durations`); a reported length does
 (:mod:`kg.extract.meeting_lengths`), when it is for the same meeting: a report of kind *meet* with a length in

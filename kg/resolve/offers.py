@@ -1,4 +1,4 @@
-"""An offer claimed ("X is expected to put on the table an offer to reopen its market to farm goods") against what
+"""An offer claimed ("X is expected to table an offer to cut its tariffs on farm produce") against what
 later sources report: the offer made ("offered to …"), or an agreement on what was offered ("agreed to boost
 its purchases of agricultural goods"): an agreement is an offer taken up.
 

@@ -2,13 +2,13 @@
 
 A *title claim* is a win claim without an object about a tournament: its theme ends with a word of
 ``lexicon/tournament_words.txt`` ("world cup", "champions league"). A *title report* is a reported win whose
-words name the whole contest right after the win word ("winning the World Cup final", "won the title"; the words
+words name the whole contest right after the win word ("winning the Cup final", "won the title"; the words
 of ``lexicon/title_words.txt``) and no round before it ("won the semi-final", "won their group match").
 
 - A title claim is matched only by an event with a title report: a contender's group-match win settles nothing.
 - A title report by a *rival* refutes the claim: another contender won. kg knows two actors compete for one
-  title only when the prediction's own article gives the other a title claim on the same tournament ("A has a
-  20 percent probability of winning, with B the next best placed"): :func:`with_rivals`.
+  title only when the prediction's own article gives the other a title claim on the same tournament ("A is given
+  a 20 percent chance, with B next best placed on 12 percent"): :func:`with_rivals`.
 - A title claim without a deadline is about the coming edition: reports more than :data:`TITLE_REACH` after
   the prediction are about another one and settle nothing.
 

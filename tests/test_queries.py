@@ -27,11 +27,10 @@ from kg.queries import (
     bind,
     get_query,
     load_queries,
-    markdown_table,
     parse_query,
-    readme_section,
     run_query,
 )
+from kg.query_docs import markdown_table, readme_section
 from kg.results import check_format, prefixed, serialize
 from kg.store import MemoryStore, OxigraphStore
 from kg.store.terms import to_rdflib
@@ -464,7 +463,7 @@ def test_readme_lists_the_stored_queries() -> None:
     readme = (data_dir("queries").parent / "README.md").read_text(encoding="utf-8")
     section = readme_section(readme)
     table = section.split("<!-- queries:table:start -->\n", 1)[1].split("<!-- queries:table:end -->", 1)[0]
-    assert table == markdown_table(), "regenerate with: python -m kg.queries --readme README.md"
+    assert table == markdown_table(), "regenerate with: python -m kg.query_docs --readme README.md"
 
 
 # -- CLI --------------------------------------------------------------------------------------------------

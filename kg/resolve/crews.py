@@ -12,14 +12,13 @@ person every article gives one organisation, the words right before a mention.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 
 from kg.extract.lexicon import alternation, load
 from kg.resolve.aliases import IdentityMap
-from kg.resolve.office_holders import _BODY, _pairs
+from kg.resolve.office_holders import acting_for
 from kg.resolve.reports import ClaimFact, OutcomeFact
 from kg.store.base import Store
 
@@ -41,17 +40,7 @@ def crew_agencies(
     when *outcomes* are given and none is of a crew kind: the store's mentions are not scanned for nothing)."""
     if outcomes is not None and not any(o.claim.predicate in CREW_KINDS for o in outcomes):
         return {}
-    found: dict[str, set[str]] = defaultdict(set)
-    for article, pairs in _pairs(store).items():
-        rows = list(store.query(_BODY.replace("{article}", article)))
-        if not rows:
-            continue
-        body = str(rows[0]["body"].value)
-        for start, end, both in pairs:
-            if _role().fullmatch(body[end:start]):
-                person, org = both.split(" ", 1)
-                found[person].add(ids(org) if ids else org)
-    return {p: next(iter(orgs)) for p, orgs in found.items() if len(orgs) == 1}
+    return acting_for(store, _role(), ids)
 
 
 def _claim(c: ClaimFact, crews: Mapping[str, str]) -> ClaimFact:

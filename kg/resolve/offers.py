@@ -1,6 +1,6 @@
 """An offer claimed ("X is expected to table an offer to cut its tariffs on farm produce") against what
-later sources report: the offer made ("offered to …"), or an agreement on what was offered ("agreed to boost
-its purchases of agricultural goods"): an agreement is an offer taken up.
+later sources report: the offer made ("offered to …"), or an agreement on what was offered ("agreed to lower
+its duties on imported grain"): an agreement is an offer taken up.
 
 A report fulfils an *offer* claim when it is held, of kind *offer* or *agree*, by the claimed subject or by the
 country the subject leads (``person_country`` of the registry: a head of government offers for the country),

@@ -70,6 +70,13 @@ def _pairs(store: Store) -> dict[str, list[tuple[int, int, str]]]:
 
 def office_holders(store: Store, ids: IdentityMap | None = None) -> dict[str, str]:
     """Person IRI -> the organisation whose office they hold, for persons every article gives one organisation."""
+    return acting_for(store, _title(), ids)
+
+
+def acting_for(store: Store, between: re.Pattern[str], ids: IdentityMap | None = None) -> dict[str, str]:
+    """Person IRI -> organisation, where an organisation's mention is followed by a person's with words that
+    *between* matches in full in between ("<Org> <title> <Name>"), for persons every article gives one
+    organisation."""
     found: dict[str, set[str]] = defaultdict(set)
     for article, pairs in _pairs(store).items():
         rows = list(store.query(_BODY.replace("{article}", article)))
@@ -77,7 +84,7 @@ def office_holders(store: Store, ids: IdentityMap | None = None) -> dict[str, st
             continue
         body = str(rows[0]["body"].value)
         for start, end, both in pairs:
-            if _title().fullmatch(body[end:start]):
+            if between.fullmatch(body[end:start]):
                 person, org = both.split(" ", 1)
                 found[person].add(ids(org) if ids else org)
     return {p: next(iter(orgs)) for p, orgs in found.items() if len(orgs) == 1}

@@ -5,7 +5,7 @@ links a person to a party when it writes
 
 - the party's name, the word "leader" and the person's name in a row ("Civic leader Jane Roe");
 - the person's name and, later in the same sentence with no other person named in between, the party's
-  name or its adjective before "majority" or "government" ("Roe is on course to secure a Civic majority",
+  name or its adjective before "majority" or "government" ("Roe is heading for a Civic majority",
   "Roe stormed to victory with the largest Civic majority"). The adjective is read from the party's own
   labels: "Civics" gives "Civic", "Tories" gives "Tory", "Civic Party" gives "Civic".
 
@@ -16,7 +16,7 @@ won 320 of the 600 seats" is a report of what "Roe is set for a 40-seat majority
 
 >>> leader_pairs("Civic leader Jane Roe spoke.", people=[(13, 21, "p")], orgs=[(0, 5, "o")], forms={})
 [('p', 'o')]
->>> leader_pairs("Jane Roe is on course to secure a Civic majority.", people=[(0, 8, "p")], orgs=[],
+>>> leader_pairs("Jane Roe is heading for a Civic majority.", people=[(0, 8, "p")], orgs=[],
 ...              forms={"civic": "o"})
 [('p', 'o')]
 """

@@ -74,7 +74,7 @@ def test_a_past_count_a_condition_or_another_count_is_no_countdown() -> None:
 def test_readiness_and_long_odds_are_hedges() -> None:
     (p,) = _predictions("The two leaders are reportedly ready to sign a new fishing treaty.")
     assert p.hedge == "reportedly ready to" and p.probability_interval == (0.55, 0.85)
-    text = "Finance Minister Anna Berg is far behind in the polls. She needs every piece of luck to win."
+    text = "Finance Minister Anna Berg is far behind in the polls. She needs a lot of luck to win."
     r = extract(ArticleRecord(text=text, url="https://example.org/a", title="A test", published="2031-05-05"))
     (q,) = r.predictions
     assert q.probability_interval == (0.05, 0.2)

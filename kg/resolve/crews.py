@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from functools import cache
 
 from kg.extract.lexicon import alternation, load
 from kg.resolve.aliases import IdentityMap
-from kg.resolve.office_holders import acting_for
+from kg.resolve.office_holders import acting_for, add_subjects
 from kg.resolve.reports import ClaimFact, OutcomeFact
 from kg.store.base import Store
 
@@ -43,17 +42,8 @@ def crew_agencies(
     return acting_for(store, _role(), ids)
 
 
-def _claim(c: ClaimFact, crews: Mapping[str, str]) -> ClaimFact:
-    if c.predicate not in CREW_KINDS or not any(s in crews for s in c.subjects):
-        return c
-    return replace(c, subjects=c.subjects | {crews[s] for s in c.subjects if s in crews})
-
-
 def with_crews(
     claims: dict[str, ClaimFact], outcomes: list[OutcomeFact], crews: Mapping[str, str]
 ) -> tuple[dict[str, ClaimFact], list[OutcomeFact]]:
     """*claims* and *outcomes* of the crew kinds with the crew members' organisations added to their subjects."""
-    if not crews:
-        return claims, outcomes
-    return ({x: _claim(c, crews) for x, c in claims.items()},
-            [replace(o, claim=_claim(o.claim, crews)) for o in outcomes])
+    return add_subjects(claims, outcomes, crews, lambda c: c.predicate in CREW_KINDS)

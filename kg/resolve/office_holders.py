@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
 
@@ -90,18 +90,26 @@ def acting_for(store: Store, between: re.Pattern[str], ids: IdentityMap | None =
     return {p: next(iter(orgs)) for p, orgs in found.items() if len(orgs) == 1}
 
 
-def _claim(c: ClaimFact, offices: Mapping[str, str]) -> ClaimFact:
-    if c.family not in FAMILIES or not any(s in offices for s in c.subjects):
-        return c
-    return replace(c, subjects=c.subjects | {offices[s] for s in c.subjects if s in offices})
-
-
 def with_offices(
     claims: dict[str, ClaimFact], outcomes: list[OutcomeFact], offices: Mapping[str, str]
 ) -> tuple[dict[str, ClaimFact], list[OutcomeFact]]:
     """*claims* and *outcomes* of the decision and change families with the office holders' organisations added
     to their subjects."""
-    if not offices:
+    return add_subjects(claims, outcomes, offices, lambda c: c.family in FAMILIES)
+
+
+def add_subjects(
+    claims: dict[str, ClaimFact], outcomes: list[OutcomeFact], acting: Mapping[str, str],
+    applies: Callable[[ClaimFact], bool],
+) -> tuple[dict[str, ClaimFact], list[OutcomeFact]]:
+    """*claims* and *outcomes* that *applies* accepts with, for each subject *acting* maps, the organisation it
+    acts for added to their subjects (office holders, party leaders, crews)."""
+    if not acting:
         return claims, outcomes
-    return ({x: _claim(c, offices) for x, c in claims.items()},
-            [replace(o, claim=_claim(o.claim, offices)) for o in outcomes])
+
+    def one(c: ClaimFact) -> ClaimFact:
+        if not applies(c) or not any(s in acting for s in c.subjects):
+            return c
+        return replace(c, subjects=c.subjects | {acting[s] for s in c.subjects if s in acting})
+
+    return {x: one(c) for x, c in claims.items()}, [replace(o, claim=one(o.claim)) for o in outcomes]

@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from kg.extract.party_majority import adjectives
 from kg.namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX
 from kg.resolve.aliases import IdentityMap
+from kg.resolve.office_holders import add_subjects
 from kg.resolve.reports import ClaimFact, OutcomeFact
 from kg.store.base import Store
 
@@ -123,17 +123,8 @@ def party_leaders(store: Store, ids: IdentityMap | None = None) -> dict[str, str
     return {p: next(iter(xs)) for p, xs in found.items() if len(xs) == 1}
 
 
-def _claim(c: ClaimFact, leaders: Mapping[str, str]) -> ClaimFact:
-    if c.family != "contest" or not any(s in leaders for s in c.subjects):
-        return c
-    return replace(c, subjects=c.subjects | {leaders[s] for s in c.subjects if s in leaders})
-
-
 def with_leaders(
     claims: dict[str, ClaimFact], outcomes: list[OutcomeFact], leaders: Mapping[str, str]
 ) -> tuple[dict[str, ClaimFact], list[OutcomeFact]]:
     """*claims* and *outcomes* of the contest family with the leaders' parties added to their subjects."""
-    if not leaders:
-        return claims, outcomes
-    return ({x: _claim(c, leaders) for x, c in claims.items()},
-            [replace(o, claim=_claim(o.claim, leaders)) for o in outcomes])
+    return add_subjects(claims, outcomes, leaders, lambda c: c.family == "contest")

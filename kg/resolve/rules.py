@@ -42,6 +42,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.extract.company import KIND as COMPANY
 from kg.extract.presupposed_claims import presupposed
@@ -513,8 +514,7 @@ def _by_length(p: PredictionFact, facts: Facts, as_of: dt.date, events: list[Eve
     found = judge_length(p, events, first=w.first, last=w.last, later=lambda a: reported_after(p, facts, a, as_of))
     if found is None:
         return None
-    reports = found.reports
-    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+    return _found_verdict(found, facts)
 
 
 def _by_company(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date, events: list[EventFact]
@@ -525,8 +525,7 @@ def _by_company(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.dat
     found = judge_company(claim, events, later=lambda a: reported_after(p, facts, a, as_of))
     if found is None:
         return None
-    reports = found.reports
-    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+    return _found_verdict(found, facts)
 
 
 def _by_offer(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date, events: list[EventFact]
@@ -538,5 +537,11 @@ def _by_offer(p: PredictionFact, claim: ClaimFact, facts: Facts, as_of: dt.date,
                         later=lambda a: reported_after(p, facts, a, as_of))
     if found is None:
         return None
+    return _found_verdict(found, facts)
+
+
+def _found_verdict(found: Any, facts: Facts) -> Verdict:
+    """The verdict of a judge that returns ``outcome``, ``why`` and the ``reports`` it rests on (kg.resolve.lengths,
+    company, offers)."""
     reports = found.reports
-    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))  # type: ignore[arg-type]
+    return Verdict(found.outcome, f"{found.why}.", tuple(r.iri for r in reports), _sources(reports, facts))

@@ -478,3 +478,26 @@ def test_a_year_compared_against_is_no_date_of_the_forecast() -> None:
     text = "The Liberals are on course to win 44 seats, up 17 compared to the last general election in 2015."
     (p,) = run(text, published="2024-02-06").predictions
     assert p.hedge == "on course to" and p.deadline is None
+
+
+def test_a_deadline_before_the_day_a_forecast_was_made_is_dropped_not_the_article() -> None:
+    """A date read wrongly (due before the forecast was made) leaves the forecast undated, so the shapes warn
+    about it instead of refusing the whole article; a deadline on or after that day stays."""
+    from kg.extract.deadlines import without_past_deadlines
+    from kg.mapping import map_records
+    from kg.records import Span
+    from kg.validate import validate_articles
+
+    def forecast(pid: str, deadline: str, made: str | None = None) -> Prediction:
+        return Prediction(id=pid, predictor="author", text="Rates will fall", span=Span(0, 15, "Rates will fall"),
+                          hedge="will", probability=0.9, deadline=deadline, made=made)
+
+    art = ArticleRecord(text="Rates will fall, and more.", published="2024-03-02", url="https://example.org/r")
+    records = Records(article=art, predictions=[forecast("p1", "2024-01-31"), forecast("p2", "2024-03-02"),
+                                                forecast("p3", "2024-03-10", made="2024-03-20")])
+    before = validate_articles([map_records(records)])[0]
+    assert not before.conforms
+    kept = without_past_deadlines(records)
+    assert [p.deadline for p in kept.predictions] == [None, "2024-03-02", None]
+    check(kept)
+    assert validate_articles([map_records(kept)])[0].conforms

@@ -24,6 +24,7 @@ from __future__ import annotations
 from kg.extract.claims import with_claims
 from kg.extract.contest_names import with_contest_themes
 from kg.extract.credited_outcomes import with_credited_outcomes
+from kg.extract.deadlines import without_past_deadlines
 from kg.extract.decision_claims import with_decision_claims
 from kg.extract.first_to import with_first_outcomes
 from kg.extract.hedges import concept_for
@@ -72,6 +73,7 @@ def extract(article: ArticleRecord, *, registry: Registry | None = None) -> Reco
         predictions=list(a.need("predictions")),
         extractor=EXTRACTOR,
     )
+    records = without_past_deadlines(records)  # due before it was made: the date was misread
     records = split_ranked_odds(records)  # "A 20%, with B the next best placed with 12%": two forecasts
     claimed = with_success_claims(with_anaphoric_claims(with_passive_claims(with_claims(records))))
     claimed = with_relayed_claims(claimed)  # pronoun, agent and group subjects, coalitions, countdowns

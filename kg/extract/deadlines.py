@@ -14,7 +14,7 @@ from kg.extract.date_spans import span_end
 from kg.extract.document import Document
 from kg.extract.lexicon import SPEECH_VERBS
 from kg.extract.schedule import finite_past
-from kg.records import Meeting, Prediction
+from kg.records import Meeting, Prediction, Records
 
 #: what :func:`deadline` returns for a clause dated only in the past
 PAST = "past"
@@ -250,3 +250,21 @@ def _after_past_verb(text: str, e: dates.TimeExpr) -> bool:
     if m is not None and _AS_PLANNED.search(window, 0, m.start()):
         return False  # "as scheduled on May 3": a participle of the plan, not a past event
     return m is not None and not _FUTURE_AUX_BEFORE.search(window, 0, m.start())
+
+
+def without_past_deadlines(records: Records) -> Records:
+    """Forecasts whose deadline fell before the day they were made lose that deadline: a forecast cannot fall
+    due before it is made, so the date was read wrongly (a past date of the context, a month already over).
+    The forecast is kept, undated, rather than refused with its whole article by the shapes.
+
+    >>> from kg.records import ArticleRecord, Prediction, Span
+    >>> p = Prediction(id="p1", predictor="author", text="x", span=Span(0, 1, "x"), deadline="2024-01-31")
+    >>> art = ArticleRecord(text="x", published="2024-03-02")
+    >>> without_past_deadlines(Records(article=art, predictions=[p])).predictions[0].deadline is None
+    True
+    """
+    for p in records.predictions:
+        made = p.made or records.article.published
+        if p.deadline and made and p.deadline < made[:10]:
+            p.deadline = None
+    return records

@@ -216,26 +216,26 @@ def validate_articles(
     (as ``kgg:actors`` would hold them). A result belongs to the article its focus node belongs to
     (``kgd:<key>`` and the nodes under it), a result on an actor to every article of the batch naming it.
     """
-    from kg.store.batches import registry_facts
     from kg.store.terms import add_triples
 
     if not batch:
         return []
-    items: list[ox.Triple] = []
-    registry = registry_facts()
+    registry = _registry_ntriples()
     owners: dict[str, list[int]] = defaultdict(list)
+    parts: list[bytes] = []  # the batch as N-Triples: the lines mapping wrote, no term objects
     for i, m in enumerate(batch):
-        items += m.triples
-        items += m.actor_facts
+        parts += m.ntriples()
         for a in m.registry_actors:
-            items += registry.get(a, ())
+            parts.append(registry.get(a, b""))
             owners[a].append(i)
-        for t in m.actor_facts:
-            owners[str(getattr(t.subject, "value", ""))].append(i)
+        for a in m.actor_subjects():
+            owners[a].append(i)
+    data = b"".join(parts)
     shapes_graph = shapes if shapes is not None else load_shapes()
-    report = _run_fast(items, shapes_graph) if engine == "fast" else None
+    report = _run_fast(data, shapes_graph) if engine == "fast" else None
     if report is None:
-        report = _run(add_triples(Graph(), items), shapes_graph)
+        report = _run(add_triples(Graph(), (q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))),
+                      shapes_graph)
     split: list[list[Result]] = [[] for _ in batch]
     for r in report.results:
         for i in _owners(r.focus, batch, owners):
@@ -244,6 +244,15 @@ def validate_articles(
         Report(conforms=not any(r.severity == "Violation" for r in rs), results=rs, graph=report.graph)
         for rs in split
     ]
+
+
+@cache
+def _registry_ntriples() -> dict[str, bytes]:
+    """Registry actor IRI -> the N-Triples of its type and label (what ``kgg:actors`` holds for it)."""
+    from kg.store.batches import registry_facts
+
+    return {a: ox.serialize(list(facts), format=ox.RdfFormat.N_TRIPLES) or b""
+            for a, facts in registry_facts().items()}
 
 
 def _owners(focus: str, batch: Sequence[Mapped], owners: Mapping[str, list[int]]) -> list[int]:

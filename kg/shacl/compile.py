@@ -68,6 +68,7 @@ class Screen:
     focus: str
     shapes: tuple[Node, ...]
     conditions: tuple[str, ...]  # on ?this, one per shape
+    all_met: str = ""  # on ?this: true when every condition is (the same test, one lookup per path)
 
 
 @dataclass(frozen=True)
@@ -95,19 +96,27 @@ def compile_shapes(shapes: Graph) -> Program:
                 raise ShapesUnsupported(f"{s.n3()} uses {bad.n3()}, which kg's SPARQL engine does not compile")
     compiler = _Compiler(shapes)
     checks: list[Check] = []
-    screened: dict[str, list[tuple[Node, str]]] = {}
+    screened: dict[str, list[tuple[Node, str, list[Part]]]] = {}
     for shape in compiler.targeted():
         checks.extend(compiler.checks(shape))
         try:  # a shape whose own constraints all fit in one condition (no SPARQL, no qualified counts)
             condition = compiler.conforms(shape, "?this", 0, properties=False)
         except ShapesUnsupported:
             continue
-        screened.setdefault(compiler.focus(shape), []).append((shape, condition))
+        parts = compiler.parts(shape, "?this")
+        screened.setdefault(compiler.focus(shape), []).append((shape, condition, parts))
     screens = tuple(
-        Screen(focus=focus, shapes=tuple(s for s, _ in pairs), conditions=tuple(c for _, c in pairs))
-        for focus, pairs in screened.items()
+        Screen(focus=focus, shapes=tuple(s for s, _, _ in found), conditions=tuple(c for _, c, _ in found),
+               all_met=compiler.all_met([p for _, _, parts in found for p in parts]))
+        for focus, found in screened.items()
     )
     return Program(checks=tuple(checks), shapes=shapes, screens=screens)
+
+
+# One requirement of a shape on its focus node ?this, as :meth:`_Compiler.parts` splits a shape's condition:
+# ("some", path) a value exists, ("one", path) no two different values, ("each", path, condition) every value
+# meets the condition, ("raw", condition) anything else.
+Part = tuple[str, str] | tuple[str, str, Callable[[str], str]]
 
 
 class _Compiler:
@@ -380,6 +389,63 @@ class _Compiler:
                 raise ShapesUnsupported(f"sh:property on a property shape ({shape.n3()})")
             parts.append(self.conforms(prop, x, depth + 1))
         return " && ".join(f"({part})" for part in parts) or "true"
+
+    def parts(self, shape: Node, x: str) -> list[Part]:
+        """The requirements of :meth:`conforms` (``properties=False``, on a shape it compiled), split so that a
+        screen can test the requirements of all its shapes on one path together (:meth:`all_met`)."""
+        g = self.g
+        path_node = g.value(shape, SH.path)
+        p = sparql.path(g, path_node) if path_node is not None else None
+        out: list[Part] = []
+        for param in self._params(shape):
+            cond = self._value_condition(shape, param, 0)
+            if cond is not None:
+                out.append(("each", p, cond) if p is not None else ("raw", f"COALESCE({cond(x)}, false)"))
+            elif param in _COUNTS and p is not None and integer(g, shape, param) == 1:
+                out.append(("some", p) if param == SH.minCount else ("one", p))
+            elif param in _COUNTS:
+                out.append(("raw", self._nested_count(shape, param, x, p)))
+            elif param == SH.hasValue:
+                v = term(one(g, shape, param))
+                out.append(("raw", f"EXISTS {{ {x} {p} {v} }}" if p is not None else f"sameTerm({x}, {v})"))
+            elif param in _PAIRS:
+                out.append(("raw", f"NOT EXISTS {{ {self._pair(shape, param, x, self.fresh(), p)} }}"))
+            else:
+                raise ShapesUnsupported(f"{param.n3()} inside a nested shape ({shape.n3()}) is not compiled")
+        return out
+
+    def all_met(self, parts: list[Part]) -> str:
+        """One condition on ?this, true when every part is met: per path one lookup for "a value", one for "no
+        two values" and one for "every value meets all the conditions" (not one per shape and constraint)."""
+        some: dict[str, None] = {}
+        one_: dict[str, None] = {}
+        each: dict[str, list[Callable[[str], str]]] = {}
+        raw: list[str] = []
+        for part in parts:
+            if part[0] == "some":
+                some[part[1]] = None
+            elif part[0] == "one":
+                one_[part[1]] = None
+            elif len(part) == 3:
+                each.setdefault(part[1], []).append(part[2])
+            else:
+                raw.append(part[1])
+        out = []
+        for p in some.keys() & one_.keys():  # exactly one value, meeting the conditions: one lookup, as conforms
+            v, w = self.fresh(), self.fresh()
+            meets = " && ".join(f"COALESCE({c(v)}, false)" for c in each.pop(p, [])) or "true"
+            out.append(f"EXISTS {{ ?this {p} {v} FILTER({meets}) "
+                       f"FILTER NOT EXISTS {{ ?this {p} {w} FILTER(!sameTerm({v}, {w})) }} }}")
+        out += [f"EXISTS {{ ?this {p} {self.fresh()} }}" for p in some if p not in one_]
+        for p in one_.keys() - some.keys():
+            a, b = self.fresh(), self.fresh()
+            out.append(f"!EXISTS {{ ?this {p} {a} . ?this {p} {b} FILTER(!sameTerm({a}, {b})) }}")
+        for p, conds in each.items():
+            v = self.fresh()
+            fails = " || ".join(f"!COALESCE({c(v)}, false)" for c in conds)
+            out.append(f"NOT EXISTS {{ ?this {p} {v} . FILTER({fails}) }}")
+        out += raw
+        return " && ".join(f"({c})" for c in out) or "true"
 
     def _nested_count(self, shape: Node, param: URIRef, x: str, p: str | None) -> str:
         if p is None:

@@ -71,7 +71,8 @@ def _screen(store: ox.Store, screen: Screen, plain: bool) -> set[Node]:
     """The shapes of *screen* that some focus node does not conform to."""
     oks = [f"COALESCE({c}, false)" for c in screen.conditions]
     projections = " ".join(f"({ok} AS ?_k{i})" for i, ok in enumerate(oks))
-    query = f"SELECT ?this {projections} WHERE {{ {screen.focus} FILTER(!({' && '.join(oks)})) }}"
+    every = f"COALESCE({screen.all_met}, false)" if screen.all_met else " && ".join(oks)
+    query = f"SELECT ?this {projections} WHERE {{ {screen.focus} FILTER(!({every})) }}"
     failing: set[Node] = set()
     for row in _query(store, query, plain):
         for i, shape in enumerate(screen.shapes):

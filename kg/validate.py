@@ -23,7 +23,7 @@ result, even a warning.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -39,10 +39,12 @@ from kg.errors import InputError, ShapesUnsupported
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.shacl.compile import Program, compile_shapes
+from kg.shacl.report import default_message as _default_message
 from kg.shacl.report import report_graph as shacl_report
-from kg.shacl.run import dataset
+from kg.shacl.run import Found, dataset
 from kg.shacl.run import run as shacl_run
 from kg.store.base import Store
+from kg.store.terms import to_rdflib
 
 if TYPE_CHECKING:
     from kg.mapping import Mapped
@@ -77,11 +79,25 @@ class Group:
 
 @dataclass
 class Report:
-    """The outcome of validating one graph (or one article of a batch)."""
+    """The outcome of validating one graph (or one article of a batch).
+
+    ``graph`` is the SHACL report graph (sh:ValidationReport); the fast engine writes it when first asked for
+    (ingest reads the results only), or when the report is pickled.
+    """
 
     conforms: bool
     results: list[Result] = field(default_factory=list)
-    graph: Graph = field(default_factory=Graph, repr=False)  # the SHACL report graph (sh:ValidationReport)
+    source: Graph | Callable[[], Graph] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The SHACL report graph."""
+        if not isinstance(self.source, Graph):
+            self.source = self.source() if self.source is not None else Graph()
+        return self.source
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"conforms": self.conforms, "results": self.results, "source": self.graph}
 
     @property
     def violations(self) -> list[Result]:
@@ -204,7 +220,7 @@ def merge_reports(reports: list[Report]) -> Report:
                 results.append(r)
     graph.add((head, SH.conforms, Literal(not results)))
     results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.message))
-    return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, graph=graph)
+    return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, source=graph)
 
 
 def validate_articles(
@@ -241,7 +257,7 @@ def validate_articles(
         for i in _owners(r.focus, batch, owners):
             split[i].append(r)
     return [
-        Report(conforms=not any(r.severity == "Violation" for r in rs), results=rs, graph=report.graph)
+        Report(conforms=not any(r.severity == "Violation" for r in rs), results=rs, source=report.source)
         for rs in split
     ]
 
@@ -304,11 +320,59 @@ def _run_fast(items: bytes | Iterable[ox.Triple], shapes: Graph) -> Report | Non
     program = fast_program(shapes)
     if program is None:
         return None
-    report_graph = shacl_report(shacl_run(program, dataset(items)), shapes)
-    results = _results(report_graph, shapes)
+    found = shacl_run(program, dataset(items))
+    graph: list[Graph] = []
+
+    def report_graph() -> Graph:  # written once, for every report sharing it
+        if not graph:
+            graph.append(shacl_report(found, shapes))
+        return graph[0]
+
+    results = _found_results(found, shapes)
+    if results is None:  # a result with several messages: read them as the report graph gives them
+        results = _results(report_graph(), shapes)
     return Report(
-        conforms=not any(r.severity == "Violation" for r in results), results=results, graph=report_graph
+        conforms=not any(r.severity == "Violation" for r in results), results=results, source=report_graph
     )
+
+
+def _found_results(found: list[Found], shapes: Graph) -> list[Result] | None:
+    """The results the report graph of *found* holds (:func:`_results` of it), read from *found* directly;
+    None when a check has several messages (the graph then says which one a result shows)."""
+    parents = _parent_shapes_cached(shapes)
+    results = []
+    for f in found:
+        check = f.check
+        if f.message is None and len(check.messages) > 1:
+            return None
+        path = to_rdflib(f.path) if f.path is not None else check.path
+        message = f.message.value if f.message is not None else (
+            str(check.messages[0]) if check.messages else _default_message(check.component))
+        results.append(Result(
+            focus=_ox_text(f.focus),
+            shape=_term(parents.get(check.shape, check.shape)) or "",
+            path=_path(shapes, path) if path is not None else None,
+            severity=_SEVERITY.get(check.severity, str(check.severity)),
+            message=message,
+            value=_ox_text(f.value) if f.value is not None else None,
+        ))
+    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.message))
+    return results
+
+
+def _ox_text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A pyoxigraph term as :func:`_term` writes its rdflib form: IRIs and literals as text, ``_:id``."""
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+
+
+_PARENTS: dict[int, tuple[Graph, dict[Node, Node]]] = {}
+
+
+def _parent_shapes_cached(shapes: Graph) -> dict[Node, Node]:
+    entry = _PARENTS.get(id(shapes))
+    if entry is None or entry[0] is not shapes:
+        entry = _PARENTS[id(shapes)] = (shapes, _parent_shapes(shapes))
+    return entry[1]
 
 
 def _run(graph: Graph, shapes: Graph) -> Report:
@@ -330,7 +394,7 @@ def _run(graph: Graph, shapes: Graph) -> Report:
     return Report(
         conforms=not any(r.severity == "Violation" for r in results),
         results=results,
-        graph=report_graph,
+        source=report_graph,
     )
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SH, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -45,6 +46,7 @@ _PAIRS = {SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals}
 _COUNTS = {SH.minCount, SH.maxCount}
 _MAX_PAIRWISE = 4  # nested cardinalities are written as n pairwise-different values
 _MAX_DEPTH = 16
+_PLAIN = re.compile(r"<[^<>\s]*>")  # a property path that is one IRI
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class Screen:
     shapes: tuple[Node, ...]
     conditions: tuple[str, ...]  # on ?this, one per shape
     all_met: str = ""  # on ?this: true when every condition is (the same test, one lookup per path)
+    probe: str = ""  # a query on the focus nodes whose ?_k are the requirements some node may break
+    shared: tuple[tuple[int, str], ...] = ()  # (k, pattern): requirements on a property, whatever the focus
+    flags: tuple[tuple[int, ...], ...] = ()  # for each k, the shapes (indexes) it may fail
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,8 @@ def compile_shapes(shapes: Graph) -> Program:
         screened.setdefault(compiler.focus(shape), []).append((shape, condition, parts))
     screens = tuple(
         Screen(focus=focus, shapes=tuple(s for s, _, _ in found), conditions=tuple(c for _, c, _ in found),
-               all_met=compiler.all_met([p for _, _, parts in found for p in parts]))
+               all_met=compiler.all_met([p for _, _, parts in found for p in parts]),
+               **compiler.probe(focus, [parts for _, _, parts in found]))
         for focus, found in screened.items()
     )
     return Program(checks=tuple(checks), shapes=shapes, screens=screens)
@@ -446,6 +452,55 @@ class _Compiler:
             out.append(f"NOT EXISTS {{ ?this {p} {v} . FILTER({fails}) }}")
         out += raw
         return " && ".join(f"({c})" for c in out) or "true"
+
+    def probe(self, focus: str, parts: list[list[Part]]) -> dict[str, Any]:
+        """The probe of a screen whose shapes have *parts*: one UNION branch per requirement and property, each
+        matching where the requirement may be broken (``?_k``), and which shapes each branch may fail.
+
+        On a plain property the branches look at every subject, not only the focus nodes (one pass over the
+        property instead of one lookup per focus node): a subject that is no focus node may flag a shape
+        whose checks then run and find nothing. A shape is never passed that one of its nodes breaks.
+        """
+        keys: dict[tuple[str, str], list[int]] = {}
+        each: dict[str, list[Callable[[str], str]]] = {}
+        raw: list[tuple[int, str]] = []
+        for i, shape_parts in enumerate(parts):
+            for part in shape_parts:
+                if part[0] == "raw":
+                    raw.append((i, part[1]))
+                    continue
+                keys.setdefault((part[0], part[1]), []).append(i)
+                if len(part) == 3:
+                    each.setdefault(part[1], []).append(part[2])
+        branches: list[str] = []
+        shared: list[tuple[int, str]] = []
+        flags: list[tuple[int, ...]] = []
+        for (kind, p), shapes in keys.items():
+            plain = _PLAIN.fullmatch(p) is not None
+            v, w = ("?_a", "?_b") if plain else (self.fresh(), self.fresh())  # shared patterns: the same text
+            if kind == "some":
+                body = f"{focus} FILTER NOT EXISTS {{ ?this {p} {v} }}"
+            elif kind == "one":
+                body = (f"{{ SELECT ?this WHERE {{ ?this {p} {v} }} GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > 1) }}"
+                        if plain else
+                        f"{focus} FILTER EXISTS {{ ?this {p} {v} . ?this {p} {w} FILTER(!sameTerm({v}, {w})) }}")
+            else:
+                if p not in each:
+                    continue  # every condition on this path is in the branch already written
+                fails = " || ".join(f"!COALESCE({c(v)}, false)" for c in each.pop(p))
+                shapes = [i for (k, q), ss in keys.items() if k == "each" and q == p for i in ss]
+                body = f"?this {p} {v} FILTER({fails})" if plain else f"{focus} ?this {p} {v} FILTER({fails})"
+            if plain and kind != "some":
+                shared.append((len(flags), body))
+            else:
+                branches.append(f"{{ {body} BIND({len(flags)} AS ?_k) }}")
+            flags.append(tuple(sorted(set(shapes))))
+        if raw:
+            every = " && ".join(f"COALESCE({c}, false)" for _, c in raw)
+            branches.append(f"{{ {focus} FILTER(!({every})) BIND({len(flags)} AS ?_k) }}")
+            flags.append(tuple(sorted({i for i, _ in raw})))
+        probe = f"SELECT DISTINCT ?_k WHERE {{ {' UNION '.join(branches)} }}" if branches else ""
+        return {"probe": probe, "shared": tuple(shared), "flags": tuple(flags)}
 
     def _nested_count(self, shape: Node, param: URIRef, x: str, p: str | None) -> str:
         if p is None:

@@ -46,7 +46,7 @@ def report_graph(found: Iterable[Found], shapes: Graph) -> Graph:
         if f.message is not None:
             graph.add((node, SH.resultMessage, to_rdflib(f.message)))
         else:
-            for message in check.messages or (Literal(_default(check.component)),):
+            for message in check.messages or (Literal(default_message(check.component)),):
                 graph.add((node, SH.resultMessage, message))
     graph.add((head, SH.conforms, Literal(not any_result)))
     return graph
@@ -62,6 +62,7 @@ def _copy(shapes: Graph, node: Node, graph: Graph, copied: set[Node]) -> None:
         _copy(shapes, o, graph, copied)
 
 
-def _default(component: Node) -> str:
+def default_message(component: Node) -> str:
+    """The message of a result whose shape gives none (pySHACL's wording)."""
     name = str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
     return f"Value does not satisfy the {name} constraint"

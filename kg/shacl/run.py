@@ -57,14 +57,29 @@ def run(program: Program, store: ox.Store) -> list[Found]:
     """
     plain = _plain_types(store)
     passed: set[Node] = set()
+    broken: dict[str, bool] = {}  # a pattern on a property several screens share: asked once
     for screen in program.screens:
-        failing = _screen(store, screen, plain)
+        failing = _probe(store, screen, plain, broken) if screen.flags else _screen(store, screen, plain)
         passed.update(shape for shape in screen.shapes if shape not in failing)
     found: dict[tuple[object, ...], Found] = {}
     for check in program.checks:
         if check.shape not in passed:
             _collect(check, _query(store, check.query, plain), found)
     return list(found.values())
+
+
+def _probe(store: ox.Store, screen: Screen, plain: bool, broken: dict[str, bool]) -> set[Node]:
+    """The shapes of *screen* that some node may not conform to (a superset: their checks say which do)."""
+    ks: set[int] = set()
+    if screen.probe:
+        ks.update(int(row["_k"].value) for row in _query(store, screen.probe, plain))  # type: ignore[union-attr]
+    for k, pattern in screen.shared:
+        if pattern not in broken:
+            found = _query(store, f"ASK {{ {pattern} }}", plain)
+            broken[pattern] = bool(found)
+        if broken[pattern]:
+            ks.add(k)
+    return {screen.shapes[i] for k in ks for i in screen.flags[k]}
 
 
 def _screen(store: ox.Store, screen: Screen, plain: bool) -> set[Node]:
@@ -101,8 +116,8 @@ def _query(store: ox.Store, query: str, plain: bool) -> ox.QuerySolutions:
         solutions = store.query(query)
     except SyntaxError as e:  # a SPARQL constraint whose text Oxigraph does not parse
         raise ShapesUnsupported(f"a check does not parse as SPARQL: {e}") from None
-    assert isinstance(solutions, ox.QuerySolutions)
-    return solutions
+    assert isinstance(solutions, ox.QuerySolutions | ox.QueryBoolean)
+    return solutions  # type: ignore[return-value]
 
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

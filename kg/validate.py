@@ -23,7 +23,7 @@ result, even a warning.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -40,7 +40,7 @@ from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.shacl.compile import Program, compile_shapes
 from kg.shacl.report import default_message as _default_message
-from kg.shacl.report import report_graph as shacl_report
+from kg.shacl.report import report_ntriples as shacl_report
 from kg.shacl.run import Found, dataset
 from kg.shacl.run import run as shacl_run
 from kg.store.base import Store
@@ -81,23 +81,23 @@ class Group:
 class Report:
     """The outcome of validating one graph (or one article of a batch).
 
-    ``graph`` is the SHACL report graph (sh:ValidationReport); the fast engine writes it when first asked for
-    (ingest reads the results only), or when the report is pickled.
+    ``graph`` is the SHACL report graph (sh:ValidationReport); the fast engine gives it as N-Triples, read
+    into rdflib when first asked for (ingest reads the results only; a report crosses processes as bytes).
     """
 
     conforms: bool
     results: list[Result] = field(default_factory=list)
-    source: Graph | Callable[[], Graph] | None = field(default=None, repr=False, compare=False)
+    source: Graph | bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def graph(self) -> Graph:
         """The SHACL report graph."""
         if not isinstance(self.source, Graph):
-            self.source = self.source() if self.source is not None else Graph()
-        return self.source
+            from kg.store.terms import add_triples
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"conforms": self.conforms, "results": self.results, "source": self.graph}
+            data = self.source or b""
+            self.source = add_triples(Graph(), (q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+        return self.source
 
     @property
     def violations(self) -> list[Result]:
@@ -321,19 +321,12 @@ def _run_fast(items: bytes | Iterable[ox.Triple], shapes: Graph) -> Report | Non
     if program is None:
         return None
     found = shacl_run(program, dataset(items))
-    graph: list[Graph] = []
-
-    def report_graph() -> Graph:  # written once, for every report sharing it
-        if not graph:
-            graph.append(shacl_report(found, shapes))
-        return graph[0]
-
+    report = Report(conforms=True, source=shacl_report(found, shapes))
     results = _found_results(found, shapes)
     if results is None:  # a result with several messages: read them as the report graph gives them
-        results = _results(report_graph(), shapes)
-    return Report(
-        conforms=not any(r.severity == "Violation" for r in results), results=results, source=report_graph
-    )
+        results = _results(report.graph, shapes)
+    report.results, report.conforms = results, not any(r.severity == "Violation" for r in results)
+    return report
 
 
 def _found_results(found: list[Found], shapes: Graph) -> list[Result] | None:

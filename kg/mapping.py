@@ -273,6 +273,8 @@ class _Mapper:
         self.out = Mapped(key=key, article=ox.NamedNode(article), graph=ox.NamedNode(graph),
                           published=records.article.published or None)
         self.t: list[str] = []  # the article graph's N-Triples lines
+        self.more: list[str] = []  # lines written elsewhere (estimated date, propositions, extensions)
+        self.tie_lines: list[str] = []  # the lines kg.summary.ties reads (schema:mentions, kg:participant)
         self.facts: list[str] = []  # the actor facts' lines (kgg:actors)
         self.text_actors: set[str] = set()  # IRIs of the text-found actors whose facts this article gives
         self.actors = {a.id: iri(actor_iri(a)) for a in records.actors}
@@ -293,7 +295,9 @@ class _Mapper:
 
     def add(self, s: Term, p: Term, o: Term | None) -> None:
         if o is not None:
-            self.t.append(f"{s} {p} {o} .\n")
+            self.t.append(line := f"{s} {p} {o} .\n")
+            if p in _TIES:
+                self.tie_lines.append(line)
 
     def fact(self, s: Term, p: Term, o: Term) -> None:
         self.facts.append(f"{s} {p} {o} .\n")
@@ -349,7 +353,7 @@ class _Mapper:
         if a.published:
             self.add(art, K.published, _date(a.published))
         else:  # an undated page: the date its text reports, as an estimate (kg.extract.source_dates)
-            self.t += map(nt.from_oxigraph, estimate_triples(self.out.article.value, a.text, title=a.title))
+            self.more += map(nt.from_oxigraph, estimate_triples(self.out.article.value, a.text, title=a.title))
         if a.retrieved:
             self.add(art, K.retrieved, nt.literal(a.retrieved, datatype=_DATETIME))
         self.add(art, K.contentHash, _text(a.content_hash or ""))
@@ -468,13 +472,14 @@ class _Mapper:
         """The article as its N-Triples lines (and what the writer and the summary need from them)."""
         from kg.summary import ties  # kg.summary reads stores; mapping must not import them at load
 
-        graph = "".join(self.t).encode()
-        candidates = "".join(line for line in self.t if any(p in line for p in _TIES)).encode()
+        graph = "".join(self.t + self.more).encode()
+        more = [line for line in self.more if any(p in line for p in _TIES)]  # parsed: the predicate decides
+        candidates = "".join(self.tie_lines + more).encode()
         found = ties(q.triple for q in ox.parse(candidates, format=ox.RdfFormat.N_TRIPLES)) if candidates else {}
         for name in ("triples", "actor_facts"):  # the lines are the data: terms are parsed when asked for
             self.out.__dict__.pop(name, None)
         self.out._packed = (graph, "".join(self.facts).encode(), sorted(self.text_actors),
-                            len(self.t) + len(self.facts), sorted(found.items()))
+                            len(self.t) + len(self.more) + len(self.facts), sorted(found.items()))
         return self.out
 
 
@@ -494,9 +499,9 @@ def map_records(records: Records) -> Mapped:
     m.statements()
     m.meetings()
     m.predictions()
-    m.t += _propositions(records, m)
+    m.more += _propositions(records, m)
     for extension in EXTENSIONS:
-        m.t += map(nt.from_oxigraph, extension(records, m.out))
+        m.more += map(nt.from_oxigraph, extension(records, m.out))
     return m.pack()
 
 

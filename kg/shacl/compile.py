@@ -71,7 +71,7 @@ class Screen:
     shapes: tuple[Node, ...]
     conditions: tuple[str, ...]  # on ?this, one per shape
     all_met: str = ""  # on ?this: true when every condition is (the same test, one lookup per path)
-    probe: str = ""  # a query on the focus nodes whose ?_k are the requirements some node may break
+    probe: str = ""  # a query on the focus nodes: ?_k<k> is false where a node breaks requirement k
     shared: tuple[tuple[int, str], ...] = ()  # (k, pattern): requirements on a property, whatever the focus
     flags: tuple[tuple[int, ...], ...] = ()  # for each k, the shapes (indexes) it may fail
 
@@ -472,34 +472,39 @@ class _Compiler:
                 keys.setdefault((part[0], part[1]), []).append(i)
                 if len(part) == 3:
                     each.setdefault(part[1], []).append(part[2])
-        branches: list[str] = []
+        per_focus: list[str] = []  # conditions on ?this, tested in one pass over the focus nodes
         shared: list[tuple[int, str]] = []
         flags: list[tuple[int, ...]] = []
         for (kind, p), shapes in keys.items():
             plain = _PLAIN.fullmatch(p) is not None
             v, w = ("?_a", "?_b") if plain else (self.fresh(), self.fresh())  # shared patterns: the same text
             if kind == "some":
-                body = f"{focus} FILTER NOT EXISTS {{ ?this {p} {v} }}"
+                per_focus.append(f"EXISTS {{ ?this {p} {v} }}")
+            elif kind == "one" and plain:
+                shared.append((len(flags), f"{{ SELECT ?this WHERE {{ ?this {p} {v} }} GROUP BY ?this "
+                                           f"HAVING (COUNT(DISTINCT {v}) > 1) }}"))
             elif kind == "one":
-                body = (f"{{ SELECT ?this WHERE {{ ?this {p} {v} }} GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > 1) }}"
-                        if plain else
-                        f"{focus} FILTER EXISTS {{ ?this {p} {v} . ?this {p} {w} FILTER(!sameTerm({v}, {w})) }}")
+                per_focus.append(f"!EXISTS {{ ?this {p} {v} . ?this {p} {w} FILTER(!sameTerm({v}, {w})) }}")
             else:
                 if p not in each:
-                    continue  # every condition on this path is in the branch already written
+                    continue  # every condition on this path is in the one written already
                 fails = " || ".join(f"!COALESCE({c(v)}, false)" for c in each.pop(p))
                 shapes = [i for (k, q), ss in keys.items() if k == "each" and q == p for i in ss]
-                body = f"?this {p} {v} FILTER({fails})" if plain else f"{focus} ?this {p} {v} FILTER({fails})"
-            if plain and kind != "some":
-                shared.append((len(flags), body))
-            else:
-                branches.append(f"{{ {body} BIND({len(flags)} AS ?_k) }}")
-            flags.append(tuple(sorted(set(shapes))))
+                if plain:
+                    shared.append((len(flags), f"?this {p} {v} FILTER({fails})"))
+                else:
+                    per_focus.append(f"NOT EXISTS {{ ?this {p} {v} FILTER({fails}) }}")
+            if len(per_focus) + len(shared) > len(flags):
+                flags.append(tuple(sorted(set(shapes))))
         if raw:
-            every = " && ".join(f"COALESCE({c}, false)" for _, c in raw)
-            branches.append(f"{{ {focus} FILTER(!({every})) BIND({len(flags)} AS ?_k) }}")
+            per_focus.append(" && ".join(f"COALESCE({c}, false)" for _, c in raw))
             flags.append(tuple(sorted({i for i, _ in raw})))
-        probe = f"SELECT DISTINCT ?_k WHERE {{ {' UNION '.join(branches)} }}" if branches else ""
+        probe = ""
+        if per_focus:  # the k of each condition is its place among the flags
+            ks = [k for k in range(len(flags)) if k not in {k for k, _ in shared}]
+            oks = [f"COALESCE({c}, false)" for c in per_focus]
+            projections = " ".join(f"({ok} AS ?_k{k})" for k, ok in zip(ks, oks, strict=True))
+            probe = f"SELECT ?this {projections} WHERE {{ {focus} FILTER(!({' && '.join(oks)})) }}"
         return {"probe": probe, "shared": tuple(shared), "flags": tuple(flags)}
 
     def _nested_count(self, shape: Node, param: URIRef, x: str, p: str | None) -> str:

@@ -72,7 +72,12 @@ def _probe(store: ox.Store, screen: Screen, plain: bool, broken: dict[str, bool]
     """The shapes of *screen* that some node may not conform to (a superset: their checks say which do)."""
     ks: set[int] = set()
     if screen.probe:
-        ks.update(int(row["_k"].value) for row in _query(store, screen.probe, plain))  # type: ignore[union-attr]
+        solutions = _query(store, screen.probe, plain)
+        names = [v.value for v in solutions.variables if v.value != "this"]
+        for row in solutions:
+            ks.update(int(name[2:]) for name in names if row[name] != _TRUE)
+            if len(ks) == len(names):
+                break
     for k, pattern in screen.shared:
         if pattern not in broken:
             found = _query(store, f"ASK {{ {pattern} }}", plain)

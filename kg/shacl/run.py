@@ -51,9 +51,12 @@ def dataset(data: bytes | Iterable[ox.Triple]) -> ox.Store:
 def run(program: Program, store: ox.Store) -> list[Found]:
     """Every violation of *program*'s checks in the default graph of *store*.
 
-    First one screening query per set of focus nodes asks which of its shapes some node breaks (most data
-    breaks none: one pass over the focus nodes instead of one per constraint); then the checks of those shapes,
-    and of the shapes no screen covers, run one by one and name the results.
+    First each screen (the shapes of one set of focus nodes) asks which of its shapes some node may break
+    (most data breaks none): one pass over the focus nodes for what needs them (a value exists, nested shapes),
+    and one pass over each plain property for the rest (a value breaking a condition, two values), asked once
+    for every screen sharing it; a screen may flag a shape no focus node breaks, never pass one that some node
+    breaks. Then the checks of the flagged shapes, and of the shapes no screen covers, run one by one and name
+    the results.
     """
     plain = _plain_types(store)
     passed: set[Node] = set()

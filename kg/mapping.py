@@ -24,13 +24,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import identity
+from kg import ntriples as nt
 from kg.extract.hedges import concept_for
 from kg.extract.registry import load_registry
 from kg.extract.slugs import slug
@@ -40,29 +41,29 @@ from kg.ontology import cameo_code
 from kg.propositions import proposition_graph
 from kg.records import Actor, ArticleRecord, Records, Span
 
+# Terms are written as their N-Triples text (kg.ntriples): an article's ~1,900 triples become lines, not
+# pyoxigraph objects; the store, the SHACL engine and the worker processes all take the lines as they are.
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
-_MENTIONS = ox.NamedNode(str(SDO.mentions))
-_DATE = ox.NamedNode(_XSD + "date")
-_DECIMAL = ox.NamedNode(_XSD + "decimal")
-_NNI = ox.NamedNode(_XSD + "nonNegativeInteger")
-_ANYURI = ox.NamedNode(_XSD + "anyURI")
-_DATETIME = ox.NamedNode(_XSD + "dateTime")
+_RDF_TYPE = nt.iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = nt.iri("http://www.w3.org/2000/01/rdf-schema#label")
+_DERIVED = nt.iri(str(PROV.wasDerivedFrom))
+_MENTIONS = nt.iri(str(SDO.mentions))
+_DATE = _XSD + "date"
+_ANYURI = _XSD + "anyURI"
+_DATETIME = _XSD + "dateTime"
+_DECIMAL = f"^^<{_XSD}decimal>"
+_NNI = f"^^<{_XSD}nonNegativeInteger>"
+_TIES = (_MENTIONS, nt.iri(str(KG.participant)))  # the predicates kg.summary.ties reads
 ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
 
-
-@cache
-def iri(value: str) -> ox.NamedNode:
-    """A pyoxigraph IRI (cached: predicates, classes and concepts repeat in every article)."""
-    return ox.NamedNode(value)
+iri = nt.iri  # an IRI's N-Triples text, checked once by pyoxigraph (cached)
+Term = str  # a term's N-Triples text
 
 
 class _K:
-    """``K.speaker`` -> the pyoxigraph IRI of ``kg:speaker`` (names checked by the kg namespace)."""
+    """``K.speaker`` -> the N-Triples text of ``kg:speaker`` (names checked by the kg namespace)."""
 
-    def __getattr__(self, name: str) -> ox.NamedNode:
+    def __getattr__(self, name: str) -> Term:
         node = iri(str(getattr(KG, name)))
         setattr(self, name, node)
         return node
@@ -138,33 +139,47 @@ def window(value: str) -> Window:
     return Window(day, day, "day")
 
 
-def _date(value: str | dt.date) -> ox.Literal:
-    return ox.Literal(value if isinstance(value, str) else value.isoformat(), datatype=_DATE)
+def _date(value: str | dt.date) -> Term:
+    return nt.literal(value if isinstance(value, str) else value.isoformat(), datatype=_DATE)
 
 
-def _decimal(value: float) -> ox.Literal:
-    return ox.Literal(f"{value:.4f}".rstrip("0").rstrip(".") if value else "0", datatype=_DECIMAL)
+def _decimal(value: float) -> Term:
+    return f'"{f"{value:.4f}".rstrip("0").rstrip(".") if value else "0"}"{_DECIMAL}'
 
 
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_NNI)
+def _int(value: int) -> Term:
+    return f'"{int(value)}"{_NNI}'
 
 
-Object = ox.NamedNode | ox.Literal
+def _text(value: str) -> Term:
+    return nt.quoted(value)
+
+
+Packed = tuple[bytes, bytes, list[str], int, list[tuple[tuple[str, str, str], int]]]
 
 
 @dataclass
 class Mapped:
-    """One article's triples, ready to store: its graph, and its facts for the actors graph."""
+    """One article's triples, ready to store: its graph, and its facts for the actors graph.
+
+    Mapping writes them as N-Triples (``_packed``: the graph's lines, the facts' lines, the text-found actors,
+    the count, the ties); ``triples`` and ``actor_facts`` (pyoxigraph triples) are parsed from them when
+    first asked for, and from then on they are what the article holds (a caller may add to them).
+    """
 
     key: str
     article: ox.NamedNode
     graph: ox.NamedNode
-    triples: list[ox.Triple] = field(default_factory=list)
-    actor_facts: list[ox.Triple] = field(default_factory=list)  # for kgg:actors
     iris: dict[str, str] = field(default_factory=dict)  # record id -> node IRI
     registry_actors: set[str] = field(default_factory=set)  # registry IRIs the article refers to
     published: str | None = None  # the article's kg:published (for kg:firstSeenIn of its actors)
+    _packed: Packed | None = field(default=None, repr=False, compare=False)
+    triples: list[ox.Triple] = field(init=False, repr=False, compare=False)  # parsed on first use
+    actor_facts: list[ox.Triple] = field(init=False, repr=False, compare=False)  # for kgg:actors
+
+    def __post_init__(self) -> None:
+        if self._packed is None:  # built without lines: the terms are the data
+            self.triples, self.actor_facts = [], []
 
     def quads(self) -> list[ox.Quad]:
         """The article graph's quads followed by its actor facts in ``kgg:actors``."""
@@ -206,8 +221,8 @@ class Mapped:
 
         return Counter(ties(self.triples))
 
-    def _still_packed(self) -> tuple[bytes, bytes, list[str], int, list[tuple[tuple[str, str, str], int]]] | None:
-        """The bytes this article arrived as, unless its terms were parsed back (and so may have changed)."""
+    def _still_packed(self) -> Packed | None:
+        """The lines this article was mapped to, unless its terms were parsed (and so may have changed)."""
         if "triples" in self.__dict__ or "actor_facts" in self.__dict__:
             return None
         return self.__dict__.get("_packed")
@@ -222,7 +237,10 @@ class Mapped:
     # more); the receiving side parses them back only when asked for terms (the writer needs only the bytes).
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k not in ("triples", "actor_facts", "_packed")}
-        state["_packed"] = (*self.ntriples(), sorted(self.actor_subjects()), len(self), sorted(self.ties().items()))
+        packed = self._still_packed()
+        if packed is None:
+            packed = (*self.ntriples(), sorted(self.actor_subjects()), len(self), sorted(self.ties().items()))
+        state["_packed"] = packed
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -250,12 +268,17 @@ class _Mapper:
     def __init__(self, records: Records) -> None:
         self.r = records
         key = article_key(records.article)
-        self.art = iri(identity.article_iri(key))
-        self.out = Mapped(key=key, article=self.art, graph=iri(identity.article_graph(key)),
+        article, graph = identity.article_iri(key), identity.article_graph(key)
+        self.art = nt.minted(article)  # kgd:<16 hex digits>: nodes under it need no IRI check
+        self.out = Mapped(key=key, article=ox.NamedNode(article), graph=ox.NamedNode(graph),
                           published=records.article.published or None)
-        self.t = self.out.triples
+        self.t: list[str] = []  # the article graph's N-Triples lines
+        self.more: list[str] = []  # lines written elsewhere (estimated date, propositions, extensions)
+        self.tie_lines: list[str] = []  # the lines kg.summary.ties reads (schema:mentions, kg:participant)
+        self.facts: list[str] = []  # the actor facts' lines (kgg:actors)
+        self.text_actors: set[str] = set()  # IRIs of the text-found actors whose facts this article gives
         self.actors = {a.id: iri(actor_iri(a)) for a in records.actors}
-        self._mint = identity.NodeMinter(self.art.value)
+        self._mint = identity.NodeMinter(article)
         self._mint_ids()
 
     def _mint_ids(self) -> None:
@@ -267,40 +290,46 @@ class _Mapper:
         for _start, rid, kind, words in sorted(nodes, key=lambda n: (n[0], n[2])):
             self.out.iris[rid] = self._mint(kind, words)
 
-    def node(self, record_id: str) -> ox.NamedNode:
-        return iri(self.out.iris[record_id])
+    def node(self, record_id: str) -> Term:
+        return nt.minted(self.out.iris[record_id])
 
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: Object | None) -> None:
+    def add(self, s: Term, p: Term, o: Term | None) -> None:
         if o is not None:
-            self.t.append(ox.Triple(s, p, o))
+            self.t.append(line := f"{s} {p} {o} .\n")
+            if p in _TIES:
+                self.tie_lines.append(line)
 
-    def fact(self, s: ox.NamedNode, p: ox.NamedNode, o: Object) -> None:
-        self.out.actor_facts.append(ox.Triple(s, p, o))
+    def fact(self, s: Term, p: Term, o: Term) -> None:
+        self.facts.append(f"{s} {p} {o} .\n")
 
-    def text_actor(self, node: ox.NamedNode, actor_type: str, label: str, wikidata: str | None = None) -> None:
+    def text_actor(self, node: Term, actor_type: str, label: str, wikidata: str | None = None) -> None:
         """The facts of an actor found only in the text, for kgg:actors, derived from this article."""
+        self.text_actors.add(node[1:-1])
         self.fact(node, _RDF_TYPE, _TYPES[actor_type])
-        self.fact(node, _LABEL, ox.Literal(label))
+        self.fact(node, _LABEL, _text(label))
         if wikidata:
             self.fact(node, K.wikidata, iri(str(WD[wikidata])))
         self.fact(node, _DERIVED, self.art)
 
-    def provenance(self, node: ox.NamedNode, span: Span, rule: str, confidence: float) -> None:
-        span_node = iri(f"{node.value}-span")
-        self.add(node, K.extractedFrom, self.art)
-        self.add(node, K.span, span_node)
-        self.add(node, K.rule, ox.Literal(rule or "unspecified"))
-        self.add(node, K.confidence, _decimal(confidence))
+    def provenance(self, node: Term, span: Span, rule: str, confidence: float) -> None:
+        span_node = f"{node[:-1]}-span>"
+        add = self.add
+        add(node, K.extractedFrom, self.art)
+        add(node, K.span, span_node)
+        add(node, K.rule, _text(rule or "unspecified"))
+        add(node, K.confidence, _decimal(confidence))
         self.text_span(span_node, K.TextSpan, span)
 
-    def text_span(self, node: ox.NamedNode, cls: ox.NamedNode, span: Span) -> None:
-        self.add(node, _RDF_TYPE, cls)
-        self.add(node, K.extractedFrom, self.art)
-        self.add(node, _O["start"], _int(span.start))
-        self.add(node, _O["end"], _int(span.end))
-        self.add(node, _O["exact"], ox.Literal(span.text))
+    def text_span(self, node: Term, cls: Term, span: Span) -> None:
+        self.t += (
+            f"{node} {_RDF_TYPE} {cls} .\n",
+            f"{node} {K.extractedFrom} {self.art} .\n",
+            f"{node} {_O['start']} {_int(span.start)} .\n",
+            f"{node} {_O['end']} {_int(span.end)} .\n",
+            f"{node} {_O['exact']} {_text(span.text)} .\n",
+        )
 
-    def named(self, label: str, actor_type: str) -> ox.NamedNode:
+    def named(self, label: str, actor_type: str) -> Term:
         """An author or outlet: the registry actor of that name, else a text-found actor."""
         value, registered = named_actor_iri(label, actor_type)
         node = iri(value)
@@ -314,9 +343,9 @@ class _Mapper:
         a, art = self.r.article, self.art
         self.add(art, _RDF_TYPE, K.Article)
         if a.url:
-            self.add(art, K.url, ox.Literal(a.url, datatype=_ANYURI))
+            self.add(art, K.url, nt.literal(a.url, datatype=_ANYURI))
         if a.title:
-            self.add(art, K.title, ox.Literal(a.title))
+            self.add(art, K.title, _text(a.title))
         if a.outlet:
             self.add(art, K.outlet, self.named(a.outlet, "Organization"))
         if a.author:
@@ -324,15 +353,15 @@ class _Mapper:
         if a.published:
             self.add(art, K.published, _date(a.published))
         else:  # an undated page: the date its text reports, as an estimate (kg.extract.source_dates)
-            self.out.triples.extend(estimate_triples(art.value, a.text, title=a.title))
+            self.more += map(nt.from_oxigraph, estimate_triples(self.out.article.value, a.text, title=a.title))
         if a.retrieved:
-            self.add(art, K.retrieved, ox.Literal(a.retrieved, datatype=_DATETIME))
-        self.add(art, K.contentHash, ox.Literal(a.content_hash or ""))
+            self.add(art, K.retrieved, nt.literal(a.retrieved, datatype=_DATETIME))
+        self.add(art, K.contentHash, _text(a.content_hash or ""))
         if a.text:  # the offsets of every span count in this text (the claims browser shows it)
-            self.add(art, K.articleBody, ox.Literal(a.text))
+            self.add(art, K.articleBody, _text(a.text))
 
     @cached_property
-    def author_agent(self) -> ox.NamedNode:
+    def author_agent(self) -> Term:
         """Who 'author' predictions are attributed to: the author, else the outlet, else the article."""
         a = self.r.article
         if a.author:
@@ -352,10 +381,10 @@ class _Mapper:
                 self.text_actor(node, actor.type, actor.label, actor.wikidata)
             mentions += [(m, actor) for m in actor.mentions]
         for span, actor in sorted(mentions, key=lambda x: (x[0].start, x[0].end)):
-            mention = iri(self._mint("n", span.text))
+            mention = nt.minted(self._mint("n", span.text))
             self.text_span(mention, K.Mention, span)  # with its kg:extractedFrom (once: each triple is paid)
             self.add(mention, K.refersTo, self.actors[actor.id])
-            self.add(mention, K.rule, ox.Literal(actor.rule or "unspecified"))
+            self.add(mention, K.rule, _text(actor.rule or "unspecified"))
             self.add(mention, K.confidence, _decimal(actor.confidence))
         # one triple per actor the article names: what co-mention reports join on (kg:Mention is per mention)
         for node in dict.fromkeys(self.actors[a.id] for _span, a in mentions):
@@ -368,7 +397,7 @@ class _Mapper:
             n = self.node(s.id)
             self.add(n, _RDF_TYPE, K.Statement)
             self.add(n, K.speaker, self.actors[s.speaker])
-            self.add(n, K.text, ox.Literal(s.text))
+            self.add(n, K.text, _text(s.text))
             self.add(n, K.statementKind, iri(str(concept("statementkind", s.kind))))
             if s.date:
                 self.add(n, K.saidOn, _date(s.date))
@@ -385,23 +414,23 @@ class _Mapper:
             if m.host:
                 self.add(n, K.host, self.actors[m.host])
             if m.place:
-                self.add(n, K.place, ox.Literal(m.place))
+                self.add(n, K.place, _text(m.place))
                 self.add(n, K.placeCountry, self.place_country(m.place))
             start = window(m.start) if m.start else None
             end = window(m.end) if m.end else start
             if start:
                 self.add(n, K.startDate, _date(start.first))
-                self.add(n, K.datePrecision, ox.Literal(start.precision))
+                self.add(n, K.datePrecision, _text(start.precision))
             if end:
                 self.add(n, K.endDate, _date(end.last))
             self.add(n, K.meetingKind, iri(str(concept("kind", m.kind))))
             code = cameo_code(m.kind)
             if code:
-                self.add(n, K.cameoCode, ox.Literal(code))
+                self.add(n, K.cameoCode, _text(code))
             self.add(n, K.meetingStatus, iri(str(concept("status", m.status))))
             self.provenance(n, m.span, m.rule, m.confidence)
 
-    def place_country(self, place: str) -> ox.NamedNode | None:
+    def place_country(self, place: str) -> Term | None:
         """The country actor a place names, when the article's actors say so (the place is a country)."""
         for a in self.r.actors:
             if a.type == "Country" and (a.label == place or any(x.text == place for x in a.mentions)):
@@ -415,9 +444,9 @@ class _Mapper:
             self.add(n, _RDF_TYPE, K.Prediction)
             predictor = self.author_agent if p.predictor == "author" else self.actors[p.predictor]
             self.add(n, K.predictor, predictor)
-            self.add(n, K.text, ox.Literal(p.text))
+            self.add(n, K.text, _text(p.text))
             if p.hedge:
-                self.add(n, K.hedgeText, ox.Literal(p.hedge))
+                self.add(n, K.hedgeText, _text(p.hedge))
                 hedge = concept_for(p.hedge)
                 if hedge is not None:
                     self.add(n, K.hedge, iri(hedge))
@@ -439,6 +468,20 @@ class _Mapper:
                 self.add(n, K.fromStatement, self.node(statement.id))
             self.provenance(n, p.span, p.rule, p.confidence)
 
+    def pack(self) -> Mapped:
+        """The article as its N-Triples lines (and what the writer and the summary need from them)."""
+        from kg.summary import ties  # kg.summary reads stores; mapping must not import them at load
+
+        graph = "".join(self.t + self.more).encode()
+        more = [line for line in self.more if any(p in line for p in _TIES)]  # parsed: the predicate decides
+        candidates = "".join(self.tie_lines + more).encode()
+        found = ties(q.triple for q in ox.parse(candidates, format=ox.RdfFormat.N_TRIPLES)) if candidates else {}
+        for name in ("triples", "actor_facts"):  # the lines are the data: terms are parsed when asked for
+            self.out.__dict__.pop(name, None)
+        self.out._packed = (graph, "".join(self.facts).encode(), sorted(self.text_actors),
+                            len(self.t) + len(self.more) + len(self.facts), sorted(found.items()))
+        return self.out
+
 
 # --- extension point -------------------------------------------------------------------------------------
 #: Functions that add triples to an article graph: ``fn(records, mapped) -> triples``, called after the core
@@ -456,17 +499,15 @@ def map_records(records: Records) -> Mapped:
     m.statements()
     m.meetings()
     m.predictions()
-    m.out.triples.extend(_propositions(records, m))
+    m.more += _propositions(records, m)
     for extension in EXTENSIONS:
-        m.out.triples.extend(extension(records, m.out))
-    return m.out
+        m.more += map(nt.from_oxigraph, extension(records, m.out))
+    return m.pack()
 
 
-def _propositions(records: Records, m: _Mapper) -> Iterable[ox.Triple]:
-    """The claims of the predictions and the reported outcomes (kg.propositions), as pyoxigraph triples."""
+def _propositions(records: Records, m: _Mapper) -> list[str]:
+    """The claims of the predictions and the reported outcomes (kg.propositions), as N-Triples lines."""
     from rdflib import URIRef
-
-    from kg.store.terms import to_oxigraph
 
     claims = [p.claim for p in records.predictions if p.claim is not None] + [o.claim for o in records.outcomes]
     if not claims:
@@ -475,11 +516,18 @@ def _propositions(records: Records, m: _Mapper) -> Iterable[ox.Triple]:
     collected = _Collector()
     proposition_graph(
         records, article=URIRef(m.out.article.value), prediction_node=lambda rid: URIRef(m.out.iris[rid]),
-        actors={k: URIRef(m.actors[k].value) for k in named if k in m.actors},  # the actors the claims name
+        actors={k: URIRef(m.actors[k][1:-1]) for k in named if k in m.actors},  # the actors the claims name
         into=collected,  # type: ignore[arg-type]
     )
-    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
-            for s, p, o in collected.triples]
+    term: dict[Any, str] = {}  # each term written once (predicates and nodes repeat)
+
+    def write(t: Any) -> str:
+        text = term.get(t)
+        if text is None:
+            text = term[t] = nt.from_rdflib(t)
+        return text
+
+    return [f"{write(s)} {write(p)} {write(o)} .\n" for s, p, o in collected.triples]
 
 
 class _Collector:

@@ -39,10 +39,12 @@ from kg.errors import InputError, ShapesUnsupported
 from kg.namespaces import PREFIXES
 from kg.paths import data_dir
 from kg.shacl.compile import Program, compile_shapes
-from kg.shacl.report import report_graph as shacl_report
-from kg.shacl.run import dataset
+from kg.shacl.report import default_message as _default_message
+from kg.shacl.report import report_ntriples as shacl_report
+from kg.shacl.run import Found, dataset
 from kg.shacl.run import run as shacl_run
 from kg.store.base import Store
+from kg.store.terms import to_rdflib
 
 if TYPE_CHECKING:
     from kg.mapping import Mapped
@@ -77,11 +79,25 @@ class Group:
 
 @dataclass
 class Report:
-    """The outcome of validating one graph (or one article of a batch)."""
+    """The outcome of validating one graph (or one article of a batch).
+
+    ``graph`` is the SHACL report graph (sh:ValidationReport); the fast engine gives it as N-Triples, read
+    into rdflib when first asked for (ingest reads the results only; a report crosses processes as bytes).
+    """
 
     conforms: bool
     results: list[Result] = field(default_factory=list)
-    graph: Graph = field(default_factory=Graph, repr=False)  # the SHACL report graph (sh:ValidationReport)
+    source: Graph | bytes | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The SHACL report graph."""
+        if not isinstance(self.source, Graph):
+            from kg.store.terms import add_triples
+
+            data = self.source or b""
+            self.source = add_triples(Graph(), (q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+        return self.source
 
     @property
     def violations(self) -> list[Result]:
@@ -204,7 +220,7 @@ def merge_reports(reports: list[Report]) -> Report:
                 results.append(r)
     graph.add((head, SH.conforms, Literal(not results)))
     results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.message))
-    return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, graph=graph)
+    return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, source=graph)
 
 
 def validate_articles(
@@ -216,34 +232,43 @@ def validate_articles(
     (as ``kgg:actors`` would hold them). A result belongs to the article its focus node belongs to
     (``kgd:<key>`` and the nodes under it), a result on an actor to every article of the batch naming it.
     """
-    from kg.store.batches import registry_facts
     from kg.store.terms import add_triples
 
     if not batch:
         return []
-    items: list[ox.Triple] = []
-    registry = registry_facts()
+    registry = _registry_ntriples()
     owners: dict[str, list[int]] = defaultdict(list)
+    parts: list[bytes] = []  # the batch as N-Triples: the lines mapping wrote, no term objects
     for i, m in enumerate(batch):
-        items += m.triples
-        items += m.actor_facts
+        parts += m.ntriples()
         for a in m.registry_actors:
-            items += registry.get(a, ())
+            parts.append(registry.get(a, b""))
             owners[a].append(i)
-        for t in m.actor_facts:
-            owners[str(getattr(t.subject, "value", ""))].append(i)
+        for a in m.actor_subjects():
+            owners[a].append(i)
+    data = b"".join(parts)
     shapes_graph = shapes if shapes is not None else load_shapes()
-    report = _run_fast(items, shapes_graph) if engine == "fast" else None
+    report = _run_fast(data, shapes_graph) if engine == "fast" else None
     if report is None:
-        report = _run(add_triples(Graph(), items), shapes_graph)
+        report = _run(add_triples(Graph(), (q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))),
+                      shapes_graph)
     split: list[list[Result]] = [[] for _ in batch]
     for r in report.results:
         for i in _owners(r.focus, batch, owners):
             split[i].append(r)
     return [
-        Report(conforms=not any(r.severity == "Violation" for r in rs), results=rs, graph=report.graph)
+        Report(conforms=not any(r.severity == "Violation" for r in rs), results=rs, source=report.source)
         for rs in split
     ]
+
+
+@cache
+def _registry_ntriples() -> dict[str, bytes]:
+    """Registry actor IRI -> the N-Triples of its type and label (what ``kgg:actors`` holds for it)."""
+    from kg.store.batches import registry_facts
+
+    return {a: ox.serialize(list(facts), format=ox.RdfFormat.N_TRIPLES) or b""
+            for a, facts in registry_facts().items()}
 
 
 def _owners(focus: str, batch: Sequence[Mapped], owners: Mapping[str, list[int]]) -> list[int]:
@@ -295,11 +320,52 @@ def _run_fast(items: bytes | Iterable[ox.Triple], shapes: Graph) -> Report | Non
     program = fast_program(shapes)
     if program is None:
         return None
-    report_graph = shacl_report(shacl_run(program, dataset(items)), shapes)
-    results = _results(report_graph, shapes)
-    return Report(
-        conforms=not any(r.severity == "Violation" for r in results), results=results, graph=report_graph
-    )
+    found = shacl_run(program, dataset(items))
+    report = Report(conforms=True, source=shacl_report(found, shapes))
+    results = _found_results(found, shapes)
+    if results is None:  # a result with several messages: read them as the report graph gives them
+        results = _results(report.graph, shapes)
+    report.results, report.conforms = results, not any(r.severity == "Violation" for r in results)
+    return report
+
+
+def _found_results(found: list[Found], shapes: Graph) -> list[Result] | None:
+    """The results the report graph of *found* holds (:func:`_results` of it), read from *found* directly;
+    None when a check has several messages (the graph then says which one a result shows)."""
+    parents = _parent_shapes_cached(shapes)
+    results = []
+    for f in found:
+        check = f.check
+        if f.message is None and len(check.messages) > 1:
+            return None
+        path = to_rdflib(f.path) if f.path is not None else check.path
+        message = f.message.value if f.message is not None else (
+            str(check.messages[0]) if check.messages else _default_message(check.component))
+        results.append(Result(
+            focus=_ox_text(f.focus),
+            shape=_term(parents.get(check.shape, check.shape)) or "",
+            path=_path(shapes, path) if path is not None else None,
+            severity=_SEVERITY.get(check.severity, str(check.severity)),
+            message=message,
+            value=_ox_text(f.value) if f.value is not None else None,
+        ))
+    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.message))
+    return results
+
+
+def _ox_text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A pyoxigraph term as :func:`_term` writes its rdflib form: IRIs and literals as text, ``_:id``."""
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+
+
+_PARENTS: dict[int, tuple[Graph, dict[Node, Node]]] = {}
+
+
+def _parent_shapes_cached(shapes: Graph) -> dict[Node, Node]:
+    entry = _PARENTS.get(id(shapes))
+    if entry is None or entry[0] is not shapes:
+        entry = _PARENTS[id(shapes)] = (shapes, _parent_shapes(shapes))
+    return entry[1]
 
 
 def _run(graph: Graph, shapes: Graph) -> Report:
@@ -321,7 +387,7 @@ def _run(graph: Graph, shapes: Graph) -> Report:
     return Report(
         conforms=not any(r.severity == "Violation" for r in results),
         results=results,
-        graph=report_graph,
+        source=report_graph,
     )
 
 

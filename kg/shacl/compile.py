@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SH, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -45,6 +46,7 @@ _PAIRS = {SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals}
 _COUNTS = {SH.minCount, SH.maxCount}
 _MAX_PAIRWISE = 4  # nested cardinalities are written as n pairwise-different values
 _MAX_DEPTH = 16
+_PLAIN = re.compile(r"<[^<>\s]*>")  # a property path that is one IRI
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ class Screen:
     focus: str
     shapes: tuple[Node, ...]
     conditions: tuple[str, ...]  # on ?this, one per shape
+    all_met: str = ""  # on ?this: true when every condition is (the same test, one lookup per path)
+    probe: str = ""  # a query on the focus nodes: ?_k<k> is false where a node breaks requirement k
+    shared: tuple[tuple[int, str], ...] = ()  # (k, pattern): requirements on a property, whatever the focus
+    flags: tuple[tuple[int, ...], ...] = ()  # for each k, the shapes (indexes) it may fail
 
 
 @dataclass(frozen=True)
@@ -95,19 +101,28 @@ def compile_shapes(shapes: Graph) -> Program:
                 raise ShapesUnsupported(f"{s.n3()} uses {bad.n3()}, which kg's SPARQL engine does not compile")
     compiler = _Compiler(shapes)
     checks: list[Check] = []
-    screened: dict[str, list[tuple[Node, str]]] = {}
+    screened: dict[str, list[tuple[Node, str, list[Part]]]] = {}
     for shape in compiler.targeted():
         checks.extend(compiler.checks(shape))
         try:  # a shape whose own constraints all fit in one condition (no SPARQL, no qualified counts)
             condition = compiler.conforms(shape, "?this", 0, properties=False)
         except ShapesUnsupported:
             continue
-        screened.setdefault(compiler.focus(shape), []).append((shape, condition))
+        parts = compiler.parts(shape, "?this")
+        screened.setdefault(compiler.focus(shape), []).append((shape, condition, parts))
     screens = tuple(
-        Screen(focus=focus, shapes=tuple(s for s, _ in pairs), conditions=tuple(c for _, c in pairs))
-        for focus, pairs in screened.items()
+        Screen(focus=focus, shapes=tuple(s for s, _, _ in found), conditions=tuple(c for _, c, _ in found),
+               all_met=compiler.all_met([p for _, _, parts in found for p in parts]),
+               **compiler.probe(focus, [parts for _, _, parts in found]))
+        for focus, found in screened.items()
     )
     return Program(checks=tuple(checks), shapes=shapes, screens=screens)
+
+
+# One requirement of a shape on its focus node ?this, as :meth:`_Compiler.parts` splits a shape's condition:
+# ("some", path) a value exists, ("one", path) no two different values, ("each", path, condition) every value
+# meets the condition, ("raw", condition) anything else.
+Part = tuple[str, str] | tuple[str, str, Callable[[str], str]]
 
 
 class _Compiler:
@@ -380,6 +395,117 @@ class _Compiler:
                 raise ShapesUnsupported(f"sh:property on a property shape ({shape.n3()})")
             parts.append(self.conforms(prop, x, depth + 1))
         return " && ".join(f"({part})" for part in parts) or "true"
+
+    def parts(self, shape: Node, x: str) -> list[Part]:
+        """The requirements of :meth:`conforms` (``properties=False``, on a shape it compiled), split so that a
+        screen can test the requirements of all its shapes on one path together (:meth:`all_met`)."""
+        g = self.g
+        path_node = g.value(shape, SH.path)
+        p = sparql.path(g, path_node) if path_node is not None else None
+        out: list[Part] = []
+        for param in self._params(shape):
+            cond = self._value_condition(shape, param, 0)
+            if cond is not None:
+                out.append(("each", p, cond) if p is not None else ("raw", f"COALESCE({cond(x)}, false)"))
+            elif param in _COUNTS and p is not None and integer(g, shape, param) == 1:
+                out.append(("some", p) if param == SH.minCount else ("one", p))
+            elif param in _COUNTS:
+                out.append(("raw", self._nested_count(shape, param, x, p)))
+            elif param == SH.hasValue:
+                v = term(one(g, shape, param))
+                out.append(("raw", f"EXISTS {{ {x} {p} {v} }}" if p is not None else f"sameTerm({x}, {v})"))
+            elif param in _PAIRS:
+                out.append(("raw", f"NOT EXISTS {{ {self._pair(shape, param, x, self.fresh(), p)} }}"))
+            else:
+                raise ShapesUnsupported(f"{param.n3()} inside a nested shape ({shape.n3()}) is not compiled")
+        return out
+
+    def all_met(self, parts: list[Part]) -> str:
+        """One condition on ?this, true when every part is met: per path one lookup for "a value", one for "no
+        two values" and one for "every value meets all the conditions" (not one per shape and constraint)."""
+        some: dict[str, None] = {}
+        one_: dict[str, None] = {}
+        each: dict[str, list[Callable[[str], str]]] = {}
+        raw: list[str] = []
+        for part in parts:
+            if part[0] == "some":
+                some[part[1]] = None
+            elif part[0] == "one":
+                one_[part[1]] = None
+            elif len(part) == 3:
+                each.setdefault(part[1], []).append(part[2])
+            else:
+                raw.append(part[1])
+        out = []
+        for p in some.keys() & one_.keys():  # exactly one value, meeting the conditions: one lookup, as conforms
+            v, w = self.fresh(), self.fresh()
+            meets = " && ".join(f"COALESCE({c(v)}, false)" for c in each.pop(p, [])) or "true"
+            out.append(f"EXISTS {{ ?this {p} {v} FILTER({meets}) "
+                       f"FILTER NOT EXISTS {{ ?this {p} {w} FILTER(!sameTerm({v}, {w})) }} }}")
+        out += [f"EXISTS {{ ?this {p} {self.fresh()} }}" for p in some if p not in one_]
+        for p in one_.keys() - some.keys():
+            a, b = self.fresh(), self.fresh()
+            out.append(f"!EXISTS {{ ?this {p} {a} . ?this {p} {b} FILTER(!sameTerm({a}, {b})) }}")
+        for p, conds in each.items():
+            v = self.fresh()
+            fails = " || ".join(f"!COALESCE({c(v)}, false)" for c in conds)
+            out.append(f"NOT EXISTS {{ ?this {p} {v} . FILTER({fails}) }}")
+        out += raw
+        return " && ".join(f"({c})" for c in out) or "true"
+
+    def probe(self, focus: str, parts: list[list[Part]]) -> dict[str, Any]:
+        """The probe of a screen whose shapes have *parts*: one UNION branch per requirement and property, each
+        matching where the requirement may be broken (``?_k``), and which shapes each branch may fail.
+
+        On a plain property the branches look at every subject, not only the focus nodes (one pass over the
+        property instead of one lookup per focus node): a subject that is no focus node may flag a shape
+        whose checks then run and find nothing. A shape is never passed that one of its nodes breaks.
+        """
+        keys: dict[tuple[str, str], list[int]] = {}
+        each: dict[str, list[Callable[[str], str]]] = {}
+        raw: list[tuple[int, str]] = []
+        for i, shape_parts in enumerate(parts):
+            for part in shape_parts:
+                if part[0] == "raw":
+                    raw.append((i, part[1]))
+                    continue
+                keys.setdefault((part[0], part[1]), []).append(i)
+                if len(part) == 3:
+                    each.setdefault(part[1], []).append(part[2])
+        per_focus: list[str] = []  # conditions on ?this, tested in one pass over the focus nodes
+        shared: list[tuple[int, str]] = []
+        flags: list[tuple[int, ...]] = []
+        for (kind, p), shapes in keys.items():
+            plain = _PLAIN.fullmatch(p) is not None
+            v, w = ("?_a", "?_b") if plain else (self.fresh(), self.fresh())  # shared patterns: the same text
+            if kind == "some":
+                per_focus.append(f"EXISTS {{ ?this {p} {v} }}")
+            elif kind == "one" and plain:
+                shared.append((len(flags), f"{{ SELECT ?this WHERE {{ ?this {p} {v} }} GROUP BY ?this "
+                                           f"HAVING (COUNT(DISTINCT {v}) > 1) }}"))
+            elif kind == "one":
+                per_focus.append(f"!EXISTS {{ ?this {p} {v} . ?this {p} {w} FILTER(!sameTerm({v}, {w})) }}")
+            else:
+                if p not in each:
+                    continue  # every condition on this path is in the one written already
+                fails = " || ".join(f"!COALESCE({c(v)}, false)" for c in each.pop(p))
+                shapes = [i for (k, q), ss in keys.items() if k == "each" and q == p for i in ss]
+                if plain:
+                    shared.append((len(flags), f"?this {p} {v} FILTER({fails})"))
+                else:
+                    per_focus.append(f"NOT EXISTS {{ ?this {p} {v} FILTER({fails}) }}")
+            if len(per_focus) + len(shared) > len(flags):
+                flags.append(tuple(sorted(set(shapes))))
+        if raw:
+            per_focus.append(" && ".join(f"COALESCE({c}, false)" for _, c in raw))
+            flags.append(tuple(sorted({i for i, _ in raw})))
+        probe = ""
+        if per_focus:  # the k of each condition is its place among the flags
+            ks = [k for k in range(len(flags)) if k not in {k for k, _ in shared}]
+            oks = [f"COALESCE({c}, false)" for c in per_focus]
+            projections = " ".join(f"({ok} AS ?_k{k})" for k, ok in zip(ks, oks, strict=True))
+            probe = f"SELECT ?this {projections} WHERE {{ {focus} FILTER(!({' && '.join(oks)})) }}"
+        return {"probe": probe, "shared": tuple(shared), "flags": tuple(flags)}
 
     def _nested_count(self, shape: Node, param: URIRef, x: str, p: str | None) -> str:
         if p is None:

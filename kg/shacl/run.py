@@ -51,14 +51,18 @@ def dataset(data: bytes | Iterable[ox.Triple]) -> ox.Store:
 def run(program: Program, store: ox.Store) -> list[Found]:
     """Every violation of *program*'s checks in the default graph of *store*.
 
-    First one screening query per set of focus nodes asks which of its shapes some node breaks (most data
-    breaks none: one pass over the focus nodes instead of one per constraint); then the checks of those shapes,
-    and of the shapes no screen covers, run one by one and name the results.
+    First each screen (the shapes of one set of focus nodes) asks which of its shapes some node may break
+    (most data breaks none): one pass over the focus nodes for what needs them (a value exists, nested shapes),
+    and one pass over each plain property for the rest (a value breaking a condition, two values), asked once
+    for every screen sharing it; a screen may flag a shape no focus node breaks, never pass one that some node
+    breaks. Then the checks of the flagged shapes, and of the shapes no screen covers, run one by one and name
+    the results.
     """
     plain = _plain_types(store)
     passed: set[Node] = set()
+    broken: dict[str, bool] = {}  # a pattern on a property several screens share: asked once
     for screen in program.screens:
-        failing = _screen(store, screen, plain)
+        failing = _probe(store, screen, plain, broken) if screen.flags else _screen(store, screen, plain)
         passed.update(shape for shape in screen.shapes if shape not in failing)
     found: dict[tuple[object, ...], Found] = {}
     for check in program.checks:
@@ -67,11 +71,31 @@ def run(program: Program, store: ox.Store) -> list[Found]:
     return list(found.values())
 
 
+def _probe(store: ox.Store, screen: Screen, plain: bool, broken: dict[str, bool]) -> set[Node]:
+    """The shapes of *screen* that some node may not conform to (a superset: their checks say which do)."""
+    ks: set[int] = set()
+    if screen.probe:
+        solutions = _query(store, screen.probe, plain)
+        names = [v.value for v in solutions.variables if v.value != "this"]
+        for row in solutions:
+            ks.update(int(name[2:]) for name in names if row[name] != _TRUE)
+            if len(ks) == len(names):
+                break
+    for k, pattern in screen.shared:
+        if pattern not in broken:
+            found = _query(store, f"ASK {{ {pattern} }}", plain)
+            broken[pattern] = bool(found)
+        if broken[pattern]:
+            ks.add(k)
+    return {screen.shapes[i] for k in ks for i in screen.flags[k]}
+
+
 def _screen(store: ox.Store, screen: Screen, plain: bool) -> set[Node]:
     """The shapes of *screen* that some focus node does not conform to."""
     oks = [f"COALESCE({c}, false)" for c in screen.conditions]
     projections = " ".join(f"({ok} AS ?_k{i})" for i, ok in enumerate(oks))
-    query = f"SELECT ?this {projections} WHERE {{ {screen.focus} FILTER(!({' && '.join(oks)})) }}"
+    every = f"COALESCE({screen.all_met}, false)" if screen.all_met else " && ".join(oks)
+    query = f"SELECT ?this {projections} WHERE {{ {screen.focus} FILTER(!({every})) }}"
     failing: set[Node] = set()
     for row in _query(store, query, plain):
         for i, shape in enumerate(screen.shapes):
@@ -100,8 +124,8 @@ def _query(store: ox.Store, query: str, plain: bool) -> ox.QuerySolutions:
         solutions = store.query(query)
     except SyntaxError as e:  # a SPARQL constraint whose text Oxigraph does not parse
         raise ShapesUnsupported(f"a check does not parse as SPARQL: {e}") from None
-    assert isinstance(solutions, ox.QuerySolutions)
-    return solutions
+    assert isinstance(solutions, ox.QuerySolutions | ox.QueryBoolean)
+    return solutions  # type: ignore[return-value]
 
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

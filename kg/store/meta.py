@@ -16,8 +16,9 @@ from kg.errors import UsageError
 from kg.namespaces import ARTICLE_GRAPH_PREFIX, BASE, KG, META_GRAPH
 from kg.store.base import Store
 
-#: version of the data model in docs/model.md; 1 = position-numbered nodes and actor facts in article graphs
-MODEL_VERSION = 2
+#: version of the data model in docs/model.md; 1 = position-numbered nodes and actor facts in article graphs;
+#: 2 = ``kgg:summary`` holding each actor pair both ways (3: once)
+MODEL_VERSION = 3
 
 
 def stored_base(store: Store) -> str | None:

@@ -37,6 +37,7 @@ from kg.namespaces import (
     DEFAULT_BASE,
     GRAPH,
     KG,
+    META_GRAPH,
     OA,
     PROV,
     REGISTRY_GRAPH,
@@ -122,13 +123,19 @@ def _article_renames(store: Store, graph: str, old_base: str, registry: set[str]
             yield s, identity.text_actor_iri(_value(label[0]), types[0])
 
 
+SUMMARY_ONLY = 2  # a model version that differs from the current one only in the shape of kgg:summary
+
+
 def migrate(store: Store) -> Migration:
     """Move *store* to the current model and base (see the module docstring); a current store is left alone."""
     version, old_base = stored_version(store), stored_base(store) or DEFAULT_BASE
     before = len(store)
-    if version == MODEL_VERSION and old_base == BASE:
-        if not summary.current(store):  # written before kgg:summary existed, or in its earlier shape
+    if version in (SUMMARY_ONLY, MODEL_VERSION) and old_base == BASE:
+        if not summary.current(store):  # written before kgg:summary existed, or in an earlier shape
             summary.rebuild(store)
+        if version != MODEL_VERSION:
+            store.apply(delete=f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{KG.modelVersion}> ?v }} }}",
+                        add=[q for q in meta_quads() if q.predicate.value == str(KG.modelVersion)])
         return Migration(version, old_base, before, len(store), 0, 0)
     registry = {a.iri for a in load_registry().actors.values()}
     names = store.graph_names()

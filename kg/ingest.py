@@ -10,6 +10,7 @@ written together in one transaction (kg.store.writer). An article that violates 
 
 from __future__ import annotations
 
+import os
 import queue
 import signal
 import threading
@@ -244,7 +245,7 @@ def _prepared(chunks: list[list[Job]], workers: int) -> Iterator[list[tuple[Outc
     _warm()  # loaded once here, inherited by the forked workers
     pending: deque[tuple[list[Job], Future[list[tuple[Outcome, Mapped | None]]]]] = deque()
     todo = deque(chunks)
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_behind_the_writer) as pool:
         broken = False
         while todo or pending:
             while todo and len(pending) < 2 * workers and not broken:
@@ -262,6 +263,18 @@ def _prepared(chunks: list[list[Job]], workers: int) -> Iterator[list[tuple[Outc
                 pending.clear()
                 while todo:
                     yield _prepare_chunk(todo.popleft())
+
+
+WORKER_NICENESS = 5
+"""How much lower the worker processes' CPU priority is than the writer's: the single writer is the stage every
+article passes through, so on a machine with as many cores as workers it must not wait for a time slice
+behind them (they fill the time it leaves)."""
+
+
+def _behind_the_writer() -> None:
+    """Run a worker process at a lower priority than the writer (where the system allows it)."""
+    with suppress(OSError):
+        os.nice(WORKER_NICENESS)
 
 
 def _warm() -> None:

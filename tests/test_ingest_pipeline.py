@@ -112,6 +112,19 @@ def test_two_workers_store_what_one_stores_in_input_order(tmp_path: Path) -> Non
     assert first_seen(two, CHAIR) == [map_records(article(0, "2030-01-01")).article.value]
 
 
+def test_worker_processes_run_behind_the_writer() -> None:
+    """The processes preparing articles run at a lower CPU priority than the process that writes them."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg.ingest import WORKER_NICENESS, _behind_the_writer
+
+    here = os.nice(0)
+    with ProcessPoolExecutor(1, initializer=_behind_the_writer) as pool:
+        theirs = pool.submit(os.nice, 0).result()
+    assert theirs == min(here + WORKER_NICENESS, 19) > here or here == 19
+
+
 def test_first_seen_moves_to_an_earlier_article_that_comes_late(tmp_path: Path) -> None:
     store = MemoryStore()
     late, early = article(1, "2030-03-01"), article(2, "2030-02-01")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -104,6 +105,7 @@ def column_keys(column: list[Any]) -> list[Any]:
     return out
 
 
+@lru_cache(maxsize=128)  # the same stored texts come again and again; an Order is not changed once made
 def split_order(text: str, constants: frozenset[str] = frozenset()) -> Order | None:
     """*text* without its final ORDER BY when kg can sort the rows itself (see the module docstring), else None.
 

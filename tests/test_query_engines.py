@@ -100,3 +100,18 @@ def test_predictions_due_same_rows_on_both_engines_whole_store_and_by_predictor(
     mine, theirs = _due_rows({"before": "2026-06-30", "predictor": "https://w3id.org/kg/id/actor/person/ana-lind"})
     assert mine == theirs
     assert [r[1].removeprefix(base) for r in mine] == ["p1"]
+
+
+def test_meetings_of_actor_by_status_same_rows_on_both_engines() -> None:
+    store = MemoryStore()
+    store.raw.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
+    ds = Dataset(default_union=True)
+    ds.parse(data=TRIG, format="trig")
+    q = get_query("meetings-of-actor")
+    expected = {None: ["m-2", "m-1"], "held": ["m-1"], "planned": ["m-2"], "cancelled": []}
+    for status, meetings in expected.items():
+        values = {"actor": "https://w3id.org/kg/id/actor/person/ana-lind"} | ({"status": status} if status else {})
+        ours = [r[0].value.rsplit("/", 1)[1] for r in run_query(store, q, values).rows]  # type: ignore[union-attr]
+        result = ds.query(q.text, initBindings={k: to_rdflib(v) for k, v in bind(q, values).items()})
+        theirs = {str(r["meeting"]).rsplit("/", 1)[1] for r in result}  # type: ignore[index]
+        assert ours == meetings and theirs == set(meetings), status

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import pyoxigraph as ox
@@ -63,12 +65,12 @@ class Order:
         row positions per key, last key first.
         """
         names = list(variables)
-        columns = [(column_keys([row[names.index(name)] for row in rows]), descending)
+        columns = [(column_keys(list(map(itemgetter(names.index(name)), rows))), descending)
                    for name, descending in self.keys]
         if all(not d or all(type(k) is float for k in keys) for keys, d in columns):  # one pass
             flipped = [[-k for k in keys] if d else keys for keys, d in columns]
-            combined = list(zip(*flipped, strict=True))
-            return [rows[j] for j in sorted(range(len(rows)), key=combined.__getitem__)]
+            # the position last: rows the keys leave equal keep the engine's order (a stable sort)
+            return [rows[entry[-1]] for entry in sorted(zip(*flipped, range(len(rows)), strict=True))]
         order = list(range(len(rows)))
         for keys, descending in reversed(columns):
             order.sort(key=keys.__getitem__, reverse=descending)
@@ -82,18 +84,33 @@ def column_keys(column: list[Any]) -> list[Any]:
     >>> column_keys([n("10"), n("9")]), column_keys([ox.NamedNode("http://b"), ox.NamedNode("http://a")])
     ([10.0, 9.0], ['http://b', 'http://a'])
     """
-    kinds = {type(t) for t in column}
+    kinds = set(map(type, column))
     if kinds == {ox.NamedNode}:
         return [t.value for t in column]
     if kinds == {ox.Literal}:
-        datatypes = {t.datatype.value for t in column}
-        if datatypes <= _NUMERIC:
-            try:
-                return [float(t.value) for t in column]
-            except ValueError:
-                pass
-        elif len(datatypes) == 1 and not any(t.language for t in column):
-            return [t.value for t in column]  # one datatype (strings, dates): by their text, as term_key does
+        distinct = list(set(column))
+        if len(distinct) < len(column):  # values repeat (counts, dates, kinds): each one's key made once
+            keys = dict(zip(distinct, _literal_keys(distinct), strict=True))
+            return [keys[t] for t in column]
+        return _literal_keys(column)
+    return _term_keys(column)
+
+
+def _literal_keys(column: list[ox.Literal]) -> list[Any]:
+    """Sort keys for a column of literals: numbers by value, one datatype by its text, else :func:`term_key`."""
+    datatypes = {t.datatype.value for t in column}
+    if datatypes <= _NUMERIC:
+        try:
+            return [float(t.value) for t in column]
+        except ValueError:
+            pass
+    elif len(datatypes) == 1 and not any(t.language for t in column):
+        return [t.value for t in column]  # one datatype (strings, dates): by their text, as term_key does
+    return _term_keys(column)
+
+
+def _term_keys(column: list[Any]) -> list[tuple[Any, ...]]:
+    """:func:`term_key` of each term of a mixed column."""
     memo: dict[Any, tuple[Any, ...]] = {}  # a term's key, computed once (actors and dates repeat)
     out = []
     for term in column:
@@ -104,6 +121,7 @@ def column_keys(column: list[Any]) -> list[Any]:
     return out
 
 
+@lru_cache(maxsize=128)  # the same stored texts come again and again; an Order is not changed once made
 def split_order(text: str, constants: frozenset[str] = frozenset()) -> Order | None:
     """*text* without its final ORDER BY when kg can sort the rows itself (see the module docstring), else None.
 

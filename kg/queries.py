@@ -41,7 +41,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -357,6 +357,18 @@ class _Cancelled(Exception):
     pass
 
 
+@lru_cache(maxsize=128)
+def _vet(text: str, limits: QueryLimits) -> None:
+    """The size and depth limits and the SERVICE refusal, once per text (a refusal raises, so is not kept)."""
+    check_text(text, limits)
+    refuse_federated(text)
+
+
+@lru_cache(maxsize=128)
+def _own_dataset(text: str) -> bool:
+    return uses_dataset_clause(text)  # FROM / FROM NAMED in the text, looked for once per text
+
+
 @contextlib.contextmanager
 def _no_gc() -> Iterator[None]:
     """The cyclic garbage collector paused (rows of terms hold no cycles), as it was before afterwards."""
@@ -396,7 +408,7 @@ def _open(store: Store, text: str, subs: Mapping[str, object], form: str | None,
         scope: dict[str, Any] = {"union": False, "default_graph": list(dataset.default_graphs),
                                  "named_graphs": list(dataset.named_graphs) if dataset.named_graphs else None}
     else:  # the query's own FROM / FROM NAMED, else every graph as the default graph
-        scope = {"union": not uses_dataset_clause(text)}
+        scope = {"union": not _own_dataset(text)}
     # the embedded store sorts the decoded rows in Python, far faster than on disk (kg.ordering)
     order = split_order(text, params) if form == "SELECT" and isinstance(store, OxigraphStore) else None
     try:
@@ -488,8 +500,7 @@ def run_query(
     keeps a CPU busy until that step ends. To stop a query for sure, run it in a :class:`kg.querypool.QueryPool`.
     """
     stored = query if isinstance(query, StoredQuery) else parse_query(query, "query", strict=False)
-    check_text(stored.text, limits or QueryLimits())
-    refuse_federated(stored.text)
+    _vet(stored.text, limits or QueryLimits())
     subs = bind(stored, values or {})
     form = query_form(stored.text)
     if limit is not None and limit < 0:
@@ -553,8 +564,7 @@ def stream_query(
     if query_form(stored.text) not in (None, "SELECT"):
         yield run_query(store, stored, values, limit=limit, dataset=dataset, limits=limits)
         return
-    check_text(stored.text, limits or QueryLimits())
-    refuse_federated(stored.text)
+    _vet(stored.text, limits or QueryLimits())
     subs = bind(stored, values or {})
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")

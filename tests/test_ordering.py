@@ -51,3 +51,24 @@ def test_terms_sort_as_sparql_orders_them() -> None:
         None, "_:x", "<http://z>", '"-1E0"^^<http://www.w3.org/2001/XMLSchema#double>',
         '"9.5"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"10"^^<http://www.w3.org/2001/XMLSchema#integer>',
         '"a"', '"b"']
+
+
+def test_sort_gives_the_order_of_term_keys_on_repeated_and_mixed_columns() -> None:
+    import random
+
+    from kg.ordering import Order
+
+    rng = random.Random(7)
+    num = [ox.Literal(str(v), datatype=ox.NamedNode(XSD + "integer")) for v in (3, 1, 10, 2)]
+    day = [ox.Literal(d, datatype=ox.NamedNode(XSD + "date")) for d in ("2026-01-02", "2025-12-31", "2026-03-01")]
+    iri = [ox.NamedNode(f"https://w3id.org/kg/id/actor/a{i}") for i in range(5)]
+    mixed = [None, ox.Literal("x"), ox.Literal("x", language="en"), *iri[:2], *num[:2], *day[:1]]
+    rows = [(rng.choice(num), rng.choice(day), rng.choice(iri), rng.choice(mixed), i) for i in range(400)]
+    variables = ["n", "d", "a", "m", "i"]
+    for keys in ([("n", True), ("a", False)], [("d", True), ("n", False)], [("m", False), ("n", True)],
+                 [("a", False), ("m", True), ("d", False)]):
+        expected = list(rows)
+        for name, descending in reversed(keys):
+            at = variables.index(name)
+            expected.sort(key=lambda r, at=at: term_key(r[at]), reverse=descending)  # type: ignore[misc]
+        assert Order("", keys).sort(rows, variables) == expected, keys

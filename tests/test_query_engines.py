@@ -47,3 +47,71 @@ def test_meeting_without_labelled_others_gives_an_empty_list_on_both_engines() -
                               "https://w3id.org/kg/id/article/a1/m-2": "Bo Kers"}
     assert [r[0].value for r in ours.rows] == [  # type: ignore[union-attr]
         "https://w3id.org/kg/id/article/a1/m-2", "https://w3id.org/kg/id/article/a1/m-1"]  # newest first, undated last
+
+
+DUE_TRIG = """
+@prefix kg: <https://w3id.org/kg/ontology#> .
+@prefix kgc: <https://w3id.org/kg/concept/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix a: <https://w3id.org/kg/id/article/b1/> .
+@prefix who: <https://w3id.org/kg/id/actor/person/> .
+<https://w3id.org/kg/graph/article/b1> {
+  a:p1 a kg:Prediction ; kg:predictor who:ana-lind ; kg:deadline "2026-05-01"^^xsd:date ; kg:probability 0.7 ;
+      kg:text "The bridge opens by May." ; kg:extractedFrom <https://w3id.org/kg/id/article/b1> .
+  a:p2 a kg:Prediction ; kg:predictor who:bo-kers ; kg:deadline "2026-03-01"^^xsd:date ;
+      kg:text "Rates fall in March." ; kg:extractedFrom <https://w3id.org/kg/id/article/b1> .
+  a:p3 a kg:Prediction ; kg:predictor who:ana-lind ; kg:deadline "2026-02-01"^^xsd:date ; kg:probability 0.9 ;
+      kg:text "The strike ends in February." ; kg:extractedFrom <https://w3id.org/kg/id/article/b1> .
+  a:p4 a kg:Prediction ; kg:predictor who:ana-lind ; kg:deadline "2027-01-01"^^xsd:date ; kg:probability 0.4 ;
+      kg:text "A deal next year." ; kg:extractedFrom <https://w3id.org/kg/id/article/b1> .
+  a:p5 a kg:Prediction ; kg:predictor who:bo-kers ; kg:deadline "2026-05-01"^^xsd:date ; kg:probability 0.5 ;
+      kg:text "Talks resume in spring." ; kg:extractedFrom <https://w3id.org/kg/id/article/b1> .
+  a:p6 a kg:Prediction ; kg:predictor who:bo-kers ; kg:probability 0.5 ;
+      kg:text "Prices rise, some day." ; kg:extractedFrom <https://w3id.org/kg/id/article/b1> .
+}
+<https://w3id.org/kg/graph/status> {
+  a:p3 kg:status kgc:status-refuted .
+  a:p5 kg:status kgc:status-open .
+}
+"""
+
+
+def _due_rows(values: dict[str, str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """predictions-due on Oxigraph (kg's path) and on rdflib: rows as tuples of strings ("" for unbound)."""
+    store = MemoryStore()
+    store.raw.load(DUE_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    q = get_query("predictions-due")
+    ours = run_query(store, q, values)
+    mine = [tuple("" if t is None else t.value for t in row) for row in ours.rows]  # type: ignore[union-attr]
+    ds = Dataset(default_union=True)
+    ds.parse(data=DUE_TRIG, format="trig")
+    result = ds.query(q.text, initBindings={k: to_rdflib(v) for k, v in bind(q, values).items()})
+    theirs = [tuple("" if r[v] is None else str(r[v]) for v in ours.variables) for r in result]  # type: ignore[index]
+    return mine, theirs
+
+
+def test_predictions_due_same_rows_on_both_engines_whole_store_and_by_predictor() -> None:
+    base = "https://w3id.org/kg/id/article/b1/"
+    mine, theirs = _due_rows({"before": "2026-06-30"})
+    assert mine == theirs
+    # soonest first; p3 judged (refuted) and p4 due later are left out, p5 judged open stays, p2 has no probability
+    assert [(r[0], r[1].removeprefix(base), r[3]) for r in mine] == [
+        ("2026-03-01", "p2", ""), ("2026-05-01", "p1", "0.7"), ("2026-05-01", "p5", "0.5")]
+    mine, theirs = _due_rows({"before": "2026-06-30", "predictor": "https://w3id.org/kg/id/actor/person/ana-lind"})
+    assert mine == theirs
+    assert [r[1].removeprefix(base) for r in mine] == ["p1"]
+
+
+def test_meetings_of_actor_by_status_same_rows_on_both_engines() -> None:
+    store = MemoryStore()
+    store.raw.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
+    ds = Dataset(default_union=True)
+    ds.parse(data=TRIG, format="trig")
+    q = get_query("meetings-of-actor")
+    expected = {None: ["m-2", "m-1"], "held": ["m-1"], "planned": ["m-2"], "cancelled": []}
+    for status, meetings in expected.items():
+        values = {"actor": "https://w3id.org/kg/id/actor/person/ana-lind"} | ({"status": status} if status else {})
+        ours = [r[0].value.rsplit("/", 1)[1] for r in run_query(store, q, values).rows]  # type: ignore[union-attr]
+        result = ds.query(q.text, initBindings={k: to_rdflib(v) for k, v in bind(q, values).items()})
+        theirs = {str(r["meeting"]).rsplit("/", 1)[1] for r in result}  # type: ignore[index]
+        assert ours == meetings and theirs == set(meetings), status

@@ -171,6 +171,8 @@ def _one_word_names(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     for ps, pe in paragraphs:
         for m in _WORD.finditer(text, ps, pe):
             word = m.group()
+            if word in NOT_NAME or word in GIVEN_NAMES or word in b.registry.surfaces:
+                continue  # never a one-word name below, whatever its counts: skip the costlier tests
             if _SENTENCE_START.search(text, max(ps, m.start() - 4), m.start()) or b.overlaps(m.start(), m.end()):
                 continue
             seen[word] += 1

@@ -384,6 +384,8 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         pattern = word_pattern(name)
         key = "~" + slug(name)
         for ps, pe in paragraphs:
+            if text.find(name, ps, pe) == -1:
+                continue
             for m in pattern.finditer(text, ps, pe):
                 if b.overlaps(m.start(), m.end()) or _inside_longer_name(text, m.start(), m.end()):
                     continue

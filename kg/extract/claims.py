@@ -113,8 +113,12 @@ def _pattern_of(forms: dict[str, str]) -> re.Pattern[str]:
 
 def _trigger(text: str, start: int, end: int, forms: dict[str, str]) -> tuple[re.Match[str], str] | None:
     pattern = _pattern_of(forms)
-    found = [(m, forms[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
-    found = [(m, k) for m, k in found if not _noun_ing(text, m)]
+    found: list[tuple[re.Match[str], str]] = []
+    for m in pattern.finditer(text, start, end):  # only the first two kept matches are ever read
+        if not _noun_ing(text, m):
+            found.append((m, forms[" ".join(m.group().lower().split())]))
+            if len(found) == 2 or found[0][1] not in _FRAMING:
+                break
     if not found:
         return None
     first = found[0]

@@ -76,7 +76,8 @@ class Document:
             self._times[future] = dates.interpret(self._matches, self.published, future=future)
         found = self._times[future]
         lo = bisect.bisect_left(found, start, key=lambda e: e.start)
-        return [e for e in found[lo:] if e.end <= end and e.start < end]
+        hi = bisect.bisect_left(found, end, lo, key=lambda e: e.start)  # sorted by start: none later starts before end
+        return [e for e in found[lo:hi] if e.end <= end]
 
     def speaker_at(self, pos: int) -> str | None:
         """The speaker of the direct quote containing *pos*, if any."""

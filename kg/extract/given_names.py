@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.extract.lexicon import NOT_NAME
 from kg.extract.mentions import Builder, Mention
@@ -28,6 +29,12 @@ from kg.extract.mentions import Builder, Mention
 __all__ = ["add_given_name_mentions"]
 
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]")
+
+
+@lru_cache(maxsize=4096)
+def _given_pattern(given: str) -> re.Pattern[str]:
+    """The pattern of a given name standing alone, compiled once per process."""
+    return re.compile(rf"(?<![\w'’-]){re.escape(given)}(?![\w-])")
 
 
 def add_given_name_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
@@ -49,9 +56,9 @@ def add_given_name_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> No
         ):
             continue
         first = min(m.start for m in e.mentions)
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(given)}(?![\w-])")
+        pattern = _given_pattern(given)
         for ps, pe in paragraphs:
-            if pe <= first:
+            if pe <= first or b.text.find(given, max(ps, first), pe) == -1:
                 continue
             for m in pattern.finditer(b.text, max(ps, first), pe):
                 if b.overlaps(m.start(), m.end()) or _NEXT_CAPITAL.match(b.text, m.end()):

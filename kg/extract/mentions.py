@@ -81,7 +81,7 @@ class Builder:
         return self._lowered
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(self.taken[start:end])
+        return self.taken.find(1, start, end) != -1  # no slice copy: called per candidate word
 
     def add(self, key: str, mention: Mention, **entry: object) -> None:
         if key not in self.entries:

@@ -128,7 +128,7 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
     text, reg = b.text, b.registry
     for run in runs:
         group = run.group()
-        if " " not in group or all(b.taken[run.start() : run.end()]):
+        if " " not in group or b.taken.find(0, run.start(), run.end()) == -1:
             continue  # one word, or all registry names: never a new person
         words = (_SENTENCE_CUT.split(group, maxsplit=1)[0] if "." in group else group).split()
         offsets = [m.start() for m in _NON_SPACE.finditer(group)]
@@ -419,7 +419,7 @@ def add_short_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         first = min(m.start for m in e.mentions)
         pattern = word_pattern(family)
         for ps, pe in paragraphs:
-            if pe <= first:
+            if pe <= first or b.text.find(family, max(ps, first), pe) == -1:
                 continue
             for m in pattern.finditer(b.text, max(ps, first), pe):
                 if b.overlaps(m.start(), m.end()):

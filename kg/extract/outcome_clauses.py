@@ -17,12 +17,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.records import Prediction
 
 __all__ = ["realis_end"]
 
 _BREAK = re.compile(r"\s*(?:[,;]|\s[—–-]\s)")
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    """*text* in lower case, made once per article rather than once per prediction and sentence."""
+    return text.lower()
 
 
 def realis_end(text: str, start: int, end: int, predictions: Sequence[Prediction]) -> int | None:
@@ -34,7 +41,7 @@ def realis_end(text: str, start: int, end: int, predictions: Sequence[Prediction
             continue
         if not p.hedge:
             return None
-        at = text.lower().find(p.hedge.lower(), max(start, p.span.start), min(end, p.span.end))
+        at = _lowered(text).find(p.hedge.lower(), max(start, p.span.start), min(end, p.span.end))
         if at == -1:
             return None
         breaks = [m.start() for m in _BREAK.finditer(text, start, at)]

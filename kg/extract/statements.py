@@ -428,6 +428,7 @@ def _default_dates(f: Finder) -> None:
     doc = f.doc
     if doc.published is None:
         return
+    subjects: dict[tuple[int, int], str | None] = {}  # the subject of each sentence, read once (not per statement)
     for st in f.out:
         if st.date is not None or st.rule in ("quote.calls-for", "quote.fragment.source"):
             continue
@@ -446,7 +447,9 @@ def _default_dates(f: Finder) -> None:
         if st.speaker is None:
             continue
         for ss, se in reversed(doc.sentences[: doc.sentence_index(st.span.start)]):
-            if f.subject(ss, se) != st.speaker:
+            if (ss, se) not in subjects:
+                subjects[ss, se] = f.subject(ss, se)
+            if subjects[ss, se] != st.speaker:
                 continue
             days = [e for e in doc.times(ss, se, future=False) if e.precision == "day" and e.first <= doc.published]
             if days:

@@ -17,6 +17,7 @@ nearest first) and after it (object), and a number with its unit and comparison 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -240,7 +241,30 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mentions(actors: Sequence[Actor], start: int, end: int) -> list[tuple[int, int, str]]:
-    return sorted((m.start, m.end, a.id) for a in actors for m in a.mentions if start <= m.start and m.end <= end)
+    spans = _sorted_mentions(actors)
+    out = []
+    for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+        if spans[i][0] > end:
+            break
+        if spans[i][1] <= end:
+            out.append(spans[i])
+    return out
+
+
+_SORTED: list[tuple[Sequence[Actor], int, list[tuple[int, int, str]]]] = []
+
+
+def _sorted_mentions(actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
+    """``(start, end, actor id)`` of every mention of *actors*, sorted; kept for the last list of actors asked
+    about (one article's post-processing asks about the same list hundreds of times), made again when that list
+    or the number of its mentions changed."""
+    count = sum(len(a.mentions) for a in actors)
+    held = _SORTED[-1] if _SORTED else None  # one read: another thread may replace it meanwhile
+    if held is not None and held[0] is actors and held[1] == count:
+        return held[2]
+    spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    _SORTED[:] = [(actors, count, spans)]
+    return spans
 
 
 def read_claim(

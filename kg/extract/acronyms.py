@@ -24,7 +24,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import GIVEN_NAMES, NOT_NAME, ORG_HEAD_SET, SPEECH_VERBS, load
-from kg.extract.mentions import Builder, Mention, word_pattern
+from kg.extract.mentions import Builder, Mention, word_spans
 from kg.extract.slugs import slug
 
 _COMMON = frozenset(load("common_acronyms"))
@@ -143,16 +143,15 @@ def _tail_matching(long: str, short: str) -> str | None:
 
 
 def _mention_all(b: Builder, word: str, key: str, rule: str) -> None:
-    pattern = word_pattern(word, dot=True)
-    for m in pattern.finditer(b.text):
-        if b.overlaps(m.start(), m.end()) or not b.in_content(m.start()):
+    for ms, me in word_spans(b.text, word, before="-."):  # word_pattern(word, dot=True), without compiling it
+        if b.overlaps(ms, me) or not b.in_content(ms):
             continue
         if key in b.entries:
-            b.add(key, Mention(m.start(), m.end(), word, key, "short"))
+            b.add(key, Mention(ms, me, word, key, "short"))
         else:
             b.add(
                 key,
-                Mention(m.start(), m.end(), word, key, "found"),
+                Mention(ms, me, word, key, "found"),
                 label=word,
                 type="Organization",
                 registry=None,

@@ -34,7 +34,7 @@ from kg.extract.acronyms import ACTS, add_acronym_mentions
 from kg.extract.blocks import Block
 from kg.extract.given_names import add_given_name_mentions
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
-from kg.extract.mentions import ActorEntry, Builder, Mention, word_pattern
+from kg.extract.mentions import ActorEntry, Builder, Mention, word_spans
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
 from kg.extract.slugs import slug
@@ -381,18 +381,15 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     for name in {*strong, *(n for n, k in weak.items() if k >= 2)}:
         if name not in strong and weak.get(name, 0) < 2 or not _country_word(b, name):
             continue
-        pattern = word_pattern(name)
         key = "~" + slug(name)
         for ps, pe in paragraphs:
-            if text.find(name, ps, pe) == -1:
-                continue
-            for m in pattern.finditer(text, ps, pe):
-                if b.overlaps(m.start(), m.end()) or _inside_longer_name(text, m.start(), m.end()):
+            for ms, me in word_spans(text, name, ps, pe):  # word_pattern(name), without compiling it
+                if b.overlaps(ms, me) or _inside_longer_name(text, ms, me):
                     continue
-                mention = Mention(m.start(), m.end(), name, key, "found")
+                mention = Mention(ms, me, name, key, "found")
                 mention.actor_position = not (
-                    _is_locative(text, m.start()) or _is_modifier(text, m.end())
-                ) or _is_agent_modifier(text, m.end())
+                    _is_locative(text, ms) or _is_modifier(text, me)
+                ) or _is_agent_modifier(text, me)
                 b.add(key, mention, label=name, type="Country", registry=None, rule="found.country", confidence=0.6)
 
 

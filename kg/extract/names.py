@@ -36,7 +36,7 @@ from kg.extract.lexicon import (
     load,
     words,
 )
-from kg.extract.mentions import Builder, Mention, word_pattern
+from kg.extract.mentions import Builder, Mention, word_spans
 from kg.extract.registry import Registry
 from kg.extract.slugs import slug
 from kg.extract.titles import title_before, title_prefix
@@ -223,8 +223,8 @@ def _name_reused(b: Builder, name: str) -> bool:
     lowered = b.lowered_words()
     if first.lower() in lowered or last.lower() in lowered:
         return False
-    alone = len(word_pattern(last).findall(b.text))
-    return alone > len(word_pattern(name).findall(b.text))
+    alone = len(word_spans(b.text, last))
+    return alone > len(word_spans(b.text, name))
 
 
 def _place_before_title(words: list[str], i: int) -> bool:
@@ -417,13 +417,12 @@ def add_short_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         ):
             continue
         first = min(m.start for m in e.mentions)
-        pattern = word_pattern(family)
         for ps, pe in paragraphs:
-            if pe <= first or b.text.find(family, max(ps, first), pe) == -1:
+            if pe <= first:
                 continue
-            for m in pattern.finditer(b.text, max(ps, first), pe):
-                if b.overlaps(m.start(), m.end()):
+            for ms, me in word_spans(b.text, family, max(ps, first), pe):  # word_pattern(family), not compiled
+                if b.overlaps(ms, me):
                     continue
-                if not person and _NEXT_CAPITAL.match(b.text, m.end()):
+                if not person and _NEXT_CAPITAL.match(b.text, me):
                     continue  # "Skyline Holdings" is another organisation
-                b.add(e.key, Mention(m.start(), m.end(), family, e.key, "short"))
+                b.add(e.key, Mention(ms, me, family, e.key, "short"))

@@ -63,6 +63,15 @@ _WEAK_COUNTRY_CUES = (
         rf"(?!{_SP}[A-Z])"
     ),
 )
+#: per cue pattern, words one of which it cannot match without (case as written there): a paragraph lacking
+#: them all is not scanned with it
+_CUE_WORDS = {
+    _STRONG_COUNTRY_CUES[0]: ("government",),
+    _STRONG_COUNTRY_CUES[1]: ("government",),
+    _WEAK_COUNTRY_CUES[0]: ("visit", "trip"),
+    _WEAK_COUNTRY_CUES[1]: ("central", "prime", "president", "parliament", "economy"),
+    _WEAK_COUNTRY_CUES[2]: ("President", "Prime", "King", "Queen", "Central", "Republic", "people"),
+}
 _DEMONYM_TITLE = re.compile(
     r"\b(?P<d>[A-Z][a-z]{3,}(?:ian|an|ese|ish))[ \u00a0]+(?P<t1>[A-Za-z]+)(?:[ \u00a0]+(?P<t2>[A-Za-z]+))?"
 )
@@ -370,6 +379,8 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     weak: dict[str, int] = {}
     for ps, pe in paragraphs:
         for cues, pattern in [(strong, p) for p in _STRONG_COUNTRY_CUES] + [(weak, p) for p in _WEAK_COUNTRY_CUES]:
+            if not any(text.find(w, ps, pe) != -1 for w in _CUE_WORDS[pattern]):
+                continue
             for m in pattern.finditer(text, ps, pe):
                 name = m.group("x")
                 if not b.overlaps(m.start("x"), m.end("x")) and _country_word(b, name):

@@ -41,8 +41,9 @@ later", else the last past date told of its speaker as subject before it, else t
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from kg.extract import sentences
@@ -239,12 +240,13 @@ def find_statements(doc: Document) -> list[Statement]:
             _fragment(f, q, ss, se)
     transcript(f)
     source_blocks(f)
-    quoted = [(q.open, q.close) for q in quotes]
-    owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
+    quoted = _overlapping([(q.open, q.close) for q in quotes])
+    owned = _overlapping([(st.span.start, st.span.end) for st in f.out if st.kind == "quote"])
     for ss, se in doc.sentences:
-        if any(a < se and ss < b for a, b in owned):
+        if owned(ss, se):
             continue  # a sentence with a direct quote: the quote rules own its attribution
-        if not trailing(f, ss, se, quoted) and not reported(f, ss, se, quoted):
+        near = quoted(ss, se)  # the only quotations the sentence rules can be inside of or next to
+        if not trailing(f, ss, se, near) and not reported(f, ss, se, near):
             according(f, ss, se)
     issued_statement(f)
     f.out = _by_sentence(f)
@@ -421,6 +423,28 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     for last in matches:  # noqa: B007
         pass
     return last
+
+
+def _overlapping(spans: list[tuple[int, int]]) -> Callable[[int, int], list[tuple[int, int]]]:
+    """A function giving the *spans* that overlap ``[start, end)`` (in order of their starts), found by
+    bisection rather than a scan of all spans per sentence.
+
+    >>> _overlapping([(0, 50), (10, 12), (60, 70)])(11, 61)
+    [(0, 50), (10, 12), (60, 70)]
+    >>> _overlapping([(0, 50), (10, 12), (60, 70)])(50, 60)
+    []
+    """
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end among the spans up to each one
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def overlapping(start: int, end: int) -> list[tuple[int, int]]:
+        lo, hi = bisect.bisect_right(reach, start), bisect.bisect_left(starts, end)
+        return [(s, e) for s, e in spans[lo:hi] if e > start]
+
+    return overlapping
 
 
 def _default_dates(f: Finder) -> None:

@@ -1,0 +1,93 @@
+"""The shortcuts extraction takes for speed give what the plain computations give.
+
+Each test compares a shortcut with the computation it replaces, on text written for the test: names found by
+``str.find`` against the compiled pattern, the claim reader's sorted list of mentions against a list whose
+actors change between calls, the bisection over prediction spans and quotations against a scan, and the
+lazily read time expressions of a document against reading them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from kg.extract import dates
+from kg.extract.claims import base_forms, read_claim
+from kg.extract.mentions import word_pattern, word_spans
+from kg.extract.outcome_clauses import Overlaps
+from kg.extract.pipeline import run
+from kg.extract.statements import _overlapping
+from kg.records import Actor, ArticleRecord, Prediction, Span
+
+_TEXTS = [
+    "Lee, Leeds, Lee-Ann, Lee. -Lee _Lee Lee_ 3Lee Lee3 éLee Leeé 'Lee ’Lee .Lee Lee.",
+    "LeeLee Lee Lee\nLee\u00a0Lee",
+    "Ana Ana-Maria Anand ANA Ana’s Ana's Ana",
+    "",
+    "Lee",
+]
+
+
+def test_word_spans_find_what_the_word_pattern_finds() -> None:
+    for text, word in itertools.product(_TEXTS, ["Lee", "Ana", "e", "Le", "Lee Lee"]):
+        for start, end in [(0, len(text)), (1, len(text)), (0, max(0, len(text) - 1)), (5, 20)]:
+            if start > len(text):
+                continue
+            for dot in (False, True):
+                expected = [m.span() for m in word_pattern(word, dot=dot).finditer(text, start, end)]
+                assert word_spans(text, word, start, end, before="-." if dot else "-") == expected, (text, word)
+
+
+def test_word_spans_with_other_characters_before() -> None:
+    text = "Ravi, 'Ravi, ’Ravi, -Ravi, Ravi’s"
+    assert word_spans(text, "Ravi", before="'’-") == [(0, 4), (27, 31)]  # not after an apostrophe or hyphen
+
+
+def test_claim_subjects_follow_a_changed_actor_list() -> None:
+    text = "Acme and Birch will raise prices next year."
+    acme = Actor("a1", "Acme", "Organization", mentions=[Span(0, 4, "Acme")])
+    birch = Actor("a2", "Birch", "Organization", mentions=[])
+    actors = [acme, birch]
+    first = read_claim(text, 0, len(text), actors=actors, forms=base_forms())
+    assert first is not None and first.subjects == ["a1"]
+    birch.mentions.append(Span(9, 14, "Birch"))  # the same list, one mention more: the reader sees it
+    second = read_claim(text, 0, len(text), actors=actors, forms=base_forms())
+    assert second is not None and second.subjects == ["a2", "a1"]  # the nearest first
+    other = [Actor("a3", "Birch", "Organization", mentions=[Span(9, 14, "Birch")])]  # another list
+    third = read_claim(text, 0, len(text), actors=other, forms=base_forms())
+    assert third is not None and third.subjects == ["a3"]
+
+
+def _prediction(start: int, end: int) -> Prediction:
+    return Prediction("p", "author", "x", Span(start, end, "x"))
+
+
+def test_overlaps_agree_with_a_scan() -> None:
+    spans = [(10, 20), (2, 4), (15, 40), (50, 51), (30, 32), (0, 100), (60, 60)]
+    for chosen in (spans, spans[:-2], spans[:3], []):
+        preds = [_prediction(s, e) for s, e in chosen]
+        overlaps = Overlaps(preds)
+        near = _overlapping(list(chosen))
+        for start in range(0, 110, 3):
+            for end in range(start, 115, 7):
+                expected = [p for p in preds if p.span.start < end and start < p.span.end]
+                assert overlaps.within(start, end) == expected
+                assert overlaps.any(start, end) == bool(expected)
+                assert near(start, end) == sorted(s for s in chosen if s[0] < end and start < s[1])
+
+
+def test_document_times_read_lazily_are_the_times_read_at_once() -> None:
+    text = (
+        "The council met on Monday and will vote on March 3. Its chair said in 2019 that the plan would be ready "
+        "by the end of the year.\n\nThe next session is due in two weeks, and a review follows in the spring of "
+        "2027. Last week's hearing ran late."
+    )
+    doc = run(ArticleRecord(text=text, published="2026-02-10")).need("document")
+    published = dt.date(2026, 2, 10)
+    for future in (None, True, False):
+        for start, end in [(0, len(text)), (0, 60), (40, 200), (100, len(text)), (61, 62)]:
+            expected = [
+                e for e in dates.find(text, published, 0, len(text), future=future) if start <= e.start and e.end <= end
+            ]
+            assert doc.times(start, end, future=future) == expected, (future, start, end)
+    assert doc.times(0, len(text), future=True)  # the text has dates: the comparison is not of empty lists

@@ -72,6 +72,8 @@ _CUE_WORDS = {
     _WEAK_COUNTRY_CUES[1]: ("central", "prime", "president", "parliament", "economy"),
     _WEAK_COUNTRY_CUES[2]: ("President", "Prime", "King", "Queen", "Central", "Republic", "people"),
 }
+#: the cue patterns that start with the name (tried at every capitalised word)
+_NAME_FIRST = (_STRONG_COUNTRY_CUES[1], _WEAK_COUNTRY_CUES[1])
 _DEMONYM_TITLE = re.compile(
     r"\b(?P<d>[A-Z][a-z]{3,}(?:ian|an|ese|ish))[ \u00a0]+(?P<t1>[A-Za-z]+)(?:[ \u00a0]+(?P<t2>[A-Za-z]+))?"
 )
@@ -377,10 +379,12 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     text = b.text
     strong: dict[str, int] = {}
     weak: dict[str, int] = {}
+    scans = [(strong, p) for p in _STRONG_COUNTRY_CUES] + [(weak, p) for p in _WEAK_COUNTRY_CUES]
+    scans = [(cues, p) for cues, p in scans if any(w in text for w in _CUE_WORDS[p])]  # cue words in the text
     for ps, pe in paragraphs:
-        for cues, pattern in [(strong, p) for p in _STRONG_COUNTRY_CUES] + [(weak, p) for p in _WEAK_COUNTRY_CUES]:
-            if not any(text.find(w, ps, pe) != -1 for w in _CUE_WORDS[pattern]):
-                continue
+        for cues, pattern in scans:
+            if pattern in _NAME_FIRST and not any(text.find(w, ps, pe) != -1 for w in _CUE_WORDS[pattern]):
+                continue  # a pattern trying a name at every capital: only where its words are
             for m in pattern.finditer(text, ps, pe):
                 name = m.group("x")
                 if not b.overlaps(m.start("x"), m.end("x")) and _country_word(b, name):

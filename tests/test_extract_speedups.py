@@ -91,3 +91,19 @@ def test_document_times_read_lazily_are_the_times_read_at_once() -> None:
             ]
             assert doc.times(start, end, future=future) == expected, (future, start, end)
     assert doc.times(0, len(text), future=True)  # the text has dates: the comparison is not of empty lists
+
+
+def test_written_lower_is_membership_in_the_lowered_words() -> None:
+    from kg.extract.mentions import Builder
+    from kg.extract.registry import load_registry
+
+    text = (
+        "The pilot said pilot-led crews and the Pilot's co-pilot flew; pilots' pay, pilot’s log, x-pilot, "
+        "PILOT pilotage 3pilot pilot3 pilot_x _pilot café Café naïve rôle harbour"
+    )
+    every = frozenset(Builder(text, load_registry()).lowered_words())
+    asked = {w.lower() for w in text.replace(";", " ").replace(",", " ").split()} | {"pilot", "pilots", "harbour",
+                                                                                      "crews", "café", "", "log"}
+    for word in sorted(asked):
+        assert Builder(text, load_registry()).written_lower(word) == (word in every), word
+    assert "pilot" in every and "harbour" in every  # the comparison covers words that are there

@@ -177,14 +177,13 @@ def _one_word_names(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
             seen[word] += 1
             if ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
                 acts[word] += 1
-    lowered = b.lowered_words()
     for word, n in acts.items():
         if (
             (n < 2 and seen[word] < 3)
             or word in NOT_NAME
             or word in GIVEN_NAMES
             or word in b.registry.surfaces
-            or word.lower() in lowered
+            or b.written_lower(word.lower())
             or _DEMONYM_SHAPE.match(word)
             or any(word in e.label.split() for e in b.entries.values())
         ):

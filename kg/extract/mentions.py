@@ -110,6 +110,16 @@ class Builder:
             self._lowered = frozenset(_LOWER_WORD.findall(self.text))
         return self._lowered
 
+    def written_lower(self, word: str) -> bool:
+        """``word in self.lowered_words()``, found by ``str.find`` for this one word: a word of a-z standing alone
+        (not after a word character, apostrophe or hyphen, not before a word character or hyphen) is exactly a
+        word ``_LOWER_WORD`` finds, and the few words asked about cost less than a scan of the whole text."""
+        if self._lowered is not None:
+            return word in self._lowered
+        if not word or not all("a" <= c <= "z" for c in word):
+            return False
+        return bool(word_spans(self.text, word, before="'’-"))
+
     def overlaps(self, start: int, end: int) -> bool:
         return self.taken.find(1, start, end) != -1  # no slice copy: called per candidate word
 

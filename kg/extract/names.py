@@ -220,8 +220,7 @@ def _name_reused(b: Builder, name: str) -> bool:
     first, last = parts
     if last in b.registry.surfaces or first in b.registry.surfaces or last in ORG_HEAD_SET:
         return False
-    lowered = b.lowered_words()
-    if first.lower() in lowered or last.lower() in lowered:
+    if b.written_lower(first.lower()) or b.written_lower(last.lower()):
         return False
     alone = len(word_spans(b.text, last))
     return alone > len(word_spans(b.text, name))

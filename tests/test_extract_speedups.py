@@ -90,6 +90,8 @@ def test_document_times_read_lazily_are_the_times_read_at_once() -> None:
                 e for e in dates.find(text, published, 0, len(text), future=future) if start <= e.start and e.end <= end
             ]
             assert doc.times(start, end, future=future) == expected, (future, start, end)
+            doc.times(start, end, future=future).clear()  # an answer given again is a copy: changing one is harmless
+            assert doc.times(start, end, future=future) == expected, (future, start, end)
     assert doc.times(0, len(text), future=True)  # the text has dates: the comparison is not of empty lists
 
 

@@ -43,6 +43,8 @@ class Document:
     #: per direction hint, the time expression read from each raw match (None: no date), read when first asked
     _times: dict[bool | None, dict[int, dates.TimeExpr | None]] = field(default_factory=dict, repr=False)
     _clauses: dict[int, list[clauses.Clause]] = field(default_factory=dict, repr=False)
+    #: the answers of :meth:`times` per ``(start, end, future)``: the same sentences and clauses are asked again
+    _answers: dict[tuple[int, int, bool | None], list[dates.TimeExpr]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         #: ``(open, close)`` offsets of the quotations
@@ -74,6 +76,9 @@ class Document:
         """Time expressions inside ``[start, end)`` resolved against the published date (none without one)."""
         if self.published is None:
             return []
+        known = self._answers.get((start, end, future))
+        if known is not None:
+            return list(known)  # a copy: callers may change what they get
         read = self._times.setdefault(future, {})
         lo = bisect.bisect_left(self._match_starts, start)
         hi = bisect.bisect_left(self._match_starts, end, lo)
@@ -85,7 +90,8 @@ class Document:
             e = read[i]
             if e is not None and e.end <= end:
                 out.append(e)
-        return out
+        self._answers[start, end, future] = out
+        return list(out)
 
     def speaker_at(self, pos: int) -> str | None:
         """The speaker of the direct quote containing *pos*, if any."""

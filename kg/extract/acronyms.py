@@ -78,6 +78,8 @@ def add_acronym_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     text = b.text
     keys: dict[str, str] = {}
     for ps, pe in paragraphs:
+        if text.find("(", ps, pe) == -1:
+            continue  # a definition is written in parentheses
         for m in _DEFINED.finditer(text, ps, pe):
             short = m.group("short").rstrip("+")
             owner = _owner(b, m.start("long"), m.end("long"))

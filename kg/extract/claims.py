@@ -242,13 +242,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _mentions(actors: Sequence[Actor], start: int, end: int) -> list[tuple[int, int, str]]:
     spans = _sorted_mentions(actors)
-    out = []
-    for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
-        if spans[i][0] > end:
-            break
-        if spans[i][1] <= end:
-            out.append(spans[i])
-    return out
+    lo, hi = bisect.bisect_left(spans, (start,)), bisect.bisect_left(spans, (end + 1,))  # start <= m.start <= end
+    return [x for x in spans[lo:hi] if x[1] <= end]
 
 
 _SORTED: list[tuple[Sequence[Actor], int, list[tuple[int, int, str]]]] = []

@@ -453,6 +453,11 @@ def _default_dates(f: Finder) -> None:
     if doc.published is None:
         return
     subjects: dict[tuple[int, int], str | None] = {}  # the subject of each sentence, read once (not per statement)
+    mentioned: dict[tuple[int, int], set[str]] = {}  # the actors named in each sentence: a subject is one of them
+    for m in doc.actors.mentions:
+        ss, se = doc.sentence_at(m.start)
+        if ss <= m.start < se and m.end <= se:  # as ``doc.actors.within(ss, se)`` has it
+            mentioned.setdefault((ss, se), set()).add(doc.actors.ids[m.key])
     for st in f.out:
         if st.date is not None or st.rule in ("quote.calls-for", "quote.fragment.source"):
             continue
@@ -471,6 +476,8 @@ def _default_dates(f: Finder) -> None:
         if st.speaker is None:
             continue
         for ss, se in reversed(doc.sentences[: doc.sentence_index(st.span.start)]):
+            if st.speaker not in mentioned.get((ss, se), ()):
+                continue  # the speaker is not named there: not its subject
             if (ss, se) not in subjects:
                 subjects[ss, se] = f.subject(ss, se)
             if subjects[ss, se] != st.speaker:

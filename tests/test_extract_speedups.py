@@ -109,3 +109,17 @@ def test_written_lower_is_membership_in_the_lowered_words() -> None:
     for word in sorted(asked):
         assert Builder(text, load_registry()).written_lower(word) == (word in every), word
     assert "pilot" in every and "harbour" in every  # the comparison covers words that are there
+
+
+def test_reporting_verb_gates_hold_every_verb_of_their_patterns() -> None:
+    from kg.extract import reported
+
+    assert {"said", "says", "told", "added", "adding", "warned", "urged"} <= reported._REPORTED_WORDS
+    assert {"said", "says", "told", "added", "wrote", "projects"} <= reported._TRAILING_WORDS
+    for verbs in (reported._REPORTED_WORDS, reported._TRAILING_WORDS):
+        assert all(w.isalpha() for w in verbs)  # plain words: a token test can stand in for the pattern
+    text = "Prices will rise in March, the minister told reporters on Monday."
+    m = reported._TRAILING.search(text)
+    assert m is not None and m.group("verb") == "told reporters"
+    assert not reported._TRAILING_WORDS.isdisjoint(reported._TOKEN.findall(text))
+    assert reported._REPORTED_WORDS.isdisjoint(reported._TOKEN.findall("Prices will rise in March."))

@@ -32,9 +32,11 @@ _DEFINED = re.compile(
     r"(?P<long>[A-Z][\w’'&.-]*(?:[ \u00a0]+(?:(?:of|for|and|the|on|de|du|des|&)[ \u00a0]+)*[A-Z][\w’'&.-]*){1,8})"
     r"[ \u00a0]*\((?P<short>[A-Z][A-Za-z&]{1,8}\+?)\)"
 )
-_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z&]{1,6}\+?(?![\w-])")
-_CAMEL = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])")
-_WORD = re.compile(r"(?<![\w.’'-])[A-Z][a-z]{2,}(?![\w-])")
+#: (each opens with its capital and looks behind it after: the same matches as a look-behind first, and the
+#: engine can skip ahead to the capitals)
+_ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z&]{1,6}\+?(?![\w-])")
+_CAMEL = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-z]+[A-Z][A-Za-z]*(?![\w-])")
+_WORD = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-z]{2,}(?![\w-])")
 #: what makes a name act: a verb after it or a possessive
 ACTS = re.compile(
     rf"(?:[’']s\b|[ \u00a0]+(?:(?:also|has|had|have|will|would|could|may|might|is|was|has\s+been)[ \u00a0]+)?"

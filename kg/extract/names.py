@@ -42,7 +42,7 @@ from kg.extract.slugs import slug
 from kg.extract.titles import title_before, title_prefix
 
 _CAP_RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)[ \u00a0]+)?"
+    r"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)[ \u00a0]+)?"
     r"[A-Z][\w’'.-]*)*"
 )
 _SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")

@@ -123,3 +123,38 @@ def test_reporting_verb_gates_hold_every_verb_of_their_patterns() -> None:
     assert m is not None and m.group("verb") == "told reporters"
     assert not reported._TRAILING_WORDS.isdisjoint(reported._TOKEN.findall(text))
     assert reported._REPORTED_WORDS.isdisjoint(reported._TOKEN.findall("Prices will rise in March."))
+
+
+def test_capital_first_patterns_match_as_their_look_behind_first_forms() -> None:
+    import re
+
+    from kg.extract import acronyms, actors, names
+    from kg.extract.registry import guarded_trie_regex, trie_regex
+
+    plain = {
+        names._CAP_RUN: r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)"
+        r"[ \u00a0]+)?[A-Z][\w’'.-]*)*",
+        acronyms._ACRONYM: r"(?<![\w.-])[A-Z][A-Z&]{1,6}\+?(?![\w-])",
+        acronyms._CAMEL: r"(?<![\w.’'-])[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])",
+        acronyms._WORD: r"(?<![\w.’'-])[A-Z][a-z]{2,}(?![\w-])",
+        actors._THE_HEAD: r"\b[Tt]he[ \u00a0]+([A-Z][a-z]+)\b",
+        actors._DEMONYM_TITLE: r"\b(?P<d>[A-Z][a-z]{3,}(?:ian|an|ese|ish))[ \u00a0]+(?P<t1>[A-Za-z]+)"
+        r"(?:[ \u00a0]+(?P<t2>[A-Za-z]+))?",
+    }
+    words = ["Ames", "Amesbury", "A&B", "Bell", "B", "Bells Inc"]
+    plain[re.compile("(?:" + guarded_trie_regex(words, r"[\w&]") + r")(?![\w&+])")] = (  # as Registry has it
+        r"(?<![\w&])(?:" + trie_regex(words) + r")(?![\w&+])"
+    )
+    texts = [
+        "The Velorian President said. xThe Bank, the Bank; Nathe Fund. MacLeod and McKinsey met NATO-led IMF+ staff.",
+        "AB&C, .NATO, U.N. Secretary, O’Neill's Jean de la Croix, Van der Berg, -Ames, Ames-Bell, Amesbury&Bell, "
+        "A&B Bells Inc, xBell, _Bell, Bell+",
+        "Kestrian Foreign Minister, Norwegian envoy Olsen, the Commission and The Council met.\u00a0The Board",
+    ]
+    for pattern, source in plain.items():
+        before = re.compile(source)
+        for text in texts:
+            for start in (0, 1, 4, 17):
+                found = [(m.span(), m.groups()) for m in pattern.finditer(text, start)]
+                assert found == [(m.span(), m.groups()) for m in before.finditer(text, start)], (source, text)
+        assert any(before.search(t) for t in texts)  # each pattern finds something in the texts

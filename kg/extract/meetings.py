@@ -206,10 +206,7 @@ def find_meetings(doc: Document, registry: Registry) -> MeetingResult:
                 continue
             if subject is None and head is not None:
                 subject = subjects(doc, head.start, head.end)
-                words = text[head.start : head.end]
-                if "—" in words:  # a dash parenthetical is blanked out first
-                    words = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), words)
-                modal = modal_of(words)
+                modal = modal_of(_PARENTHETICAL.sub(lambda m: " " * len(m.group()), text[head.start : head.end]))
             after = parts[ci + 1] if ci + 1 < len(parts) and parts[ci + 1].relative else None
             cands += _candidate(doc, registry, si, c, triggers, subject or [], modal, after)
     borrow_dates(doc, cands)

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import GIVEN_NAMES, NOT_NAME, ORG_HEAD_SET, SPEECH_VERBS, load
-from kg.extract.mentions import Builder, Mention, word_pattern
+from kg.extract.mentions import Builder, Mention, word_spans
 from kg.extract.slugs import slug
 
 _COMMON = frozenset(load("common_acronyms"))
@@ -32,9 +32,11 @@ _DEFINED = re.compile(
     r"(?P<long>[A-Z][\w’'&.-]*(?:[ \u00a0]+(?:(?:of|for|and|the|on|de|du|des|&)[ \u00a0]+)*[A-Z][\w’'&.-]*){1,8})"
     r"[ \u00a0]*\((?P<short>[A-Z][A-Za-z&]{1,8}\+?)\)"
 )
-_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z&]{1,6}\+?(?![\w-])")
-_CAMEL = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])")
-_WORD = re.compile(r"(?<![\w.’'-])[A-Z][a-z]{2,}(?![\w-])")
+#: (each opens with its capital and looks behind it after: the same matches as a look-behind first, and the
+#: engine can skip ahead to the capitals)
+_ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z&]{1,6}\+?(?![\w-])")
+_CAMEL = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-z]+[A-Z][A-Za-z]*(?![\w-])")
+_WORD = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-z]{2,}(?![\w-])")
 #: what makes a name act: a verb after it or a possessive
 ACTS = re.compile(
     rf"(?:[’']s\b|[ \u00a0]+(?:(?:also|has|had|have|will|would|could|may|might|is|was|has\s+been)[ \u00a0]+)?"
@@ -78,6 +80,8 @@ def add_acronym_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     text = b.text
     keys: dict[str, str] = {}
     for ps, pe in paragraphs:
+        if text.find("(", ps, pe) == -1:
+            continue  # a definition is written in parentheses
         for m in _DEFINED.finditer(text, ps, pe):
             short = m.group("short").rstrip("+")
             owner = _owner(b, m.start("long"), m.end("long"))
@@ -143,16 +147,15 @@ def _tail_matching(long: str, short: str) -> str | None:
 
 
 def _mention_all(b: Builder, word: str, key: str, rule: str) -> None:
-    pattern = word_pattern(word, dot=True)
-    for m in pattern.finditer(b.text):
-        if b.overlaps(m.start(), m.end()) or not b.in_content(m.start()):
+    for ms, me in word_spans(b.text, word, before="-."):  # word_pattern(word, dot=True), without compiling it
+        if b.overlaps(ms, me) or not b.in_content(ms):
             continue
         if key in b.entries:
-            b.add(key, Mention(m.start(), m.end(), word, key, "short"))
+            b.add(key, Mention(ms, me, word, key, "short"))
         else:
             b.add(
                 key,
-                Mention(m.start(), m.end(), word, key, "found"),
+                Mention(ms, me, word, key, "found"),
                 label=word,
                 type="Organization",
                 registry=None,
@@ -171,19 +174,20 @@ def _one_word_names(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     for ps, pe in paragraphs:
         for m in _WORD.finditer(text, ps, pe):
             word = m.group()
+            if word in NOT_NAME or word in GIVEN_NAMES or word in b.registry.surfaces:
+                continue  # never a one-word name below, whatever its counts: skip the costlier tests
             if _SENTENCE_START.search(text, max(ps, m.start() - 4), m.start()) or b.overlaps(m.start(), m.end()):
                 continue
             seen[word] += 1
             if ACTS.match(text, m.end()) or _AGENT_BEFORE.search(text, max(ps, m.start() - 20), m.start()):
                 acts[word] += 1
-    lowered = b.lowered_words()
     for word, n in acts.items():
         if (
             (n < 2 and seen[word] < 3)
             or word in NOT_NAME
             or word in GIVEN_NAMES
             or word in b.registry.surfaces
-            or word.lower() in lowered
+            or b.written_lower(word.lower())
             or _DEMONYM_SHAPE.match(word)
             or any(word in e.label.split() for e in b.entries.values())
         ):

@@ -34,7 +34,7 @@ from kg.extract.acronyms import ACTS, add_acronym_mentions
 from kg.extract.blocks import Block
 from kg.extract.given_names import add_given_name_mentions
 from kg.extract.lexicon import GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOT_NAME, ORG_HEAD_SET, TITLE_RE, load
-from kg.extract.mentions import ActorEntry, Builder, Mention, word_pattern
+from kg.extract.mentions import ActorEntry, Builder, Mention, word_spans
 from kg.extract.names import add_found_mentions, add_short_mentions
 from kg.extract.registry import Registry
 from kg.extract.slugs import slug
@@ -63,10 +63,21 @@ _WEAK_COUNTRY_CUES = (
         rf"(?!{_SP}[A-Z])"
     ),
 )
+#: per cue pattern, words one of which it cannot match without (case as written there): a paragraph lacking
+#: them all is not scanned with it
+_CUE_WORDS = {
+    _STRONG_COUNTRY_CUES[0]: ("government",),
+    _STRONG_COUNTRY_CUES[1]: ("government",),
+    _WEAK_COUNTRY_CUES[0]: ("visit", "trip"),
+    _WEAK_COUNTRY_CUES[1]: ("central", "prime", "president", "parliament", "economy"),
+    _WEAK_COUNTRY_CUES[2]: ("President", "Prime", "King", "Queen", "Central", "Republic", "people"),
+}
+#: the same as one literal alternation per pattern: one fast scan of a paragraph
+_CUE_GATES = {p: re.compile("|".join(map(re.escape, ws))) for p, ws in _CUE_WORDS.items()}
 _DEMONYM_TITLE = re.compile(
-    r"\b(?P<d>[A-Z][a-z]{3,}(?:ian|an|ese|ish))[ \u00a0]+(?P<t1>[A-Za-z]+)(?:[ \u00a0]+(?P<t2>[A-Za-z]+))?"
+    r"(?P<d>[A-Z](?<!\w[A-Z])[a-z]{3,}(?:ian|an|ese|ish))[ \u00a0]+(?P<t1>[A-Za-z]+)(?:[ \u00a0]+(?P<t2>[A-Za-z]+))?"
 )
-_THE_HEAD = re.compile(r"\b[Tt]he[ \u00a0]+([A-Z][a-z]+)\b")
+_THE_HEAD = re.compile(r"[Tt](?<!\w[Tt])he[ \u00a0]+([A-Z][a-z]+)\b")  # "\b[Tt]he", scanned for its first letter
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]|[-–]\w")
 _ON_PLATFORM = re.compile(r"\b(?:on|via)\s+$")
 #: capitalised words up to an organisation head right after a country word ("… Air Force", "… National Party")
@@ -368,8 +379,12 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     text = b.text
     strong: dict[str, int] = {}
     weak: dict[str, int] = {}
+    scans = [(strong, p) for p in _STRONG_COUNTRY_CUES] + [(weak, p) for p in _WEAK_COUNTRY_CUES]
+    scans = [(cues, p) for cues, p in scans if any(w in text for w in _CUE_WORDS[p])]  # cue words in the text
     for ps, pe in paragraphs:
-        for cues, pattern in [(strong, p) for p in _STRONG_COUNTRY_CUES] + [(weak, p) for p in _WEAK_COUNTRY_CUES]:
+        for cues, pattern in scans:
+            if _CUE_GATES[pattern].search(text, ps, pe) is None:
+                continue  # only where its words are
             for m in pattern.finditer(text, ps, pe):
                 name = m.group("x")
                 if not b.overlaps(m.start("x"), m.end("x")) and _country_word(b, name):
@@ -381,16 +396,15 @@ def _found_countries(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
     for name in {*strong, *(n for n, k in weak.items() if k >= 2)}:
         if name not in strong and weak.get(name, 0) < 2 or not _country_word(b, name):
             continue
-        pattern = word_pattern(name)
         key = "~" + slug(name)
         for ps, pe in paragraphs:
-            for m in pattern.finditer(text, ps, pe):
-                if b.overlaps(m.start(), m.end()) or _inside_longer_name(text, m.start(), m.end()):
+            for ms, me in word_spans(text, name, ps, pe):  # word_pattern(name), without compiling it
+                if b.overlaps(ms, me) or _inside_longer_name(text, ms, me):
                     continue
-                mention = Mention(m.start(), m.end(), name, key, "found")
+                mention = Mention(ms, me, name, key, "found")
                 mention.actor_position = not (
-                    _is_locative(text, m.start()) or _is_modifier(text, m.end())
-                ) or _is_agent_modifier(text, m.end())
+                    _is_locative(text, ms) or _is_modifier(text, me)
+                ) or _is_agent_modifier(text, me)
                 b.add(key, mention, label=name, type="Country", registry=None, rule="found.country", confidence=0.6)
 
 

@@ -38,13 +38,16 @@ def _norm(s: str) -> str:
     return " ".join(_WORD.findall(s.lower()))
 
 
+_norm_title = lru_cache(maxsize=16)(_norm)  # the title is compared with every paragraph: normalised once
+
+
 def is_boilerplate(paragraph: str, *, title: str | None = None, first: bool = False) -> bool:
     """True when *paragraph* is navigation, a repeated title, a credit, a call to action or a blurb."""
     p = paragraph.strip()
     if not p:
         return True
     words = len(_WORD.findall(p))
-    if title and _norm(p) == _norm(title):
+    if title and _norm(p) == _norm_title(title):
         return True
     if _LINE_LEAD.match(p) or _BLURB.match(p):
         return True

@@ -17,6 +17,7 @@ nearest first) and after it (object), and a number with its unit and comparison 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -113,8 +114,12 @@ def _pattern_of(forms: dict[str, str]) -> re.Pattern[str]:
 
 def _trigger(text: str, start: int, end: int, forms: dict[str, str]) -> tuple[re.Match[str], str] | None:
     pattern = _pattern_of(forms)
-    found = [(m, forms[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
-    found = [(m, k) for m, k in found if not _noun_ing(text, m)]
+    found: list[tuple[re.Match[str], str]] = []
+    for m in pattern.finditer(text, start, end):  # only the first two kept matches are ever read
+        if not _noun_ing(text, m):
+            found.append((m, forms[" ".join(m.group().lower().split())]))
+            if len(found) == 2 or found[0][1] not in _FRAMING:
+                break
     if not found:
         return None
     first = found[0]
@@ -236,7 +241,25 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mentions(actors: Sequence[Actor], start: int, end: int) -> list[tuple[int, int, str]]:
-    return sorted((m.start, m.end, a.id) for a in actors for m in a.mentions if start <= m.start and m.end <= end)
+    spans = _sorted_mentions(actors)
+    lo, hi = bisect.bisect_left(spans, (start,)), bisect.bisect_left(spans, (end + 1,))  # start <= m.start <= end
+    return [x for x in spans[lo:hi] if x[1] <= end]
+
+
+_SORTED: list[tuple[Sequence[Actor], int, list[tuple[int, int, str]]]] = []
+
+
+def _sorted_mentions(actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
+    """``(start, end, actor id)`` of every mention of *actors*, sorted; kept for the last list of actors asked
+    about (one article's post-processing asks about the same list hundreds of times), made again when that list
+    or the number of its mentions changed."""
+    count = sum(len(a.mentions) for a in actors)
+    held = _SORTED[-1] if _SORTED else None  # one read: another thread may replace it meanwhile
+    if held is not None and held[0] is actors and held[1] == count:
+        return held[2]
+    spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    _SORTED[:] = [(actors, count, spans)]
+    return spans
 
 
 def read_claim(

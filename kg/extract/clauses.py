@@ -60,6 +60,8 @@ _CUTS = tuple(
 )
 _CUT_WORDS = tuple(dict.fromkeys(word for word, _ in _CUTS))
 _CUT_ORDER = {pattern: i for i, (_, pattern) in enumerate(_CUTS)}
+#: per cut word, its cuts in the order of _CUTS (with their rank there)
+_CUTS_OF = {word: [(i, pattern) for i, (w, pattern) in enumerate(_CUTS) if w == word] for word in _CUT_WORDS}
 
 
 #: "announced that", "said on Monday that": a speech verb right before "that"
@@ -112,9 +114,7 @@ def _cut_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
                     back -= 1
                 if back > start and text[back - 1] in ",—":
                     back -= 1
-            for i, (w, pattern) in enumerate(_CUTS):
-                if w != word:
-                    continue
+            for i, pattern in _CUTS_OF[word]:
                 for pos in range(back, at + 1):
                     m = pattern.match(text, pos, end)
                     if m and (pos not in found or _CUT_ORDER[found[pos].re] > i):

@@ -139,8 +139,8 @@ def company_outcomes(records: Records, n: int) -> list[Outcome]:
         previous = p_start
         for s, e in sentences.split(text, p_start, p_end):
             floor, previous = previous, s
-            if _NOT_DONE.search(text, s, e):
-                continue
+            if present.search(text, s, e) is None or _NOT_DONE.search(text, s, e):
+                continue  # the company words first: the rarer test, and the cheaper scan
             for m in present.finditer(text, s, e):
                 people, day = _subjects(text, s, m.start(), records.actors, records.meetings, held=True, floor=floor)
                 day = day or _day(text, published, s, e, m.start())

@@ -39,6 +39,10 @@ _GATE = re.compile(
     r"\b(?:praise|congratulat|hail|thank|applaud|laud|salut|commend|credit)\w*\s+[^,.;:]{1,50}?\s+for\s+[a-z]+ing\b",
     re.I,
 )
+#: the verbs _GATE starts with, in lower case; the only characters other than ASCII letters that re.I matches
+#: with ASCII letters (İ, ı, ſ, K): without them, a text whose lower case lacks every verb cannot match _GATE
+_GATE_WORDS = ("praise", "congratulat", "hail", "thank", "applaud", "laud", "salut", "commend", "credit")
+_FOLDING = "\u0130\u0131\u017f\u212a"
 _DEED = re.compile(r"(?:(?:[\w’'-]+\s+){1,6}?)for\s+(?P<ger>[a-z]+ing)\b")
 _OWN_TEAM = re.compile(r"^(?:his|her|their)\s+(?:[a-z]+\s+){0,2}(?:team|side|squad|players|club|crew)$", re.I)
 _HEDGED = re.compile(r"\b(?:will|would|could|may|might|should|shall|expects?|if|unless|plans?|hopes?)\b|['’]ll\b", re.I)
@@ -56,6 +60,9 @@ def _role() -> re.Pattern[str]:
 def credited_outcomes(records: Records, first: int = 1) -> list[Outcome]:
     """The outcomes *records*' article reports as the reason for praise, ids from ``o<first>``."""
     text = records.article.text
+    low = text.lower()
+    if not any(c in text for c in _FOLDING) and not any(w in low for w in _GATE_WORDS):
+        return []  # no praising verb: the regex cannot match
     if _GATE.search(text) is None:
         return []
     published = dates.published_date(records.article.published, text)

@@ -227,6 +227,8 @@ def _future_expressions(doc: Document, start: int, end: int, pos: int | None) ->
     pub = doc.published
     text = doc.text
     nearest = [e for e in doc.times(start, end, future=None) if not _skip(text, start, e, pos, pub)]
+    if not nearest:
+        return []  # nothing kept: nothing ahead either
     kept = {(e.start, e.end) for e in nearest}
     ahead = [e for e in doc.times(start, end, future=True) if (e.start, e.end) in kept]
     if any(_SINCE.match(e.text) for e in ahead):  # "its first since 2018": a span looking back, not a date

@@ -40,8 +40,11 @@ class Document:
     title: str | None = None
     #: ``(start, end, speaker id)`` of the direct quotes, once statements are known ("I" inside them)
     speakers: Sequence[tuple[int, int, str]] = ()
-    _times: dict[bool | None, list[dates.TimeExpr]] = field(default_factory=dict, repr=False)
+    #: per direction hint, the time expression read from each raw match (None: no date), read when first asked
+    _times: dict[bool | None, dict[int, dates.TimeExpr | None]] = field(default_factory=dict, repr=False)
     _clauses: dict[int, list[clauses.Clause]] = field(default_factory=dict, repr=False)
+    #: the answers of :meth:`times` per ``(start, end, future)``: the same sentences and clauses are asked again
+    _answers: dict[tuple[int, int, bool | None], list[dates.TimeExpr]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         #: ``(open, close)`` offsets of the quotations
@@ -51,7 +54,7 @@ class Document:
         self.lowered = lowered if len(lowered) == len(self.text) else None
         self._starts = [s for s, _ in self.sentences]
         self._para_starts = [s for s, _ in self.paragraphs]
-        self._matches = []
+        self._matches: list[re.Match[str]] = []
         #: where each paragraph's wire dateline ("LONDON (Reuters) - ") ends; the agency there is no speaker
         self.datelines: list[tuple[int, int]] = []
         for s, e in self.paragraphs:
@@ -60,6 +63,7 @@ class Document:
             if dateline:
                 self.datelines.append((s, floor))
             self._matches += [m for m in dates.matches(self.text, s, e) if m.start() >= floor]
+        self._match_starts = [m.start() for m in self._matches]  # in text order
 
     def with_speakers(self, speakers: Sequence[tuple[int, int, str]]) -> Document:
         """A copy of this document that knows who speaks in each direct quote (the memoised time expressions
@@ -72,11 +76,22 @@ class Document:
         """Time expressions inside ``[start, end)`` resolved against the published date (none without one)."""
         if self.published is None:
             return []
-        if future not in self._times:
-            self._times[future] = dates.interpret(self._matches, self.published, future=future)
-        found = self._times[future]
-        lo = bisect.bisect_left(found, start, key=lambda e: e.start)
-        return [e for e in found[lo:] if e.end <= end and e.start < end]
+        known = self._answers.get((start, end, future))
+        if known is not None:
+            return list(known)  # a copy: callers may change what they get
+        read = self._times.setdefault(future, {})
+        lo = bisect.bisect_left(self._match_starts, start)
+        hi = bisect.bisect_left(self._match_starts, end, lo)
+        out: list[dates.TimeExpr] = []
+        for i in range(lo, hi):  # each match is interpreted once per hint, and only when some caller reads it
+            if i not in read:
+                found = dates.interpret([self._matches[i]], self.published, future=future)
+                read[i] = found[0] if found else None
+            e = read[i]
+            if e is not None and e.end <= end:
+                out.append(e)
+        self._answers[start, end, future] = out
+        return list(out)
 
     def speaker_at(self, pos: int) -> str | None:
         """The speaker of the direct quote containing *pos*, if any."""

@@ -32,6 +32,8 @@ _FIRST = re.compile(
     r"\b(?P<be>became|become|becomes|was|were|is|are)\s+the\s+(?:very\s+)?"
     r"(?:first|second|third|last|only|latest)\s+(?:[\w’'-]+\s+){0,5}?to\s+(?P<verb>[a-z]+)\b"
 )
+#: what every match of _FIRST holds, found fast by its literal start: the text is scanned with _FIRST only then
+_FIRST_GATE = re.compile(r"the\s+(?:very\s+)?(?:first|second|third|last|only|latest)\s")
 #: how far (characters) before the copula the subject may stand
 _REACH = 80
 
@@ -39,7 +41,7 @@ _REACH = 80
 def first_outcomes(records: Records, first: int = 1) -> list[Outcome]:
     """The outcomes *records*' article reports as a first, ids from ``o<first>``."""
     text = records.article.text
-    if _FIRST.search(text) is None:
+    if _FIRST_GATE.search(text) is None or _FIRST.search(text) is None:
         return []  # one scan of the text: most articles report no first
     published = dates.published_date(records.article.published, text)
     out: list[Outcome] = []

@@ -41,10 +41,11 @@ def event_of(
     verb = min([s for s, _ in inside] + ([pct] if pct is not None else []), default=start)
     verb_end = min((e for s, e in inside if s == verb), default=verb)
     occurs = bool(_OCCURS.match(text, verb_end, c.end))
+    lo, end = (start if occurs else verb), c.end  # verb >= start: named after it, or anywhere when it occurs
     for mid, offs in anchors.items():
         if statuses.get(mid) == "held":
             continue
-        if any(verb <= o < c.end or (start <= o < verb and occurs) for o in offs):
+        if any(lo <= o < end for o in offs):
             return mid
     if occurs and _ANAPHOR.match(text, start):
         return ANAPHOR_EVENT

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import NOT_NAME
-from kg.extract.mentions import Builder, Mention
+from kg.extract.mentions import Builder, Mention, word_spans
 
 __all__ = ["add_given_name_mentions"]
 
@@ -49,11 +49,10 @@ def add_given_name_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> No
         ):
             continue
         first = min(m.start for m in e.mentions)
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(given)}(?![\w-])")
         for ps, pe in paragraphs:
             if pe <= first:
                 continue
-            for m in pattern.finditer(b.text, max(ps, first), pe):
-                if b.overlaps(m.start(), m.end()) or _NEXT_CAPITAL.match(b.text, m.end()):
+            for ms, me in word_spans(b.text, given, max(ps, first), pe, before="'’-"):  # not after an apostrophe
+                if b.overlaps(ms, me) or _NEXT_CAPITAL.match(b.text, me):
                     continue
-                b.add(e.key, Mention(m.start(), m.end(), given, e.key, "short"))
+                b.add(e.key, Mention(ms, me, given, e.key, "short"))

@@ -22,6 +22,36 @@ def word_pattern(word: str, *, dot: bool = False) -> re.Pattern[str]:
     [0, 21]
     """
     return re.compile(rf"(?<![\w{'.' if dot else ''}-]){re.escape(word)}(?![\w-])")
+
+
+def word_spans(
+    text: str, word: str, start: int = 0, end: int | None = None, *, before: str = "-"
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of each occurrence of *word* standing alone in ``text[start:end]``: not after a word
+    character or one of *before*, not before a word character or hyphen. With ``before="-"`` (``"-."``) it finds
+    what ``word_pattern(word)`` (``dot=True``) finds, by ``str.find``: the names of an article are mostly new,
+    and compiling a pattern per name cost more than the scan.
+
+    >>> word_spans("Lee, Leeds, Lee-Ann, Lee.", "Lee")
+    [(0, 3), (21, 24)]
+    """
+    end = len(text) if end is None else end
+    if not word:
+        return [m.span() for m in re.compile(rf"(?<![\w{re.escape(before)}])(?![\w-])").finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    at = text.find(word, start, end)
+    while at != -1:
+        stop = at + len(word)
+        prev = text[at - 1] if at > 0 else " "
+        after = text[stop] if stop < end else " "
+        if (prev.isalnum() or prev == "_" or prev in before) or (after.isalnum() or after == "_" or after == "-"):
+            at = text.find(word, at + 1, end)
+        else:
+            out.append((at, stop))
+            at = text.find(word, stop, end)
+    return out
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 
 
@@ -80,8 +110,18 @@ class Builder:
             self._lowered = frozenset(_LOWER_WORD.findall(self.text))
         return self._lowered
 
+    def written_lower(self, word: str) -> bool:
+        """``word in self.lowered_words()``, found by ``str.find`` for this one word: a word of a-z standing alone
+        (not after a word character, apostrophe or hyphen, not before a word character or hyphen) is exactly a
+        word ``_LOWER_WORD`` finds, and the few words asked about cost less than a scan of the whole text."""
+        if self._lowered is not None:
+            return word in self._lowered
+        if not word or not all("a" <= c <= "z" for c in word):
+            return False
+        return bool(word_spans(self.text, word, before="'’-"))
+
     def overlaps(self, start: int, end: int) -> bool:
-        return any(self.taken[start:end])
+        return self.taken.find(1, start, end) != -1  # no slice copy: called per candidate word
 
     def add(self, key: str, mention: Mention, **entry: object) -> None:
         if key not in self.entries:

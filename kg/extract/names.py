@@ -36,13 +36,13 @@ from kg.extract.lexicon import (
     load,
     words,
 )
-from kg.extract.mentions import Builder, Mention, word_pattern
+from kg.extract.mentions import Builder, Mention, word_spans
 from kg.extract.registry import Registry
 from kg.extract.slugs import slug
 from kg.extract.titles import title_before, title_prefix
 
 _CAP_RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)[ \u00a0]+)?"
+    r"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*(?:[ \u00a0]+(?:(?:de|van|von|der|bin|al|da|dos|del|la|le)[ \u00a0]+)?"
     r"[A-Z][\w’'.-]*)*"
 )
 _SPEECH_AFTER = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
@@ -128,7 +128,7 @@ def add_found_mentions(b: Builder, start: int, end: int) -> None:
     text, reg = b.text, b.registry
     for run in runs:
         group = run.group()
-        if " " not in group or all(b.taken[run.start() : run.end()]):
+        if " " not in group or b.taken.find(0, run.start(), run.end()) == -1:
             continue  # one word, or all registry names: never a new person
         words = (_SENTENCE_CUT.split(group, maxsplit=1)[0] if "." in group else group).split()
         offsets = [m.start() for m in _NON_SPACE.finditer(group)]
@@ -220,11 +220,10 @@ def _name_reused(b: Builder, name: str) -> bool:
     first, last = parts
     if last in b.registry.surfaces or first in b.registry.surfaces or last in ORG_HEAD_SET:
         return False
-    lowered = b.lowered_words()
-    if first.lower() in lowered or last.lower() in lowered:
+    if b.written_lower(first.lower()) or b.written_lower(last.lower()):
         return False
-    alone = len(word_pattern(last).findall(b.text))
-    return alone > len(word_pattern(name).findall(b.text))
+    alone = len(word_spans(b.text, last))
+    return alone > len(word_spans(b.text, name))
 
 
 def _place_before_title(words: list[str], i: int) -> bool:
@@ -417,13 +416,12 @@ def add_short_mentions(b: Builder, paragraphs: list[tuple[int, int]]) -> None:
         ):
             continue
         first = min(m.start for m in e.mentions)
-        pattern = word_pattern(family)
         for ps, pe in paragraphs:
             if pe <= first:
                 continue
-            for m in pattern.finditer(b.text, max(ps, first), pe):
-                if b.overlaps(m.start(), m.end()):
+            for ms, me in word_spans(b.text, family, max(ps, first), pe):  # word_pattern(family), not compiled
+                if b.overlaps(ms, me):
                     continue
-                if not person and _NEXT_CAPITAL.match(b.text, m.end()):
+                if not person and _NEXT_CAPITAL.match(b.text, me):
                     continue  # "Skyline Holdings" is another organisation
-                b.add(e.key, Mention(m.start(), m.end(), family, e.key, "short"))
+                b.add(e.key, Mention(ms, me, family, e.key, "short"))

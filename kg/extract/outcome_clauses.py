@@ -15,14 +15,53 @@ in the first clause, or one the words do not show, leaves nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.records import Prediction
 
-__all__ = ["realis_end"]
+__all__ = ["Overlaps", "realis_end"]
 
 _BREAK = re.compile(r"\s*(?:[,;]|\s[—–-]\s)")
+
+
+class Overlaps:
+    """The predictions of an article, asked which overlap a stretch of its text (per sentence, by bisection
+    over their spans rather than a scan of all of them).
+
+    >>> from kg.records import Prediction, Span
+    >>> p1, p2 = Prediction("p1", "author", "x", Span(10, 20, "x")), Prediction("p2", "author", "y", Span(2, 4, "y"))
+    >>> o = Overlaps([p1, p2])
+    >>> o.any(4, 10), o.any(19, 30), [p.id for p in o.within(0, 12)]
+    (False, True, ['p1', 'p2'])
+    """
+
+    def __init__(self, predictions: Sequence[Prediction]) -> None:
+        self.predictions = list(predictions)
+        spans = sorted((p.span.start, p.span.end) for p in self.predictions)
+        self._starts = [s for s, _ in spans]
+        self._reach: list[int] = []  # the furthest end among the spans starting up to each one
+        for _, e in spans:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def any(self, start: int, end: int) -> bool:
+        """True when some prediction's span overlaps ``[start, end)``."""
+        k = bisect.bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
+
+    def within(self, start: int, end: int) -> list[Prediction]:
+        """The predictions whose spans overlap ``[start, end)``, in their order."""
+        if not self.any(start, end):
+            return []
+        return [p for p in self.predictions if p.span.start < end and start < p.span.end]
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    """*text* in lower case, made once per article rather than once per prediction and sentence."""
+    return text.lower()
 
 
 def realis_end(text: str, start: int, end: int, predictions: Sequence[Prediction]) -> int | None:
@@ -34,7 +73,7 @@ def realis_end(text: str, start: int, end: int, predictions: Sequence[Prediction
             continue
         if not p.hedge:
             return None
-        at = text.lower().find(p.hedge.lower(), max(start, p.span.start), min(end, p.span.end))
+        at = _lowered(text).find(p.hedge.lower(), max(start, p.span.start), min(end, p.span.end))
         if at == -1:
             return None
         breaks = [m.start() for m in _BREAK.finditer(text, start, at)]

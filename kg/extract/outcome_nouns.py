@@ -27,6 +27,7 @@ from kg.extract import dates, sentences
 from kg.extract.boilerplate import content_paragraphs
 from kg.extract.claims import read_claim
 from kg.extract.lexicon import load
+from kg.extract.outcome_clauses import Overlaps
 from kg.records import Outcome, Records, Span
 
 __all__ = ["noun_outcomes"]
@@ -66,10 +67,10 @@ def noun_outcomes(records: Records, start_id: int) -> list[Outcome]:
     published = dates.published_date(art.published, text)
     nouns = _nouns()
     out: list[Outcome] = []
+    overlaps = Overlaps(records.predictions)
     for p_start, p_end in content_paragraphs(text, title=art.title):
         for s, e in sentences.split(text, p_start, p_end):
-            if text[s:e].rstrip().endswith("?") or any(p.span.start < e and s < p.span.end
-                                                       for p in records.predictions):
+            if text[s:e].rstrip().endswith("?") or overlaps.any(s, e):
                 continue
             for m in _pattern().finditer(text, s, e):
                 if _IRREALIS.search(text, s, m.start()):

@@ -32,7 +32,7 @@ from kg.extract.company import company_outcomes
 from kg.extract.failed_outcomes import failed_claims
 from kg.extract.meeting_lengths import length_outcomes
 from kg.extract.milestone_outcomes import milestones
-from kg.extract.outcome_clauses import realis_end
+from kg.extract.outcome_clauses import Overlaps, realis_end
 from kg.extract.outcome_nouns import noun_outcomes
 from kg.extract.price_nouns import noun_prices
 from kg.extract.seat_losses import seat_losses
@@ -100,11 +100,12 @@ def find_outcomes(records: Records) -> list[Outcome]:
     published = dates.published_date(art.published, text)
     forms = reported_forms()
     out: list[Outcome] = []
+    overlaps = Overlaps(records.predictions)
     for p_start, p_end in content_paragraphs(text, title=art.title):
         for s, e in sentences.split(text, p_start, p_end):
             if text[s:e].rstrip().endswith("?"):
                 continue
-            realis = realis_end(text, s, e, [p for p in records.predictions if p.span.start < e and s < p.span.end])
+            realis = realis_end(text, s, e, overlaps.within(s, e))
             if realis is None:
                 continue
             e = realis

@@ -227,7 +227,7 @@ class _Scan:
             self.found[name] = [
                 m
                 for ps, pe in paragraphs
-                if gates is None or all(any(g in low[ps:pe] for g in alternatives) for alternatives in gates)
+                if gates is None or all(any(low.find(g, ps, pe) != -1 for g in alternatives) for alternatives in gates)
                 for m in pattern.finditer(scanned, ps, pe)
             ]
             self.starts[name] = [m.start() for m in self.found[name]]

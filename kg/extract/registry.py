@@ -151,7 +151,7 @@ class Registry:
             if a.type == "Person":
                 for s in short_names(a):
                     self._add(s, a.slug, "short")
-        self.pattern = re.compile(r"(?<![\w&])(?:" + trie_regex(self.surfaces) + r")(?![\w&+])")
+        self.pattern = re.compile(r"(?:" + guarded_trie_regex(self.surfaces, r"[\w&]") + r")(?![\w&+])")
 
     def get(self, actor_slug: str) -> RegistryActor | None:
         """The entry with this slug, if any."""
@@ -199,6 +199,27 @@ def trie_regex(words: Iterable[str]) -> str:
         return body
 
     return walk(trie)
+
+
+def guarded_trie_regex(words: Iterable[str], before: str) -> str:
+    """``(?<!before)`` + :func:`trie_regex` of *words* (*before*: a class of one character), written with the
+    look-behind right after each first character: the same matches, and a pattern opening with one character
+    of a few is searched for those characters first (a look-behind first makes the engine try every position).
+
+    >>> import re
+    >>> p = re.compile(guarded_trie_regex(["Ames", "Amesbury", "Bell"], r"[\\w&]"))
+    >>> [m.group() for m in p.finditer("Ames, xAmes, Amesbury&Bell Bell")]
+    ['Ames', 'Amesbury', 'Bell']
+    """
+    words = list(words)
+    if not words or "" in words:  # an empty word matches everywhere: written as it is
+        return f"(?<!{before})(?:{trie_regex(words)})"
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        f"{re.escape(ch)}(?<!{before}{re.escape(ch)}){trie_regex(rests)}" for ch, rests in sorted(by_first.items())
+    )
 
 
 def _texts(g: Graph, s: URIRef, p: URIRef) -> tuple[str, ...]:

@@ -42,6 +42,31 @@ _REPORTED = re.compile(
     r"|(?:\s+(?P<when>(?:on|last|this|earlier)\s+[\w’'-]+(?:\s+(?:morning|afternoon|evening|night))?))?"
     r"(?:\s+that)?\s+)"
 )
+
+
+def _verb_words(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The first words of the alternatives of *pattern*'s ``verb`` group: a text none of whose words is one of
+    them cannot match (each verb stands between word boundaries, case as written)."""
+    source = pattern.pattern.split("(?P<verb>", 1)[1]
+    depth, alternatives, current = 0, [], ""
+    for ch in source:  # the group's top-level alternatives, up to its closing parenthesis
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    return frozenset(re.split(r"\\s\+|\(", alt, maxsplit=1)[0] for alt in alternatives)
+
+
+_REPORTED_WORDS = _verb_words(_REPORTED)
+_TOKEN = re.compile(r"\w+")
 _NOUN_USE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|repeated|recent|earlier|latest))\s+$")
 _SUBJECT_GAP = re.compile(
     r"^(?:[’']s(?:\s+[\w-]+){0,5}?\s+(?:poll|survey|model|study|report|analysis|statement|forecast|data|"
@@ -57,6 +82,7 @@ _TRAILING = re.compile(
     r"reported|reports|confirmed|announced|shows|showed|suggests|suggested|found|finds|projects)\b"
     r"(?P<rest>[^.;]*)$"
 )
+_TRAILING_WORDS = _verb_words(_TRAILING)
 _TRAILING_REST = re.compile(
     r"^(?:\s+(?:on|in|at|last|this|earlier|late|during|after|before|from|via|"
     r"to|on\s+the)\b[^,]*)*\s*(?:,.*)?$"
@@ -123,6 +149,8 @@ def reported(f: Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool
     found = False
     prev_speaker: str | None = None
     prev_end = ss
+    if _REPORTED_WORDS.isdisjoint(_TOKEN.findall(text, ss, se)):
+        return False  # no reporting verb: the long pattern cannot match
     for m in _REPORTED.finditer(text, ss, se):
         if any(qs <= m.start() < qe for qs, qe in quoted):
             continue
@@ -180,6 +208,8 @@ def trailing(f: Finder, ss: int, se: int, quoted: list[tuple[int, int]]) -> bool
         return False
     adding = _ADDING.search(text, ss, end)
     stop = adding.start() if adding else end
+    if _TRAILING_WORDS.isdisjoint(_TOKEN.findall(text, ss, stop)):
+        return False  # no reporting verb: the pattern cannot match
     m = _last(_TRAILING.finditer(text, ss, stop))
     if m is None or m.start() - ss < 20 or len(m.group("who").split()) > 8 or not _TRAILING_REST.match(m.group("rest")):
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import clauses, dates
 from kg.extract.document import Document
@@ -128,6 +128,7 @@ def gated(name: str, pattern: re.Pattern[str], text: str, lowered: str | None = 
     return any(g in low for g in _GATES[name]) and pattern.search(text) is not None
 
 
+@lru_cache(maxsize=512)  # the same head clause is read for each meeting word in it
 def modal_of(text: str) -> str:
     """ "hedge" for a hedged meeting (likely, may, hopes …), "will" for a future one, else ""."""
     low = text.lower()

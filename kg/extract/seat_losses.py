@@ -40,6 +40,8 @@ def seat_losses(records: Records, start_id: int) -> list[Outcome]:
     out: list[Outcome] = []
     for p_start, p_end in content_paragraphs(text, title=art.title):
         for s, e in sentences.split(text, p_start, p_end):
+            if _LOSS.search(text, s, e) is None:
+                continue  # no seat count at all: the rarest test first
             words = text[s:e]
             if not _RESULT.search(words) or _FORECAST.search(words):
                 continue

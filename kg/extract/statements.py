@@ -41,8 +41,9 @@ later", else the last past date told of its speaker as subject before it, else t
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from kg.extract import sentences
@@ -239,12 +240,13 @@ def find_statements(doc: Document) -> list[Statement]:
             _fragment(f, q, ss, se)
     transcript(f)
     source_blocks(f)
-    quoted = [(q.open, q.close) for q in quotes]
-    owned = [(st.span.start, st.span.end) for st in f.out if st.kind == "quote"]
+    quoted = _overlapping([(q.open, q.close) for q in quotes])
+    owned = _overlapping([(st.span.start, st.span.end) for st in f.out if st.kind == "quote"])
     for ss, se in doc.sentences:
-        if any(a < se and ss < b for a, b in owned):
+        if owned(ss, se):
             continue  # a sentence with a direct quote: the quote rules own its attribution
-        if not trailing(f, ss, se, quoted) and not reported(f, ss, se, quoted):
+        near = quoted(ss, se)  # the only quotations the sentence rules can be inside of or next to
+        if not trailing(f, ss, se, near) and not reported(f, ss, se, near):
             according(f, ss, se)
     issued_statement(f)
     f.out = _by_sentence(f)
@@ -423,11 +425,39 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
+def _overlapping(spans: list[tuple[int, int]]) -> Callable[[int, int], list[tuple[int, int]]]:
+    """A function giving the *spans* that overlap ``[start, end)`` (in order of their starts), found by
+    bisection rather than a scan of all spans per sentence.
+
+    >>> _overlapping([(0, 50), (10, 12), (60, 70)])(11, 61)
+    [(0, 50), (10, 12), (60, 70)]
+    >>> _overlapping([(0, 50), (10, 12), (60, 70)])(50, 60)
+    []
+    """
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end among the spans up to each one
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def overlapping(start: int, end: int) -> list[tuple[int, int]]:
+        lo, hi = bisect.bisect_right(reach, start), bisect.bisect_left(starts, end)
+        return [(s, e) for s, e in spans[lo:hi] if e > start]
+
+    return overlapping
+
+
 def _default_dates(f: Finder) -> None:
     """Undated statements: the last past date told about the speaker before it, else the publication date."""
     doc = f.doc
     if doc.published is None:
         return
+    subjects: dict[tuple[int, int], str | None] = {}  # the subject of each sentence, read once (not per statement)
+    mentioned: dict[tuple[int, int], set[str]] = {}  # the actors named in each sentence: a subject is one of them
+    for m in doc.actors.mentions:
+        ss, se = doc.sentence_at(m.start)
+        if ss <= m.start < se and m.end <= se:  # as ``doc.actors.within(ss, se)`` has it
+            mentioned.setdefault((ss, se), set()).add(doc.actors.ids[m.key])
     for st in f.out:
         if st.date is not None or st.rule in ("quote.calls-for", "quote.fragment.source"):
             continue
@@ -446,7 +476,11 @@ def _default_dates(f: Finder) -> None:
         if st.speaker is None:
             continue
         for ss, se in reversed(doc.sentences[: doc.sentence_index(st.span.start)]):
-            if f.subject(ss, se) != st.speaker:
+            if st.speaker not in mentioned.get((ss, se), ()):
+                continue  # the speaker is not named there: not its subject
+            if (ss, se) not in subjects:
+                subjects[ss, se] = f.subject(ss, se)
+            if subjects[ss, se] != st.speaker:
                 continue
             days = [e for e in doc.times(ss, se, future=False) if e.precision == "day" and e.first <= doc.published]
             if days:

@@ -36,12 +36,11 @@ class Who:
     forms: tuple[str, ...] = ()
 
 
-def records(text: str, published: str, url: str, actors: list[Who], predictions: dict[str, str | None]) -> Records:
-    """Records of *text*: the actors' mentions found by their forms, one prediction per given words (with its
-    deadline), then claims and outcomes read by the extractor."""
+def mentioned(text: str, actors: list[Who]) -> list[Actor]:
+    """The actors with a mention at every place one of their forms is written (the first form found wins)."""
     found = []
     for w in actors:
-        spans = []
+        spans: list[Span] = []
         for form in (w.label, *w.forms):
             i = text.find(form)
             while i != -1:
@@ -49,6 +48,13 @@ def records(text: str, published: str, url: str, actors: list[Who], predictions:
                     spans.append(Span(i, i + len(form), form))
                 i = text.find(form, i + 1)
         found.append(Actor(w.id, w.label, w.type, mentions=sorted(spans, key=lambda s: s.start), rule="test"))
+    return found
+
+
+def records(text: str, published: str, url: str, actors: list[Who], predictions: dict[str, str | None]) -> Records:
+    """Records of *text*: the actors' mentions found by their forms, one prediction per given words (with its
+    deadline), then claims and outcomes read by the extractor."""
+    found = mentioned(text, actors)
     preds = []
     for n, (words, deadline) in enumerate(predictions.items(), 1):
         i = text.index(words)

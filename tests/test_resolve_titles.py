@@ -14,12 +14,12 @@ from kg.extract.contest_names import with_contest_themes
 from kg.extract.credited_outcomes import with_credited_outcomes
 from kg.extract.outcomes import with_outcomes
 from kg.extract.ranked_odds import split_ranked_odds, with_ranked_claims
-from kg.records import Actor, ArticleRecord, Prediction, Records, Span
+from kg.records import ArticleRecord, Prediction, Records, Span
 from kg.resolve import resolve
 from kg.resolve.events import Report
 from kg.resolve.titles import is_title_report
 from kg.store import MemoryStore
-from tests.test_resolve_claims import Who, at, load
+from tests.test_resolve_claims import Who, at, load, mentioned
 
 ROVERS = Who("rovers", "Harbour Rovers", forms=("the Rovers",))
 DELTA = Who("delta", "Delta United", forms=("Delta",))
@@ -34,16 +34,7 @@ FORECAST = f"Harbour Cup: pollsters back the Rovers\n\n{ODDS} The Harbour Cup st
 
 def records(text: str, published: str, url: str, predictions: tuple[str, ...] = ()) -> Records:
     """Records of *text* with the teams' mentions and the given percentage predictions, read as kg reads them."""
-    found = []
-    for w in TEAMS:
-        spans: list[Span] = []
-        for form in (w.label, *w.forms):
-            i = text.find(form)
-            while i != -1:
-                if not any(s.start <= i < s.end for s in spans):
-                    spans.append(Span(i, i + len(form), form))
-                i = text.find(form, i + 1)
-        found.append(Actor(w.id, w.label, w.type, mentions=sorted(spans, key=lambda s: s.start), rule="test"))
+    found = mentioned(text, TEAMS)
     preds = []
     for n, words in enumerate(predictions, 1):
         i = text.index(words)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract import sentences
+
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\S\n]*[^\s][^\n]*)*")
 _LINE_LEAD = re.compile(
     r"^(?:credit|photo|image|picture|caption|file photo|read more|read also|see also|related|share|subscribe|"
@@ -81,6 +83,11 @@ def _prose(p: str) -> bool:
 def content_paragraphs(text: str, *, title: str | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the content paragraphs of *text*, in order, trimmed of outer spaces."""
     return list(_content_paragraphs(text, title))
+
+
+def content_sentences(text: str, *, title: str | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of the content paragraphs of *text*, in order."""
+    return [span for start, end in _content_paragraphs(text, title) for span in sentences.split(text, start, end)]
 
 
 @lru_cache(maxsize=8)  # several extraction steps read the paragraphs of the same article

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract import dates, sentences
-from kg.extract.boilerplate import content_paragraphs
+from kg.extract import dates
+from kg.extract.boilerplate import content_sentences
 from kg.extract.lexicon import alternation, load
 from kg.records import Claim, Outcome, Records, Span
 
@@ -57,22 +57,21 @@ def milestones(records: Records, start_id: int) -> list[Outcome]:
         return []
     published = dates.published_date(art.published, text)
     out: list[Outcome] = []
-    for p_start, p_end in content_paragraphs(text, title=art.title):
-        for s, e in sentences.split(text, p_start, p_end):
-            for m in _pattern().finditer(text, s, e):
-                if _FORECAST.search(text, s, e) or not _REPORTED.search(text, s, m.start()):
-                    continue
-                who = [a.id for a in records.actors for x in a.mentions
-                       if m.start("who") <= x.start and x.end <= m.end("who") + 2]
-                if not who or any(p.span.start < e and s < p.span.end for p in records.predictions):
-                    continue
-                kind = _nouns()[m.group("noun").lower()]
-                claim = Claim(kind, Span(m.start("noun"), m.end("noun"), m.group("noun")), subjects=who[:1],
-                              theme=m.group("noun").lower())
-                day = None
-                if published is not None:
-                    found = [t for t in dates.find(text, published, s, e, future=False) if t.precision == "day"]
-                    day = min(found, key=lambda t: abs(t.start - m.start())).iso if found else None
-                out.append(Outcome(f"o{start_id + len(out) + 1}", claim, Span(s, e, text[s:e]), date=day,
-                                   rule="outcome.milestone", confidence=0.6))
+    for s, e in content_sentences(text, title=art.title):
+        for m in _pattern().finditer(text, s, e):
+            if _FORECAST.search(text, s, e) or not _REPORTED.search(text, s, m.start()):
+                continue
+            who = [a.id for a in records.actors for x in a.mentions
+                   if m.start("who") <= x.start and x.end <= m.end("who") + 2]
+            if not who or any(p.span.start < e and s < p.span.end for p in records.predictions):
+                continue
+            kind = _nouns()[m.group("noun").lower()]
+            claim = Claim(kind, Span(m.start("noun"), m.end("noun"), m.group("noun")), subjects=who[:1],
+                          theme=m.group("noun").lower())
+            day = None
+            if published is not None:
+                found = [t for t in dates.find(text, published, s, e, future=False) if t.precision == "day"]
+                day = min(found, key=lambda t: abs(t.start - m.start())).iso if found else None
+            out.append(Outcome(f"o{start_id + len(out) + 1}", claim, Span(s, e, text[s:e]), date=day,
+                               rule="outcome.milestone", confidence=0.6))
     return out

@@ -23,8 +23,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from kg.extract import dates, sentences
-from kg.extract.boilerplate import content_paragraphs
+from kg.extract import dates
+from kg.extract.boilerplate import content_sentences
 from kg.extract.claims import read_claim
 from kg.extract.lexicon import load
 from kg.extract.outcome_clauses import Overlaps
@@ -68,24 +68,23 @@ def noun_outcomes(records: Records, start_id: int) -> list[Outcome]:
     nouns = _nouns()
     out: list[Outcome] = []
     overlaps = Overlaps(records.predictions)
-    for p_start, p_end in content_paragraphs(text, title=art.title):
-        for s, e in sentences.split(text, p_start, p_end):
-            if text[s:e].rstrip().endswith("?") or overlaps.any(s, e):
+    for s, e in content_sentences(text, title=art.title):
+        if text[s:e].rstrip().endswith("?") or overlaps.any(s, e):
+            continue
+        for m in _pattern().finditer(text, s, e):
+            if _IRREALIS.search(text, s, m.start()):
+                break
+            at, end = m.start("n"), m.end("n")
+            forms = {m.group("n").lower(): nouns[m.group("n").lower()]}
+            claim = read_claim(text, at, end, actors=records.actors, forms=forms, sentence=(s, e))
+            if claim is None or not claim.subjects:
                 continue
-            for m in _pattern().finditer(text, s, e):
-                if _IRREALIS.search(text, s, m.start()):
-                    break
-                at, end = m.start("n"), m.end("n")
-                forms = {m.group("n").lower(): nouns[m.group("n").lower()]}
-                claim = read_claim(text, at, end, actors=records.actors, forms=forms, sentence=(s, e))
-                if claim is None or not claim.subjects:
-                    continue
-                claim = replace(claim, object=None)  # "defeat in the poll by …": no rival read
-                day = None
-                if published is not None:
-                    found = [t for t in dates.find(text, published, s, e, future=False)
-                             if t.precision in ("day", "month")]
-                    day = min(found, key=lambda t: abs(t.start - at)).iso if found else None
-                out.append(Outcome(f"o{start_id + len(out) + 1}", claim, Span(s, e, text[s:e]), date=day,
-                                   rule="outcome.result-noun", confidence=0.5))
+            claim = replace(claim, object=None)  # "defeat in the poll by …": no rival read
+            day = None
+            if published is not None:
+                found = [t for t in dates.find(text, published, s, e, future=False)
+                         if t.precision in ("day", "month")]
+                day = min(found, key=lambda t: abs(t.start - at)).iso if found else None
+            out.append(Outcome(f"o{start_id + len(out) + 1}", claim, Span(s, e, text[s:e]), date=day,
+                               rule="outcome.result-noun", confidence=0.5))
     return out

@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from kg.extract import dates, sentences
-from kg.extract.boilerplate import content_paragraphs
+from kg.extract import dates
+from kg.extract.boilerplate import content_sentences
 from kg.extract.claims import base_forms, read_claim
 from kg.extract.company import company_outcomes
 from kg.extract.failed_outcomes import failed_claims
@@ -101,29 +101,28 @@ def find_outcomes(records: Records) -> list[Outcome]:
     forms = reported_forms()
     out: list[Outcome] = []
     overlaps = Overlaps(records.predictions)
-    for p_start, p_end in content_paragraphs(text, title=art.title):
-        for s, e in sentences.split(text, p_start, p_end):
-            if text[s:e].rstrip().endswith("?"):
-                continue
-            realis = realis_end(text, s, e, overlaps.within(s, e))
-            if realis is None:
-                continue
-            e = realis
-            claim = _decided(text, s, e, records) or read_claim(
-                text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
-            )
-            out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out)))
-            out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out), noun_prices))
-            if claim is None or not claim.subjects:
-                continue
-            clause = _clause_start(text, s, claim.span.start)
-            if _IRREALIS.search(text, clause, claim.span.start):
-                continue
-            day = _day_near(text, published, s, e, claim.span.start)
-            for c in (claim, _agreement(text, claim)):
-                if c is not None:
-                    out.append(Outcome(f"o{len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
-                                       rule="outcome.reported-form", confidence=0.6))
+    for s, e in content_sentences(text, title=art.title):
+        if text[s:e].rstrip().endswith("?"):
+            continue
+        realis = realis_end(text, s, e, overlaps.within(s, e))
+        if realis is None:
+            continue
+        e = realis
+        claim = _decided(text, s, e, records) or read_claim(
+            text, s, e, actors=records.actors, forms=forms, sentence=(s, e)
+        )
+        out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out)))
+        out.extend(_failed(text, s, e, records, published, [claim] if claim else [], len(out), noun_prices))
+        if claim is None or not claim.subjects:
+            continue
+        clause = _clause_start(text, s, claim.span.start)
+        if _IRREALIS.search(text, clause, claim.span.start):
+            continue
+        day = _day_near(text, published, s, e, claim.span.start)
+        for c in (claim, _agreement(text, claim)):
+            if c is not None:
+                out.append(Outcome(f"o{len(out) + 1}", c, Span(s, e, text[s:e]), date=day,
+                                   rule="outcome.reported-form", confidence=0.6))
     return out
 
 

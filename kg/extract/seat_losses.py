@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import dates, sentences
-from kg.extract.boilerplate import content_paragraphs
+from kg.extract import dates
+from kg.extract.boilerplate import content_sentences
 from kg.records import Claim, Outcome, Records, Span
 
 __all__ = ["seat_losses"]
@@ -38,28 +38,27 @@ def seat_losses(records: Records, start_id: int) -> list[Outcome]:
     text = art.text
     published = dates.published_date(art.published, text)
     out: list[Outcome] = []
-    for p_start, p_end in content_paragraphs(text, title=art.title):
-        for s, e in sentences.split(text, p_start, p_end):
-            if _LOSS.search(text, s, e) is None:
-                continue  # no seat count at all: the rarest test first
-            words = text[s:e]
-            if not _RESULT.search(words) or _FORECAST.search(words):
+    for s, e in content_sentences(text, title=art.title):
+        if _LOSS.search(text, s, e) is None:
+            continue  # no seat count at all: the rarest test first
+        words = text[s:e]
+        if not _RESULT.search(words) or _FORECAST.search(words):
+            continue
+        if any(p.span.start < e and s < p.span.end for p in records.predictions):
+            continue
+        for m in _LOSS.finditer(text, s, e):
+            who = [(x.end, a.id) for a in records.actors for x in a.mentions if s <= x.start and
+                   m.start() - _REACH <= x.end <= m.start()]
+            if not who:
                 continue
-            if any(p.span.start < e and s < p.span.end for p in records.predictions):
-                continue
-            for m in _LOSS.finditer(text, s, e):
-                who = [(x.end, a.id) for a in records.actors for x in a.mentions if s <= x.start and
-                       m.start() - _REACH <= x.end <= m.start()]
-                if not who:
-                    continue
-                claim = Claim("lose", Span(m.start("w"), m.end(), text[m.start("w") : m.end()]),
-                              subjects=[max(who)[1]], value=float(m.group("m")), unit="seats", comparison="eq",
-                              theme="seats")
-                day = None
-                if published is not None:
-                    found = dates.find(text, published, s, e, future=False)
-                    near = [t for t in found if t.precision in ("day", "month")]
-                    day = min(near, key=lambda t: abs(t.start - m.start())).iso if near else None
-                out.append(Outcome(f"o{start_id + len(out) + 1}", claim, Span(s, e, words), date=day,
-                                   rule="outcome.seat-loss", confidence=0.6))
+            claim = Claim("lose", Span(m.start("w"), m.end(), text[m.start("w") : m.end()]),
+                          subjects=[max(who)[1]], value=float(m.group("m")), unit="seats", comparison="eq",
+                          theme="seats")
+            day = None
+            if published is not None:
+                found = dates.find(text, published, s, e, future=False)
+                near = [t for t in found if t.precision in ("day", "month")]
+                day = min(near, key=lambda t: abs(t.start - m.start())).iso if near else None
+            out.append(Outcome(f"o{start_id + len(out) + 1}", claim, Span(s, e, words), date=day,
+                               rule="outcome.seat-loss", confidence=0.6))
     return out

@@ -32,6 +32,7 @@ from kg.store.writer import ensure_reference, write_articles
 from kg.validate import Report, validate_articles
 
 BATCH = 50  # most articles written in one transaction (fewer when the writer keeps up)
+RAMP = 2  # articles in each worker's first chunk (the chunks then double up to CHUNK)
 CHUNK = 10  # articles prepared and validated together (one SHACL run), the unit of work of a worker process
 SHACL_CHUNK = CHUNK  # the former name
 WRITE_QUEUE = 4  # prepared chunks waiting for the writer at most (bounds the memory of a long ingest)
@@ -223,8 +224,7 @@ def ingest(
         )
     result = IngestResult()
     jobs: list[Job] = [(str(f), meta, time_limit_s) for f in files]
-    step = max(1, min(CHUNK, -(-len(jobs) // (4 * max(1, workers)))))  # >= 4 chunks a worker: the writer overlaps
-    chunks = [jobs[i : i + step] for i in range(0, len(jobs), step)]
+    chunks = chunked(jobs, workers)
     with Writer(store, force=force, result=result) as writer:
         for prepared in _prepared(chunks, workers):
             writer.put(prepared)
@@ -233,6 +233,32 @@ def ingest(
     if progress:
         progress(len(jobs), len(jobs))
     return result
+
+
+def chunked(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
+    """The jobs in chunks of up to :data:`CHUNK` (at least 4 a worker, so that the writer overlaps), the first
+    ones smaller (2, then 4, ... articles, one of each size a worker) so that the first write starts after
+    the few articles that fit in them, not after a full chunk, while the pipeline fills.
+
+    >>> [len(c) for c in chunked(list(range(200)), 2)][:8]
+    [2, 2, 4, 4, 8, 8, 10, 10]
+    >>> [len(c) for c in chunked(list(range(50)), 2)]
+    [2, 2, 4, 4, 7, 7, 7, 7, 7, 3]
+    >>> [len(c) for c in chunked(list(range(7)), 1)]
+    [2, 2, 2, 1]
+    """
+    n = max(1, workers)
+    step = max(1, min(CHUNK, -(-len(jobs) // (4 * n))))
+    chunks: list[list[Job]] = []
+    start, size = 0, min(RAMP, step)
+    while start < len(jobs):
+        for _ in range(n):
+            chunks.append(list(jobs[start : start + size]))
+            start += size
+            if start >= len(jobs):
+                break
+        size = min(step, size * 2)
+    return chunks
 
 
 def _prepared(chunks: list[list[Job]], workers: int) -> Iterator[list[tuple[Outcome, Mapped | None]]]:

@@ -112,6 +112,23 @@ def test_two_workers_store_what_one_stores_in_input_order(tmp_path: Path) -> Non
     assert first_seen(two, CHAIR) == [map_records(article(0, "2030-01-01")).article.value]
 
 
+@pytest.mark.parametrize(("jobs", "workers"), [(200, 2), (50, 2), (7, 1), (1, 4), (33, 3)])
+def test_chunks_keep_every_job_in_order_and_start_small(jobs: int, workers: int) -> None:
+    """The first chunk of each worker holds RAMP articles (the first write comes after them, not after a
+    full chunk); the sizes then double up to CHUNK; every job is in one chunk, in input order."""
+    from kg.ingest import CHUNK, RAMP, chunked
+
+    items = [(f"f{i}", None, None) for i in range(jobs)]
+    chunks = chunked(items, workers)  # type: ignore[arg-type]
+    assert [j for c in chunks for j in c] == items
+    assert all(0 < len(c) <= CHUNK for c in chunks)
+    assert len(chunks[0]) == min(RAMP, jobs)
+    sizes = [len(c) for c in chunks[:-1]]
+    assert sizes == sorted(sizes)  # only the last chunk (the remainder) is smaller than one before it
+    if jobs >= 4 * workers * CHUNK:
+        assert sizes[-1] == CHUNK and len(chunks) >= 4 * workers
+
+
 def test_worker_processes_run_behind_the_writer() -> None:
     """The processes preparing articles run at a lower CPU priority than the process that writes them."""
     import os

@@ -35,6 +35,7 @@ class Plan:
     ingest_min_articles: int = 200
     ingest_max_articles: int = 5_000
     pipeline_articles: int | None = None  # how many of them kg.ingest.ingest runs on (None: all)
+    pipeline_repeats: int = 3  # end-to-end runs per worker count (the median is reported)
     rdflib_max: int = 1_000_000  # larger sizes: no rdflib baseline, no whole-store SHACL (memory and time)
     # runs per query case: a case stops repeating once its budget is spent (a slow case runs once after its
     # warm-up), so the query children of a full run stay within minutes on 2 idle cores (docs/benchmarks.md)
@@ -61,7 +62,7 @@ class Plan:
             return cls(
                 quick=True, sizes=chosen, seed=seed, profile=profile,
                 ingest_target=min(max(chosen), 100_000), ingest_min_articles=25, ingest_max_articles=25,
-                pipeline_articles=25,
+                pipeline_articles=25, pipeline_repeats=1,
                 query_runs=5, query_budget=1.0, query_limit=10.0, rdflib_runs=3, rdflib_budget=2.0, rdflib_limit=5.0,
                 shacl_incremental=5, shacl_batch=10, shacl_limit=60.0, export_limit=60.0, child_timeout=600.0,
             )

@@ -72,7 +72,7 @@ def query_times(store: Any) -> dict[str, float]:
     for name in sorted(load_queries()):
         q = get_query(name)
         values = dict(q.examples[0]) if q.examples else {}
-        runs = []
+        runs: list[float] = []
         for _ in range(3):
             t = time.perf_counter()
             try:

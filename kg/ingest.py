@@ -29,6 +29,7 @@ from kg.mapping import Mapped, map_records
 from kg.records import ArticleRecord, Records
 from kg.store.base import Store
 from kg.store.writer import ensure_reference, write_articles
+from kg.summary import GroupCache
 from kg.validate import Report, validate_articles
 
 BATCH = 50  # most articles written in one transaction (fewer when the writer keeps up)
@@ -328,6 +329,7 @@ class Writer:
         self.stopped = False
         self.done = 0
         self.referenced = False  # the ontology and registry checked (once per ingest: ~20 ms each time)
+        self.groups = GroupCache()  # the summary groups read or written so far (each actor's read once)
         self.thread = threading.Thread(target=self._run, name="kg-ingest-writer", daemon=True)
 
     def __enter__(self) -> Writer:
@@ -385,7 +387,7 @@ class Writer:
                 continue
             try:
                 self.referenced |= _store_batch(self.store, batch, force=self.force, result=self.result,
-                                                reference=not self.referenced)
+                                                reference=not self.referenced, cache=self.groups)
             except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread
                 self.error = e
             self.done += len(batch)
@@ -404,7 +406,7 @@ def admit(outcome: Outcome, *, force: bool) -> bool:
 
 def _store_batch(
     store: Store, prepared: list[tuple[Outcome, Mapped | None]], *, force: bool, result: IngestResult,
-    reference: bool = True,
+    reference: bool = True, cache: GroupCache | None = None,
 ) -> bool:
     """Write the admitted articles of *prepared* (with the reference graphs first when *reference*); True
     when something was written."""
@@ -418,7 +420,7 @@ def _store_batch(
     if reference:
         ensure_reference(store)  # only now: input that is all refused leaves even a new store untouched
     t = time.perf_counter()
-    written = write_articles(store, accepted)
+    written = write_articles(store, accepted, cache=cache)
     result.store_seconds += time.perf_counter() - t
     result.flagged.extend(written.flagged)
     return True

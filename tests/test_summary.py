@@ -181,3 +181,46 @@ def test_a_store_with_each_pair_both_ways_is_refused_until_migrate_stores_each_p
     migrate(s)
     assert stored_version(s) == MODEL_VERSION and summary.current(s)
     assert summary_quads(s) == want and stored(s) == report == reference(s)
+
+
+def test_a_writer_s_group_cache_stays_equal_to_the_store_over_batches_and_a_correction(tmp_path: Path) -> None:
+    """One writer (as kg.ingest's) reads each actor's groups once and keeps them as its writes leave them; a
+    re-ingested article (another write path) clears it. After every batch the cached groups are the stored
+    ones and the counts a recount of the article graphs."""
+    from kg.ingest import prepare_chunk
+    from kg.store.writer import write_articles
+
+    cast = ["Xi Jinping", "Moon Jae-in", "Shinzo Abe", "Donald Trump"]
+    paths = []
+    for i in range(8):
+        a, b = cast[i % 4], cast[(i + 1) % 4]
+        envoy = cast[(i + 2) % 4]
+        body = f"{a} met {b} in Geneva on Monday for talks on fishing quotas, round {i}. {envoy} sent an envoy."
+        path = tmp_path / f"round-{i}.txt"
+        path.write_text(f'---\nurl: "https://news.example.org/2026/04/round-{i}"\ntitle: "Round {i}"\n'
+                        f"published: 2026-04-{i + 1:02d}\n---\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    prepared = prepare_chunk([(str(p), None, None) for p in paths])
+    mapped = [m for _, m in prepared if m is not None]
+    assert len(mapped) == 8
+    s, cache = MemoryStore(), summary.GroupCache()
+    actors = {KGA + n for n in ("xi-jinping", "moon-jae-in", "shinzo-abe", "donald-trump")}
+    for batch in (mapped[:3], mapped[3:5], [mapped[5]], [mapped[6]]):
+        write_articles(s, batch, cache=cache)
+        assert stored(s) == reference(s)
+        assert cache.read(s, actors) == summary.groups(s, actors)
+    # a correction of round 0 (the same URL, another envoy) goes the replacement path and moves Xi Jinping's
+    # ties; round 7, new, in the same batch, names him again: its counts come from the store, not the cache
+    fixed = tmp_path / "round-0-fixed.txt"
+    fixed.write_text(paths[0].read_text(encoding="utf-8").replace("Shinzo Abe sent", "Donald Trump sent"),
+                     encoding="utf-8")
+    [(_, again)] = prepare_chunk([(str(fixed), None, None)])
+    assert again is not None
+    write_articles(s, [again, mapped[7]], cache=cache)
+    assert stored(s) == reference(s)
+    assert cache.read(s, actors) == summary.groups(s, actors)
+    assert stored(s)[(KGA + "donald-trump", KGA + "xi-jinping", "mentioned")] == 5  # rounds 0 (fixed), 2, 3, 6, 7
+    small = summary.GroupCache(limit=3)  # bounded: past its limit it starts again (and reads the store)
+    assert small.read(s, actors) == summary.groups(s, actors)
+    assert small.read(s, {KGA + "xi-jinping"}) == summary.groups(s, {KGA + "xi-jinping"})
+    assert set(small.by_actor) == {KGA + "xi-jinping"}

@@ -98,8 +98,9 @@ def _text_actors(batch: Iterable[Mapped]) -> set[str]:
     return {a for m in batch for a in m.actor_subjects()}
 
 
-def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
-    """Store a batch of mapped articles (a later one for the same article wins); see the module docstring."""
+def write_articles(store: Store, batch: Sequence[Mapped], *, cache: summary.GroupCache | None = None) -> Written:
+    """Store a batch of mapped articles (a later one for the same article wins); see the module docstring.
+    *cache*: the summary groups this writer has seen (:class:`kg.summary.GroupCache`), kept current here."""
     check_base(store, write=True)
     latest = {m.graph.value: m for m in batch}
     written = Written()
@@ -107,6 +108,8 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
     old = [m for g, m in latest.items() if present[g]]
     new = [m for g, m in latest.items() if not present[g]]
     if old:
+        if cache is not None:
+            cache.clear()  # the replacement path reads what it needs itself
         articles = [m.article.value for m in old]
         delta = _ties(old)
         delta.subtract(summary.stored(store, [m.graph.value for m in old]))  # the ties the old versions made
@@ -124,9 +127,11 @@ def write_articles(store: Store, batch: Sequence[Mapped]) -> Written:
         written.flagged = flag_for_review(store, cited)
     if new:
         seen, stale = _first_seen_new(store, new)
-        up = summary.changes(store, _ties(new))
+        up = summary.changes(store, _ties(new), cache)
         _add(store, new, [*(ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in seen), *up.add],
              drop=[*(ox.Quad(t.subject, t.predicate, t.object, ACTORS) for t in stale), *up.drop])
+        if cache is not None:
+            cache.written(up)
         written.added = [m.graph.value for m in new]
     return written
 

@@ -61,17 +61,21 @@ def _query_targets(add: Any, s: dict[str, Any], note: str, results: dict[str, An
             "prediction-outcomes, predictions-due) <= 1 s",
             f"slowest {slow['kg']['median_ms']:.0f} ms ({slow['query']})",
             all(c["kg"]["median_ms"] <= 1000 for c in reports), qnote)
-    ratios = []
-    for c in cases:
-        r = rd.get(c["query"], {})
-        if "rdflib" in r:
-            ratios.append((r["rdflib"]["median_ms"] / max(c["kg"]["median_ms"], 1e-6), c["query"]))
-        elif "timeout_s" in r:
-            ratios.append((r["timeout_s"] * 1000 / max(c["kg"]["median_ms"], 1e-6), c["query"]))
+    ratios = []  # every size rdflib ran at (the target: "up to 1M")
+    for label, size in results["sizes"].items():
+        theirs = {c["query"]: c for c in size.get("query_rdflib", {}).get("cases", [])}
+        for c in (c for c in size.get("query_kg", {}).get("cases", []) if "kg" in c):
+            r = theirs.get(c["query"], {})
+            if "rdflib" in r:
+                ratios.append((r["rdflib"]["median_ms"] / max(c["kg"]["median_ms"], 1e-6), f"{c['query']}, {label}"))
+            elif "timeout_s" in r:
+                ratios.append((r["timeout_s"] * 1000 / max(c["kg"]["median_ms"], 1e-6), f"{c['query']}, {label}"))
     if ratios:
         low = min(ratios)
-        add("stored queries: each >= 10x faster than rdflib in memory", f"smallest ratio {low[0]:.1f}x ({low[1]})",
-            all(r >= 10 for r, _ in ratios), qnote)
+        under = sorted(f"{q} {r:.1f}x" for r, q in ratios if r < 10)
+        add("stored queries: each >= 10x faster than rdflib in memory (every size up to 1M)",
+            f"smallest ratio {low[0]:.1f}x ({low[1]})", not under,
+            "; ".join(x for x in (qnote, f"under 10x: {', '.join(under)}" if under else "") if x))
     mism = sorted({c["query"] for v in results["sizes"].values()
                    for c in v.get("query_rdflib", {}).get("cases", []) if c.get("identical") is False})
     add("stored queries: same answers on kg and rdflib (every size)", "all identical" if not mism else

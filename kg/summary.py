@@ -147,15 +147,10 @@ def groups(store: Store, actors: Iterable[str]) -> dict[str, Group]:
     return found
 
 
-def moves(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[ox.Quad], list[ox.Quad]]:
-    """The quads to add and to remove so that the groups *stored_groups* take the signed counts *delta*."""
-    add, drop, _ = _moved(stored_groups, delta)
-    return add, drop
-
-
-def _moved(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[ox.Quad], list[ox.Quad],
-                                                                          dict[str, Group]]:
-    """:func:`moves`, and the groups as the write leaves them (those left empty removed)."""
+def moves(stored_groups: dict[str, Group], delta: Counter[Tie]) -> tuple[list[ox.Quad], list[ox.Quad],
+                                                                         dict[str, Group]]:
+    """The quads to add and to remove so that the groups *stored_groups* take the signed counts *delta*, and
+    the groups as the write leaves them (those left empty removed)."""
     where: dict[Tie, str] = {}
     for node, group in stored_groups.items():
         for other in group.others:
@@ -246,7 +241,7 @@ def changes(store: Store, delta: Counter[Tie], cache: GroupCache | None = None) 
     if not changed:
         return Upkeep()
     actors = {t[0] for t in changed}
-    add, drop, after = _moved(cache.read(store, actors) if cache else groups(store, actors), changed)
+    add, drop, after = moves(cache.read(store, actors) if cache else groups(store, actors), changed)
     return Upkeep(add=add, drop=drop, actors=actors, after=after)
 
 
